@@ -1,0 +1,14 @@
+namespace Grounded.Answers;
+
+/// <summary>What a generator produced from retrieved evidence: the text and the sources it cites.</summary>
+/// <param name="Text">The answer, with <c>[n]</c> markers, or the abstention message.</param>
+/// <param name="Abstained">Whether the generator declined because the evidence does not answer the question.</param>
+/// <param name="Citations">The cited sources, numbered as in the text; empty when abstaining.</param>
+public sealed record GeneratedAnswer(string Text, bool Abstained, IReadOnlyList<Citation> Citations)
+{
+    /// <summary>The sentence every generator uses to abstain.</summary>
+    public const string AbstentionText = "The indexed documents do not answer this.";
+
+    /// <summary>Returns an abstention.</summary>
+    public static GeneratedAnswer Abstain() => new(AbstentionText, true, []);
+}

@@ -1,0 +1,9 @@
+namespace Grounded.Documents;
+
+/// <summary>A document held by a store: where it came from and the content it had when it was indexed.</summary>
+/// <param name="Id">The stable identifier derived from the document's full path.</param>
+/// <param name="Source">The path as it was given when the document was ingested.</param>
+/// <param name="ContentHash">The SHA-256 of the file's bytes, hex encoded.</param>
+/// <param name="ChunkCount">How many chunks the document was split into.</param>
+/// <param name="IngestedAt">When the current content was indexed.</param>
+public sealed record DocumentInfo(string Id, string Source, string ContentHash, int ChunkCount, DateTimeOffset IngestedAt);

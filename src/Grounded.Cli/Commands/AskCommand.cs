@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Grounded.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Grounded.Cli.Commands;
+
+/// <summary><c>grounded ask "question"</c>: answers from the store with <c>[n]</c> citations, or abstains.</summary>
+[Description("Answer a question from the indexed documents, citing sources as [n], or abstain")]
+internal sealed class AskCommand : GroundedCommand<QuerySettings>
+{
+    protected override async Task<int> RunAsync(QuerySettings settings, CancellationToken cancellationToken)
+    {
+        await using var rag = await OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
+        var answer = await rag.Query.AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            JsonOutput.Write(answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() });
+            return ExitCodes.Success;
+        }
+
+        var console = CliConsole.Out;
+        console.WriteLine(answer.Answer);
+        if (answer.Citations.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold]Sources[/]");
+            foreach (var c in answer.Citations)
+            {
+                console.MarkupLine($"  [[{c.N}]] {Markup.Escape(c.Source)} [grey](score {c.Score:0.000}, chunk {Markup.Escape(c.ChunkId)})[/]");
+            }
+        }
+
+        console.MarkupLine($"[grey]{answer.Generator} · retrieve {answer.Timings.RetrieveMs:0} ms · generate {answer.Timings.GenerateMs:0} ms[/]");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,54 @@
+using Grounded.Cli.Output;
+using Grounded.Documents;
+using Grounded.Rag;
+using Grounded.Storage;
+using Spectre.Console.Cli;
+
+namespace Grounded.Cli.Commands;
+
+/// <summary>Runs a verb and maps failures to the documented exit codes with a one-line message on stderr.</summary>
+internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
+    where TSettings : StoreSettings
+{
+    public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            CliConsole.Error("cancelled; documents being written were rolled back");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
+                                        or ArgumentException or DocumentReadException)
+        {
+            CliConsole.Error(error.Message);
+            return ExitCodes.UserError;
+        }
+        catch (Exception error)
+        {
+            CliConsole.Error($"internal error ({error.GetType().Name}): {error.Message}");
+            if (Environment.GetEnvironmentVariable("GROUNDED_DEBUG") == "1")
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            return ExitCodes.SystemError;
+        }
+    }
+
+    protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Opens the store and the model the settings name.</summary>
+    protected static Task<LocalRag> OpenAsync(StoreSettings settings, CancellationToken cancellationToken, Func<LocalRagOptions, LocalRagOptions>? adjust = null)
+    {
+        var options = new LocalRagOptions
+        {
+            StoreDirectory = settings.Store ?? LocalRagOptions.DefaultStoreDirectory(),
+            QuantizedEmbeddings = !settings.NoQuantize,
+        };
+        return LocalRag.OpenAsync(adjust is null ? options : adjust(options), cancellationToken);
+    }
+}

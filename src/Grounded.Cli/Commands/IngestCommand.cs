@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using Grounded.Cli.Output;
+using Grounded.Rag.Chunking;
+using Grounded.Rag.Ingest;
+using Spectre.Console;
+
+namespace Grounded.Cli.Commands;
+
+/// <summary><c>grounded ingest PATH...</c>: indexes files; unchanged files are skipped, changed ones replaced atomically.</summary>
+[Description("Index files and folders into the store (unchanged files are skipped)")]
+internal sealed class IngestCommand : GroundedCommand<IngestSettings>
+{
+    protected override async Task<int> RunAsync(IngestSettings settings, CancellationToken cancellationToken)
+    {
+        foreach (var path in settings.Paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new UserInputException($"no such file or folder: {path}");
+            }
+        }
+
+        await using var rag = await OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        var chunking = new ChunkingOptions { ChunkTokens = settings.ChunkTokens, OverlapTokens = settings.Overlap };
+        var report = await IngestProgressBar.RunAsync("Ingesting", progress =>
+            rag.Ingestion(chunking).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune }, progress, cancellationToken)).ConfigureAwait(false);
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(new
+            {
+                documents = new { added = report.Added, updated = report.Updated, unchanged = report.Unchanged, removed = report.Removed, failed = report.Failed },
+                chunks = report.Chunks,
+                failures = report.Failures.Select(f => new { source = f.Source, error = f.Error }),
+            });
+        }
+        else
+        {
+            CliConsole.Out.MarkupLine($"added {report.Added}, updated {report.Updated}, unchanged {report.Unchanged}, removed {report.Removed}, failed {report.Failed}; {report.Chunks} chunks written");
+            foreach (var failure in report.Failures)
+            {
+                CliConsole.Out.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Source)}: {Markup.Escape(failure.Error)}");
+            }
+        }
+
+        return report.Failed > 0 ? ExitCodes.UserError : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using Grounded.Cli.Output;
+using Grounded.Rag.Ingest;
+using Spectre.Console;
+
+namespace Grounded.Cli.Commands;
+
+/// <summary><c>grounded reindex</c>: re-embeds every chunk with the current embedding model.</summary>
+[Description("Re-embed every chunk with the current embedding model (after a model change)")]
+internal sealed class ReindexCommand : GroundedCommand<StoreSettings>
+{
+    protected override async Task<int> RunAsync(StoreSettings settings, CancellationToken cancellationToken)
+    {
+        await using var rag = await OpenAsync(settings, cancellationToken, o => o with { AllowModelChange = true }).ConfigureAwait(false);
+        var count = await IngestProgressBar.RunAsync("Re-embedding", progress =>
+            rag.Store.ReindexAsync(rag.Embedder, progress is null ? null : new Progress<(int Done, int Total)>(p => progress.Report(new IngestProgress(p.Done, p.Total, null))), cancellationToken)).ConfigureAwait(false);
+        var stats = await rag.Store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            JsonOutput.Write(new { store = rag.Store.Directory, model = stats.EmbeddingModel, dimensions = stats.Dimensions, embedded = count, documents = stats.Documents, chunks = stats.Chunks });
+        }
+        else
+        {
+            CliConsole.Out.WriteLine($"re-embedded {count} distinct chunk texts with {stats.EmbeddingModel} ({stats.Documents} documents, {stats.Chunks} chunks)");
+        }
+
+        return ExitCodes.Success;
+    }
+}

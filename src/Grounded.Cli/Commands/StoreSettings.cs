@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Grounded.Cli.Commands;
+
+/// <summary>Options every verb that uses a store shares.</summary>
+internal class StoreSettings : CommandSettings
+{
+    [CommandOption("--store <DIR>")]
+    [Description("Store directory. Default: $GROUNDED_HOME, else ./.grounded")]
+    public string? Store { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print one JSON object on stdout instead of text")]
+    public bool Json { get; init; }
+
+    [CommandOption("--no-quantize")]
+    [Description("Embed with the float32 model instead of the int8-quantized one (the store must match)")]
+    public bool NoQuantize { get; init; }
+}

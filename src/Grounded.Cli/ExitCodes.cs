@@ -1,0 +1,17 @@
+namespace Grounded.Cli;
+
+/// <summary>The CLI's documented exit codes.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The input was wrong (bad arguments, missing path, unusable store) or some files failed to ingest.</summary>
+    public const int UserError = 1;
+
+    /// <summary>Something outside the user's control failed (a bug, the machine, a library).</summary>
+    public const int SystemError = 2;
+
+    /// <summary>The run was cancelled with Ctrl-C; nothing half-written was kept.</summary>
+    public const int Cancelled = 130;
+}

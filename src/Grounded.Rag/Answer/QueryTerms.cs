@@ -1,0 +1,56 @@
+namespace Grounded.Rag.Answer;
+
+/// <summary>The content words of a text (lowercased, stop words dropped, crude suffixes stripped), for lexical overlap.</summary>
+internal static class QueryTerms
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "into", "about", "than", "then",
+        "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "has", "have", "had", "can", "could", "should", "would", "will", "may", "might", "must",
+        "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "that", "this", "these", "those", "there", "here", "it", "its", "they", "them", "their",
+        "we", "our", "you", "your", "he", "she", "his", "her", "i", "me", "my", "not", "no", "so", "such", "any", "some", "all", "each", "other", "more", "most", "also", "used", "use", "using",
+    };
+
+    public static HashSet<string> Of(string text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-');
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                var word = text[start..i].Trim('-').ToLowerInvariant();
+                if (word.Length > 1 && !StopWords.Contains(word))
+                {
+                    terms.Add(Stem(word));
+                }
+
+                start = -1;
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>Returns the share of <paramref name="query"/>'s terms found in <paramref name="text"/>'s terms.</summary>
+    public static double Coverage(HashSet<string> query, HashSet<string> text) =>
+        query.Count == 0 ? 0 : query.Count(text.Contains) / (double)query.Count;
+
+    private static string Stem(string word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ations", "ation", "ings", "ing", "ies", "ed", "es", "s"])
+        {
+            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+}

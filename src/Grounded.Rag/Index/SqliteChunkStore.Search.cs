@@ -1,0 +1,83 @@
+using Grounded.Chunks;
+using Microsoft.Data.Sqlite;
+
+namespace Grounded.Rag.Index;
+
+public sealed partial class SqliteChunkStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        var matrix = _matrix ?? await LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var hits = matrix.Search(query.Span, topK);
+        var results = new List<ScoredChunk>(hits.Count);
+        using var command = Command("""
+            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count
+            FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.rowid = $row
+            """, CurrentTransaction);
+        var row = command.Parameters.Add("$row", SqliteType.Integer);
+        foreach (var (rowId, score) in hits)
+        {
+            row.Value = rowId;
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                results.Add(new ScoredChunk(ReadChunk(reader), score));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Returns every chunk of a document in order.</summary>
+    public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken)
+    {
+        using var command = Command("""
+            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count
+            FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.document_id = $id ORDER BY c.ordinal
+            """, CurrentTransaction);
+        command.Parameters.AddWithValue("$id", documentId);
+        var chunks = new List<StoredChunk>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            chunks.Add(ReadChunk(reader));
+        }
+
+        return chunks;
+    }
+
+    private static StoredChunk ReadChunk(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2),
+        new Chunk(reader.GetInt32(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetString(7), reader.GetInt32(8)));
+
+    private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken)
+    {
+        var count = (await GetStatisticsAsync(cancellationToken).ConfigureAwait(false)).Chunks;
+        var dims = Model.Dimensions;
+        var values = new float[(long)count * dims];
+        var rowIds = new List<long>(count);
+        using var command = Command("SELECT c.rowid, e.vector FROM chunks c JOIN embeddings e ON e.content_hash = c.content_hash", CurrentTransaction);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && rowIds.Count < count)
+        {
+            var blob = (byte[])reader.GetValue(1);
+            if (blob.Length != dims * sizeof(float))
+            {
+                continue;
+            }
+
+            Buffer.BlockCopy(blob, 0, values, rowIds.Count * dims * sizeof(float), blob.Length);
+            rowIds.Add(reader.GetInt64(0));
+        }
+
+        if (rowIds.Count < count)
+        {
+            Array.Resize(ref values, rowIds.Count * dims);
+        }
+
+        _matrix = new VectorMatrix(dims, rowIds, values);
+        return _matrix;
+    }
+}

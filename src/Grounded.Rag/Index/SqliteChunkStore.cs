@@ -1,0 +1,227 @@
+using System.Globalization;
+using Grounded.Chunks;
+using Grounded.Documents;
+using Grounded.Rag.Embed;
+using Grounded.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Grounded.Rag.Index;
+
+/// <summary>
+/// The embedded store: one SQLite database (WAL) holding documents, chunks and embeddings, searched exactly over an
+/// in-memory matrix that is loaded on the first search and reloaded after writes.
+/// </summary>
+public sealed partial class SqliteChunkStore : IChunkStore
+{
+    /// <summary>The database file's name inside the store directory.</summary>
+    public const string FileName = "grounded.db";
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private VectorMatrix? _matrix;
+
+    private SqliteChunkStore(SqliteConnection connection, string directory, EmbeddingModelProfile model, TimeProvider time)
+    {
+        _connection = connection;
+        Directory = directory;
+        Model = model;
+        _time = time;
+    }
+
+    /// <summary>Gets the store's directory.</summary>
+    public string Directory { get; }
+
+    /// <summary>Gets the embedding model the store's vectors were made with.</summary>
+    public EmbeddingModelProfile Model { get; }
+
+    /// <summary>
+    /// Opens (creating when missing) the store in <paramref name="directory"/> for vectors of <paramref name="model"/>.
+    /// Throws <see cref="StoreException"/> when the store is unreadable or was built with another model.
+    /// </summary>
+    public static async Task<SqliteChunkStore> OpenAsync(string directory, EmbeddingModelProfile model, TimeProvider? time = null,
+        bool allowModelChange = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var full = Path.GetFullPath(directory);
+        if (File.Exists(full))
+        {
+            throw new StoreException($"cannot open store '{directory}': it is a file, not a directory");
+        }
+
+        SqliteConnection? connection = null;
+        try
+        {
+            System.IO.Directory.CreateDirectory(full);
+            var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(full, FileName), Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate };
+            connection = new SqliteConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
+            var store = new SqliteChunkStore(connection, full, model, time ?? TimeProvider.System);
+            await store.CheckModelAsync(allowModelChange, cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch (SqliteException error)
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new StoreException($"cannot open store '{directory}': {error.Message.Replace("SQLite Error " + error.SqliteErrorCode + ": ", "", StringComparison.Ordinal).TrimEnd('.')}", error);
+        }
+        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new StoreException($"cannot open store '{directory}': {error.Message}", error);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DocumentInfo?> GetDocumentAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var found = await QueryDocumentsAsync("WHERE id = $id", documentId, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken) =>
+        QueryDocumentsAsync("ORDER BY source", null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IDocumentWriter> BeginDocumentAsync(DocumentInfo document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = _connection.BeginTransaction(deferred: false);
+            var writer = new SqliteDocumentWriter(this, _connection, transaction, document, _time);
+            await writer.StartAsync(cancellationToken).ConfigureAwait(false);
+            return writer;
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = Command("DELETE FROM documents WHERE id = $id", transaction);
+            command.Parameters.AddWithValue("$id", documentId);
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+            using var orphans = Command(SqliteSchema.DeleteOrphanEmbeddings, transaction);
+            await orphans.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _matrix = null;
+            return deleted;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, float[]>> GetCachedEmbeddingsAsync(IReadOnlyCollection<string> contentHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contentHashes);
+        var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        using var command = Command("SELECT vector FROM embeddings WHERE content_hash = $hash", CurrentTransaction);
+        var parameter = command.Parameters.Add("$hash", SqliteType.Text);
+        foreach (var hash in contentHashes.Distinct(StringComparer.Ordinal))
+        {
+            parameter.Value = hash;
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] blob)
+            {
+                found[hash] = VectorBlob.ToVector(blob);
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        using var command = Command("SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM chunks)", CurrentTransaction);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreStatistics(reader.GetInt32(0), reader.GetInt32(1), Model.ModelId, Model.Dimensions);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    internal SqliteTransaction? CurrentTransaction { get; set; }
+
+    internal void WriterFinished(bool committed)
+    {
+        CurrentTransaction = null;
+        if (committed)
+        {
+            _matrix = null;
+        }
+
+        _gate.Release();
+    }
+
+    internal SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(string clause, string? id, CancellationToken cancellationToken)
+    {
+        using var command = Command($"SELECT id, source, content_hash, chunk_count, ingested_at FROM documents {clause}", CurrentTransaction);
+        if (id is not null)
+        {
+            command.Parameters.AddWithValue("$id", id);
+        }
+
+        var documents = new List<DocumentInfo>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(new DocumentInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+        }
+
+        return documents;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Grounded.Rag.Ingest;
+
+/// <summary>What an ingestion run did.</summary>
+public sealed record IngestReport(int Added, int Updated, int Unchanged, int Removed, int Chunks, IReadOnlyList<IngestFailure> Failures)
+{
+    /// <summary>Gets how many files failed.</summary>
+    public int Failed => Failures.Count;
+}
+
+/// <summary>A file that could not be ingested, and why.</summary>
+public sealed record IngestFailure(string Source, string Error);
+
+/// <summary>Progress of an ingestion run, reported after each file.</summary>
+public sealed record IngestProgress(int FilesDone, int FilesTotal, string? Current);
+
+/// <summary>Options of one ingestion run.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>Gets whether documents under the given folders whose files are gone are removed.</summary>
+    public bool Prune { get; init; }
+
+    /// <summary>Gets how many chunks are embedded and written together.</summary>
+    /// <value>The default is 32.</value>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Gets the folder that sources are named relative to; when null, sources are named as the paths were given.</summary>
+    public string? SourceBase { get; init; }
+}

@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Grounded.Chunks;
+using Grounded.Documents;
+using Grounded.Stages;
+using Grounded.Storage;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Rag.Ingest;
+
+/// <summary>
+/// ingest → chunk → embed → index, one document per transaction. A document whose bytes have not changed is skipped;
+/// a changed one replaces its chunks atomically; embeddings are reused by chunk content hash.
+/// </summary>
+public sealed class IngestionPipeline
+{
+    private readonly IChunkStore _store;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly IChunker _chunker;
+    private readonly DocumentReaders _readers;
+
+    /// <summary>Creates the pipeline from its stages.</summary>
+    public IngestionPipeline(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, IChunker chunker, DocumentReaders? readers = null)
+    {
+        _store = store;
+        _embedder = embedder;
+        _chunker = chunker;
+        _readers = readers ?? DocumentReaders.Default;
+    }
+
+    /// <summary>Ingests files and folders. Throws <see cref="FileNotFoundException"/> before touching the store when a path does not exist.</summary>
+    public async Task<IngestReport> IngestAsync(IReadOnlyList<string> paths, IngestOptions? options = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= new IngestOptions();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new FileNotFoundException($"no such file or folder: {path}", path);
+            }
+        }
+
+        var files = paths.SelectMany(p => FileWalker.Walk(p, _readers, options.SourceBase)).DistinctBy(f => f.FullPath).ToList();
+        int added = 0, updated = 0, unchanged = 0, chunks = 0;
+        var failures = new List<IngestFailure>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            progress?.Report(new IngestProgress(i, files.Count, file.Source));
+            try
+            {
+                var (outcome, count) = await IngestFileAsync(file, options, cancellationToken).ConfigureAwait(false);
+                chunks += count;
+                _ = outcome switch { Outcome.Added => added++, Outcome.Updated => updated++, _ => unchanged++ };
+            }
+            catch (Exception error) when (error is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(new IngestFailure(file.Source, Describe(error)));
+            }
+        }
+
+        var removed = options.Prune ? await PruneAsync(paths, files, options, cancellationToken).ConfigureAwait(false) : 0;
+        progress?.Report(new IngestProgress(files.Count, files.Count, null));
+        return new IngestReport(added, updated, unchanged, removed, chunks, failures);
+    }
+
+    private enum Outcome { Added, Updated, Unchanged }
+
+    private async Task<(Outcome, int)> IngestFileAsync(FileWalker.Entry file, IngestOptions options, CancellationToken cancellationToken)
+    {
+        var reader = _readers.For(file.FullPath) ?? throw new DocumentReadException($"unsupported file type '{Path.GetExtension(file.FullPath)}' (supported: {string.Join(", ", _readers.Extensions.Order())})");
+        var hash = await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
+        var id = FileWalker.DocumentId(file.FullPath);
+        var existing = await _store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.ContentHash == hash)
+        {
+            return (Outcome.Unchanged, 0);
+        }
+
+        var count = 0;
+        var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default), cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            var batch = new List<Chunk>(options.BatchSize);
+            await foreach (var chunk in _chunker.ChunkAsync(reader.ReadAsync(file.FullPath, cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                batch.Add(chunk);
+                if (batch.Count == options.BatchSize)
+                {
+                    await writer.AddAsync(await EmbedAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    count += batch.Count;
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await writer.AddAsync(await EmbedAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                count += batch.Count;
+            }
+
+            if (count == 0)
+            {
+                throw new DocumentReadException("no text found");
+            }
+
+            await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (existing is null ? Outcome.Added : Outcome.Updated, count);
+    }
+
+    private async Task<List<EmbeddedChunk>> EmbedAsync(List<Chunk> batch, CancellationToken cancellationToken)
+    {
+        var cached = await _store.GetCachedEmbeddingsAsync(batch.Select(c => c.ContentHash).ToList(), cancellationToken).ConfigureAwait(false);
+        var missing = batch.Where(c => !cached.ContainsKey(c.ContentHash)).DistinctBy(c => c.ContentHash).ToList();
+        var fresh = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
+        if (missing.Count > 0)
+        {
+            var vectors = await _embedder.GenerateAsync(missing.Select(c => c.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < missing.Count; i++)
+            {
+                fresh[missing[i].ContentHash] = vectors[i].Vector;
+            }
+        }
+
+        return batch.Select(c => new EmbeddedChunk(c, cached.TryGetValue(c.ContentHash, out var v) ? v : fresh[c.ContentHash])).ToList();
+    }
+
+    private async Task<int> PruneAsync(IReadOnlyList<string> paths, List<FileWalker.Entry> seen, IngestOptions options, CancellationToken cancellationToken)
+    {
+        var roots = paths.Where(Directory.Exists).Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar).ToList();
+        var seenIds = seen.Select(f => FileWalker.DocumentId(f.FullPath)).ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var document in await _store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var full = Path.GetFullPath(document.Source, options.SourceBase ?? Environment.CurrentDirectory);
+            if (!seenIds.Contains(document.Id) && !File.Exists(full) && roots.Any(r => full.StartsWith(r, StringComparison.Ordinal))
+                && await _store.DeleteDocumentAsync(document.Id, cancellationToken).ConfigureAwait(false))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private static string Describe(Exception error) => error switch
+    {
+        DocumentReadException => error.Message,
+        UnauthorizedAccessException => "permission denied",
+        IOException => $"cannot read the file: {error.Message}",
+        _ => $"{error.GetType().Name}: {error.Message}",
+    };
+}

@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Grounded.Documents;
+using Grounded.Stages;
+
+namespace Grounded.Rag.Ingest;
+
+/// <summary>Reads Markdown as paragraphs under their ATX heading path; fenced code stays one block; streams line by line.</summary>
+internal sealed class MarkdownReader : IDocumentReader
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown", ".mdx"];
+
+    public async IAsyncEnumerable<TextBlock> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = TextFileGuard.Open(path);
+        var headings = new List<string>();
+        var block = new StringBuilder();
+        long blockStart = 0;
+        long position = 0;
+        var inFence = false;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DecoderFallbackException error)
+            {
+                throw TextFileGuard.InvalidEncoding(error);
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            var lineStart = position;
+            position += line.Length + 1;
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+            }
+
+            var heading = inFence ? null : ParseHeading(trimmed);
+            var flush = heading is not null || (!inFence && trimmed.Length == 0) || block.Length >= ParagraphSplitter.MaxBlockChars;
+            if (flush && block.Length > 0)
+            {
+                yield return new TextBlock(block.ToString().TrimEnd(), headings.ToArray(), blockStart);
+                block.Clear();
+            }
+
+            if (heading is not null)
+            {
+                var (level, title) = heading.Value;
+                while (headings.Count >= level)
+                {
+                    headings.RemoveAt(headings.Count - 1);
+                }
+
+                while (headings.Count < level - 1)
+                {
+                    headings.Add(string.Empty);
+                }
+
+                headings.Add(title);
+                yield return new TextBlock(title, headings.ToArray(), lineStart, IsHeading: true);
+                continue;
+            }
+
+            if (trimmed.Length == 0 && !inFence)
+            {
+                continue;
+            }
+
+            if (block.Length == 0)
+            {
+                blockStart = lineStart;
+            }
+            else
+            {
+                block.Append('\n');
+            }
+
+            block.Append(line);
+        }
+
+        if (block.Length > 0)
+        {
+            yield return new TextBlock(block.ToString().TrimEnd(), headings.ToArray(), blockStart);
+        }
+    }
+
+    private static (int Level, string Title)? ParseHeading(string line)
+    {
+        var level = 0;
+        while (level < line.Length && line[level] == '#')
+        {
+            level++;
+        }
+
+        if (level is 0 or > 6 || (level < line.Length && line[level] != ' '))
+        {
+            return null;
+        }
+
+        var title = line[level..].Trim().TrimEnd('#').Trim();
+        return title.Length == 0 ? null : (level, title);
+    }
+}

@@ -1,0 +1,29 @@
+using Grounded.Rag.Answer;
+using Grounded.Rag.Chunking;
+
+namespace Grounded.Rag;
+
+/// <summary>Everything the embedded (local, offline) configuration needs to know.</summary>
+public sealed record LocalRagOptions
+{
+    /// <summary>Gets the store directory.</summary>
+    /// <value>The default is <c>GROUNDED_HOME</c> when set, else <c>./.grounded</c>.</value>
+    public string StoreDirectory { get; init; } = DefaultStoreDirectory();
+
+    /// <summary>Gets how documents are chunked.</summary>
+    public ChunkingOptions Chunking { get; init; } = new();
+
+    /// <summary>Gets how the extractive answerer answers and abstains.</summary>
+    public ExtractiveOptions Extractive { get; init; } = new();
+
+    /// <summary>Gets whether the embedding model runs int8-quantized (faster, cosine ≥ 0.99 to the float model).</summary>
+    /// <value>The default is false.</value>
+    public bool QuantizedEmbeddings { get; init; }
+
+    /// <summary>Gets whether a store built with another embedding model may be opened (only to reindex it).</summary>
+    public bool AllowModelChange { get; init; }
+
+    /// <summary>Returns <c>GROUNDED_HOME</c> when set, else <c>./.grounded</c>.</summary>
+    public static string DefaultStoreDirectory() =>
+        Environment.GetEnvironmentVariable("GROUNDED_HOME") is { Length: > 0 } home ? home : ".grounded";
+}
