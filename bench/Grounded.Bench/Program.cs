@@ -1,0 +1,16 @@
+// Macro benchmarks and calibration harnesses. Each writes its figures to stdout (and --json to a file when asked).
+// Run: dotnet run -c Release --project bench/Grounded.Bench -- <harness> [options]
+using Grounded.Bench;
+
+var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+{
+    ["answers"] = AnswerQuality.RunAsync,
+};
+
+if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: Grounded.Bench <{string.Join("|", harnesses.Keys)}> [options]");
+    return 1;
+}
+
+return await run(args[1..]);
