@@ -14,7 +14,7 @@ namespace Grounded.Rag.Answer;
 /// relevance keeps them from repeating each other), each marked <c>[n]</c> with its source, and abstains when the
 /// strongest evidence is below a threshold calibrated on data.
 /// </summary>
-public sealed class ExtractiveAnswerer : IAnswerGenerator
+public sealed partial class ExtractiveAnswerer : IAnswerGenerator
 {
     private const int MinWords = 4;
     private const int MaxWords = 90;
@@ -36,11 +36,20 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator
     /// <inheritdoc />
     public async Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
     {
+        var (strength, candidates) = await AnalyzeAsync(question, evidence, cancellationToken).ConfigureAwait(false);
+        return candidates.Count == 0 || strength < _options.AbstainBelow
+            ? GeneratedAnswer.Abstain()
+            : Compose(Select(candidates), evidence);
+    }
+
+    /// <summary>Scores every candidate sentence of the evidence and returns the evidence strength the abstention threshold is compared with.</summary>
+    internal async Task<(double Strength, List<Candidate> Candidates)> AnalyzeAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(evidence);
         var candidates = Candidates(evidence);
         if (candidates.Count == 0)
         {
-            return GeneratedAnswer.Abstain();
+            return (double.NegativeInfinity, candidates);
         }
 
         var texts = candidates.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
@@ -55,13 +64,7 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator
             c.Coverage = QueryTerms.Coverage(terms, QueryTerms.Of(c.Text));
         }
 
-        var strength = EvidenceStrength(candidates, evidence);
-        if (strength < _options.AbstainBelow)
-        {
-            return GeneratedAnswer.Abstain();
-        }
-
-        return Compose(Select(candidates), evidence);
+        return (EvidenceStrength(candidates, evidence), candidates);
     }
 
     /// <summary>Returns how strongly the evidence supports answering: the best sentence's relevance (see <see cref="Relevance"/>).</summary>
@@ -79,7 +82,8 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator
             var text = evidence[rank].Chunk.Chunk.Text;
             foreach (var (start, length) in SentenceSplitter.Split(text))
             {
-                var sentence = text.Substring(start, length).Replace('\n', ' ').Trim();
+                // Bracketed reference numbers in the source ("[3]") would read as our own citation markers.
+                var sentence = ReferenceMarker().Replace(text.Substring(start, length).Replace('\n', ' '), string.Empty).Trim();
                 var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
                 if (words is >= MinWords and <= MaxWords && seen.Add(sentence))
                 {
@@ -150,6 +154,9 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator
 
         return new GeneratedAnswer(answer.ToString(), false, citations);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceMarker();
 
     internal sealed class Candidate(string text, int rank)
     {
