@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Grounded.Cli.Commands;
 
 /// <summary><c>grounded ask "question"</c>: answers from the store with <c>[n]</c> citations, or abstains.</summary>
-[Description("Answer a question from the indexed documents, citing sources as [n], or abstain")]
+[Description("Answer a question from the indexed documents, citing sources as [[n]], or abstain")]
 internal sealed class AskCommand : GroundedCommand<QuerySettings>
 {
     protected override async Task<int> RunAsync(QuerySettings settings, CancellationToken cancellationToken)

@@ -103,7 +103,7 @@ public sealed class TokenWindowChunker : IChunker
                 }
 
                 var piece = text[..cut].TrimEnd();
-                units.Add(new Unit(piece, offset, _counter.Count(piece), path, false, false));
+                units.Add(new Unit(piece, offset, Joined(piece, units.Count == 0, _counter.Count(piece)), path, false, false));
                 offset += cut;
                 text = text[cut..];
                 tokens = _counter.Count(text);
@@ -111,12 +111,18 @@ public sealed class TokenWindowChunker : IChunker
 
             if (text.Length > 0)
             {
-                units.Add(new Unit(text, offset, tokens, path, false, false));
+                units.Add(new Unit(text, offset, Joined(text, units.Count == 0, tokens), path, false, false));
             }
         }
 
         return units;
     }
+
+    // A unit's budget covers it both first in a window (alone) and after the separator Build puts in front of it ("\n\n"
+    // before a block's first sentence, else " "): the separator can be a token of its own (" 42", "\n\n"), and a word can
+    // take more tokens without its leading space, so counting the sentence one way only let chunks overflow the window.
+    private int Joined(string text, bool startsBlock, int alone) =>
+        Math.Max(alone, _counter.Count(startsBlock ? "\n\n" + text : " " + text));
 
     private List<Unit> Carry(List<Unit> window)
     {
@@ -136,7 +142,7 @@ public sealed class TokenWindowChunker : IChunker
         return carried;
     }
 
-    private static Chunk Build(List<Unit> window, int ordinal)
+    private Chunk Build(List<Unit> window, int ordinal)
     {
         var text = new StringBuilder();
         for (var i = 0; i < window.Count; i++)
@@ -151,7 +157,8 @@ public sealed class TokenWindowChunker : IChunker
 
         var first = window[0];
         var last = window[^1];
-        return new Chunk(ordinal, text.ToString(), first.Offset, last.Offset + last.Text.Length, first.HeadingPath, window.Sum(u => u.Tokens));
+        var chunk = text.ToString();
+        return new Chunk(ordinal, chunk, first.Offset, last.Offset + last.Text.Length, first.HeadingPath, _counter.Count(chunk));
     }
 
     private sealed record Unit(string Text, long Offset, int Tokens, string HeadingPath, bool StartsBlock, bool Carried);

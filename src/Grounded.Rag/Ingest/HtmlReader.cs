@@ -12,7 +12,7 @@ internal sealed class HtmlReader : IDocumentReader
 {
     private static readonly HashSet<string> Skipped = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "SVG", "HEAD", "IFRAME", "FORM", "BUTTON"];
     private static readonly HashSet<string> Blocks =
-        ["P", "LI", "PRE", "BLOCKQUOTE", "TD", "TH", "DT", "DD", "FIGCAPTION", "CAPTION", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "TABLE", "TR", "UL", "OL", "DL", "BODY", "ADDRESS", "SUMMARY", "DETAILS",
+        ["P", "LI", "PRE", "BLOCKQUOTE", "TD", "TH", "DT", "DD", "FIGCAPTION", "CAPTION", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "UL", "OL", "DL", "BODY", "ADDRESS", "SUMMARY", "DETAILS",
          "H1", "H2", "H3", "H4", "H5", "H6"];
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".xhtml"];

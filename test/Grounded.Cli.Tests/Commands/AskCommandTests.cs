@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Grounded.Cli.Tests.Support;
+
+namespace Grounded.Cli.Tests.Commands;
+
+[Collection(nameof(IndexedStoreFixture))]
+public sealed class AskCommandTests(IndexedStoreFixture fixture)
+{
+    private static readonly string[] AnswerKeys = ["question", "answer", "abstained", "generator", "citations", "timings"];
+
+    [Fact]
+    public async Task AnswersAsJsonWithCitationsPointingAtTheSource()
+    {
+        var json = IndexedStoreFixture.Json(await fixture.RunAsync("ask", "What causes ocean tides?", "--store", "store", "--json"));
+
+        Assert.Equal(AnswerKeys, IndexedStoreFixture.Keys(json));
+        Assert.False(json.GetProperty("abstained").GetBoolean());
+        Assert.Equal("What causes ocean tides?", json.GetProperty("question").GetString());
+        Assert.Contains("gravitational pull of the Moon", json.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Contains("[1]", json.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var citation = json.GetProperty("citations")[0];
+        Assert.Equal(["n", "documentId", "source", "chunkId", "score", "text"], IndexedStoreFixture.Keys(citation));
+        Assert.Equal(1, citation.GetProperty("n").GetInt32());
+        Assert.Equal(Path.Combine("docs", "tides.txt"), citation.GetProperty("source").GetString());
+        Assert.Contains("gravitational pull of the Moon", citation.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["retrieveMs", "generateMs", "totalMs"], IndexedStoreFixture.Keys(json.GetProperty("timings")));
+    }
+
+    [Fact]
+    public async Task AbstainsAsJsonWithNoCitationsWhenTheDocumentsDoNotAnswer()
+    {
+        var json = IndexedStoreFixture.Json(await fixture.RunAsync("ask", "What is the capital city of Australia?", "--store", "store", "--json"));
+
+        Assert.Equal(AnswerKeys, IndexedStoreFixture.Keys(json));
+        Assert.True(json.GetProperty("abstained").GetBoolean());
+        Assert.Equal("The indexed documents do not answer this.", json.GetProperty("answer").GetString());
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("citations").ValueKind);
+        Assert.Equal(0, json.GetProperty("citations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnEmptyQuestionExitsWithAUserErrorOnOneLineWithoutAStackTrace()
+    {
+        var result = await fixture.RunAsync("ask", "", "--store", "store");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: the question is empty", Assert.Single(result.ErrorLines));
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout.Trim());
+    }
+}

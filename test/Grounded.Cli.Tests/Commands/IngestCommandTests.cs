@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Grounded.Cli.Tests.Support;
+using Grounded.Rag.Embed;
+using Grounded.Rag.Index;
+
+namespace Grounded.Cli.Tests.Commands;
+
+[Collection(nameof(IndexedStoreFixture))]
+public sealed class IngestCommandTests(IndexedStoreFixture fixture)
+{
+    [Fact]
+    public void PrintsWhatItDidAsTheDocumentedJson()
+    {
+        Assert.True(fixture.Ingest.ExitCode == 0, fixture.Ingest.ToString());
+        var json = IndexedStoreFixture.Json(fixture.Ingest);
+
+        Assert.Equal(["documents", "chunks", "failures"], IndexedStoreFixture.Keys(json));
+        var documents = json.GetProperty("documents");
+        Assert.Equal(["added", "updated", "unchanged", "removed", "failed"], IndexedStoreFixture.Keys(documents));
+        Assert.Equal(3, documents.GetProperty("added").GetInt32());
+        Assert.Equal(0, documents.GetProperty("failed").GetInt32());
+        Assert.True(json.GetProperty("chunks").GetInt32() >= 3);
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("failures").ValueKind);
+        Assert.Equal(0, json.GetProperty("failures").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AMissingPathExitsWithAUserErrorAndLeavesTheStoreUntouched()
+    {
+        var before = TempDirectory.Snapshot(fixture.Store);
+
+        var result = await fixture.RunAsync("ingest", "docs", "no-such-folder", "--store", "store");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: no such file or folder: no-such-folder", Assert.Single(result.ErrorLines));
+        Assert.Equal(before, TempDirectory.Snapshot(fixture.Store));
+    }
+
+    [Fact]
+    public async Task AFolderWithACorruptFileExitsWithAUserErrorButIngestsTheGoodFile()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("mixed/good.txt", "Harbour cranes unload containers from cargo ships around the clock.");
+        var garbage = new byte[2048];
+        new Random(5).NextBytes(garbage);
+        dir.Write("mixed/broken.pdf", garbage);
+
+        var result = await CliRunner.RunAsync(dir.Path, "ingest", "mixed", "--store", "store", "--json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("documents").GetProperty("added").GetInt32());
+        var failure = Assert.Single(json.RootElement.GetProperty("failures").EnumerateArray());
+        Assert.Equal(["source", "error"], IndexedStoreFixture.Keys(failure));
+        Assert.Equal(Path.Combine("mixed", "broken.pdf"), failure.GetProperty("source").GetString());
+        Assert.Contains("not a readable PDF", failure.GetProperty("error").GetString(), StringComparison.Ordinal);
+        await using var store = await SqliteChunkStore.OpenAsync(dir.Combine("store"), ArcticXsModel.Profile(quantized: true));
+        var document = Assert.Single(await store.ListDocumentsAsync(CancellationToken.None));
+        Assert.Equal(Path.Combine("mixed", "good.txt"), document.Source);
+    }
+}

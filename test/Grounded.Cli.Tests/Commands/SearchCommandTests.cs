@@ -1,0 +1,23 @@
+using Grounded.Cli.Tests.Support;
+
+namespace Grounded.Cli.Tests.Commands;
+
+[Collection(nameof(IndexedStoreFixture))]
+public sealed class SearchCommandTests(IndexedStoreFixture fixture)
+{
+    [Fact]
+    public async Task ListsTheTopKChunksAsJsonRankedBestFirst()
+    {
+        var json = IndexedStoreFixture.Json(await fixture.RunAsync("search", "yeast in bread dough", "--top-k", "3", "--store", "store", "--json"));
+
+        Assert.Equal(["query", "results"], IndexedStoreFixture.Keys(json));
+        Assert.Equal("yeast in bread dough", json.GetProperty("query").GetString());
+        var results = json.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r => Assert.Equal(["rank", "documentId", "source", "chunkId", "score", "text"], IndexedStoreFixture.Keys(r)));
+        Assert.Equal([1, 2, 3], results.Select(r => r.GetProperty("rank").GetInt32()));
+        var scores = results.Select(r => r.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Equal(Path.Combine("docs", "bread.md"), results[0].GetProperty("source").GetString());
+    }
+}

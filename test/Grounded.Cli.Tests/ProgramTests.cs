@@ -1,0 +1,27 @@
+using Grounded.Cli.Tests.Support;
+
+namespace Grounded.Cli.Tests;
+
+public sealed class ProgramTests
+{
+    [Fact]
+    public async Task HelpExitsCleanlyAndShowsExamplesOfEveryVerb()
+    {
+        using var dir = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(dir.Path, "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("EXAMPLES:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("grounded ask \"How does Grounded decide to abstain?\"", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("grounded ingest ./docs", result.Stdout, StringComparison.Ordinal);
+        foreach (var verb in new[] { "ask", "search", "ingest", "reindex", "status" })
+        {
+            Assert.Contains($"    {verb} ", result.Stdout, StringComparison.Ordinal);
+        }
+
+        var flowed = string.Join(' ', result.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("citing sources as [n], or abstain", flowed, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+}

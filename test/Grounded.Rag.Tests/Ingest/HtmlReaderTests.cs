@@ -1,0 +1,92 @@
+using Grounded.Rag.Ingest;
+using Grounded.Rag.Tests.Support;
+
+namespace Grounded.Rag.Tests.Ingest;
+
+public sealed class HtmlReaderTests : IDisposable
+{
+    private const string Page = """
+        <!DOCTYPE html>
+        <html><head><title>Page title</title><style>.x { color: red }</style><script>var secretToken = 1;</script></head>
+        <body>
+        <nav><a href="/">Home link</a></nav>
+        <h1>Manual</h1>
+        <p>Welcome, <b>reader</b>.</p>
+        <script>alert("hiddenScript")</script>
+        <h2>Setup</h2>
+        <ul><li>First step</li><li>Second step</li></ul>
+        <table><tr><th>Name</th><th>Value</th></tr><tr><td>alpha</td><td>42</td></tr></table>
+        <h2>Usage</h2>
+        <div>Loose text <span>inline</span><style>p { margin: 0 }</style><p>Nested paragraph.</p></div>
+        </body></html>
+        """;
+
+    private readonly TempDirectory _dir = new();
+    private readonly HtmlReader _reader = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task PutsTextUnderItsHeadingPath()
+    {
+        var path = _dir.Write("manual.html", Page);
+
+        var blocks = await Blocks.ReadAllAsync(_reader, path);
+
+        Assert.Equal(["Manual"], blocks.Single(b => b.Text == "Welcome, reader.").HeadingPath);
+        Assert.Equal(["Manual", "Setup"], blocks.Single(b => b.Text == "First step").HeadingPath);
+        Assert.Equal(["Manual", "Usage"], blocks.Single(b => b.Text == "Nested paragraph.").HeadingPath);
+        Assert.Equal(["Manual", "Setup", "Usage"], blocks.Where(b => b.IsHeading).Select(b => b.Text));
+    }
+
+    [Fact]
+    public async Task DropsScriptsStylesNavigationAndTheHead()
+    {
+        var path = _dir.Write("manual.html", Page);
+
+        var text = string.Join("\n", (await Blocks.ReadAllAsync(_reader, path)).Select(b => b.Text));
+
+        Assert.DoesNotContain("secretToken", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hiddenScript", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("color", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("margin", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Home link", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page title", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadsListItemsAsSeparateBlocks()
+    {
+        var path = _dir.Write("manual.html", Page);
+
+        var blocks = await Blocks.ReadAllAsync(_reader, path);
+
+        Assert.Contains(blocks, b => b.Text == "First step");
+        Assert.Contains(blocks, b => b.Text == "Second step");
+    }
+
+    [Fact]
+    public async Task KeepsTableCellsApartEvenWhenTheMarkupHasNoWhitespace()
+    {
+        var path = _dir.Write("manual.html", Page);
+
+        var blocks = await Blocks.ReadAllAsync(_reader, path);
+
+        var words = blocks.SelectMany(b => b.Text.Split(' ', '|')).Where(w => w.Length > 0).ToList();
+        Assert.Contains("Name", words);
+        Assert.Contains("Value", words);
+        Assert.Contains("alpha", words);
+        Assert.Contains("42", words);
+        Assert.All(blocks.Where(b => b.Text.Contains("alpha", StringComparison.Ordinal)), b => Assert.Equal(["Manual", "Setup"], b.HeadingPath));
+    }
+
+    [Fact]
+    public async Task KeepsLooseTextBesideNestedBlocks()
+    {
+        var path = _dir.Write("manual.html", Page);
+
+        var blocks = await Blocks.ReadAllAsync(_reader, path);
+
+        Assert.Contains(blocks, b => b.Text == "Loose text inline");
+    }
+}
