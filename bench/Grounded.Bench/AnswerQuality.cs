@@ -4,6 +4,7 @@ using System.Text;
 using Grounded.Rag;
 using Grounded.Rag.Answer;
 using Grounded.Rag.Retrieve;
+using Grounded.Stages;
 
 namespace Grounded.Bench;
 
@@ -32,34 +33,55 @@ internal static class AnswerQuality
         Console.WriteLine($"ingest: added {report.Added}, unchanged {report.Unchanged}, chunks {report.Chunks} in {ingestWatch.Elapsed.TotalSeconds:0.0} s");
 
         var embedder = new CachingEmbedder(rag.Embedder);
-        var retriever = new DenseRetriever(rag.Store, embedder);
+        IRetriever retriever = options.Get("mode") == "dense" ? new DenseRetriever(rag.Store, embedder) : new HybridRetriever(rag.Store, embedder, int.Parse(options.Get("rrf-k") ?? "10", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "3", CultureInfo.InvariantCulture));
         var defaults = new ExtractiveOptions();
         var threshold = double.Parse(options.Get("threshold") ?? defaults.AbstainBelow.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var answerer = new ExtractiveAnswerer(embedder, defaults with { AbstainBelow = double.NegativeInfinity });
-
-        var inDomain = new List<(double Strength, bool Hit, bool Contains, bool Retrieved)>();
-        foreach (var item in qa.Where((_, i) => i % every == 0))
+        // Variants of the answerer's weights (coverage, rank), all scored on the same retrieval results.
+        var variants = (options.Get("variants") ?? $"{defaults.CoverageWeight}:{defaults.RankWeight}")
+            .Split(',').Select(v => v.Split(':').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray())
+            .Select(w => (Label: $"coverage {w[0]}, rank {w[1]}", Answerer: new ExtractiveAnswerer(embedder, defaults with { AbstainBelow = double.NegativeInfinity, CoverageWeight = w[0], RankWeight = w[1] })))
+            .ToList();
+        var inDomain = variants.Select(_ => new List<(double Strength, bool Hit, bool Contains, bool Retrieved)>()).ToList();
+        var recall = 0;
+        var questions = qa.Where((_, i) => i % every == 0).ToList();
+        foreach (var item in questions)
         {
             var evidence = await retriever.RetrieveAsync(item.Question, 5, CancellationToken.None);
-            var (strength, _) = await answerer.AnalyzeAsync(item.Question, evidence, CancellationToken.None);
-            var answer = await answerer.GenerateAsync(item.Question, evidence, CancellationToken.None);
-            var hit = answer.Citations.Count > 0 && answer.Citations[0].Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
+            recall += evidence.Any(e => e.Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal)) ? 1 : 0;
             var retrieved = evidence.Count > 0 && evidence[0].Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
-            inDomain.Add((strength, hit, Normalize(answer.Text).Contains(Normalize(item.Answer), StringComparison.Ordinal), retrieved));
+            for (var v = 0; v < variants.Count; v++)
+            {
+                var (strength, _) = await variants[v].Answerer.AnalyzeAsync(item.Question, evidence, CancellationToken.None);
+                var answer = await variants[v].Answerer.GenerateAsync(item.Question, evidence, CancellationToken.None);
+                var hit = answer.Citations.Count > 0 && answer.Citations[0].Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
+                inDomain[v].Add((strength, hit, Normalize(answer.Text).Contains(Normalize(item.Answer), StringComparison.Ordinal), retrieved));
+            }
         }
 
-        var ood = new List<double>();
+        var oodEvidence = new List<IReadOnlyList<Grounded.Chunks.ScoredChunk>>();
         foreach (var claim in claims.Take(oodCount))
         {
-            var evidence = await retriever.RetrieveAsync(claim, 5, CancellationToken.None);
-            ood.Add((await answerer.AnalyzeAsync(claim, evidence, CancellationToken.None)).Strength);
+            oodEvidence.Add(await retriever.RetrieveAsync(claim, 5, CancellationToken.None));
         }
 
-        Report(inDomain, ood, threshold, options.Has("calibrate"));
+        Console.WriteLine($"gold paper among the top-5 chunks: {recall / (double)questions.Count:0.000}");
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var ood = new List<double>();
+            for (var i = 0; i < oodEvidence.Count; i++)
+            {
+                ood.Add((await variants[v].Answerer.AnalyzeAsync(claims[i], oodEvidence[i], CancellationToken.None)).Strength);
+            }
+
+            Console.WriteLine($"== {variants[v].Label}");
+            Report(inDomain[v], ood, threshold, options.Has("calibrate"), options.Has("full"));
+        }
+
         return 0;
     }
 
-    private static void Report(List<(double Strength, bool Hit, bool Contains, bool Retrieved)> inDomain, List<double> ood, double threshold, bool calibrate)
+
+    private static void Report(List<(double Strength, bool Hit, bool Contains, bool Retrieved)> inDomain, List<double> ood, double threshold, bool calibrate, bool full)
     {
         // Calibrate on the even-indexed claims, report on the odd ones, so the chosen threshold is not scored on its own data.
         var fit = ood.Where((_, i) => i % 2 == 0).ToList();
@@ -67,8 +89,9 @@ internal static class AnswerQuality
         Console.WriteLine($"questions {inDomain.Count}, out-of-domain claims {ood.Count}");
         Console.WriteLine($"retrieval hit@1 (top chunk from the gold paper): {inDomain.Count(x => x.Retrieved) / (double)inDomain.Count:0.000}");
         Console.WriteLine("threshold  answered  cite-hit@1  contains-gold  ood-abstain(fit)  ood-abstain(held-out)");
-        var grid = Enumerable.Range(0, 41).Select(i => 0.40 + (i * 0.01)).Append(threshold).Distinct().Order();
-        foreach (var t in grid)
+        var grid = Enumerable.Range(0, 141).Select(i => Math.Round(0.40 + (i * 0.01), 2)).Append(threshold).Distinct().Order().ToList();
+        var chosen = grid.First(t => fit.Count(s => s < t) / (double)fit.Count >= 0.95);
+        foreach (var t in grid.Where(t => full || t == threshold || Math.Abs(t - chosen) < 0.035))
         {
             var answered = inDomain.Where(x => x.Strength >= t).ToList();
             var line = string.Create(CultureInfo.InvariantCulture,
@@ -79,7 +102,6 @@ internal static class AnswerQuality
         if (calibrate)
         {
             // The smallest threshold that abstains on ≥ 95% of the fitting claims: a margin over the 90% goal.
-            var chosen = grid.First(t => fit.Count(s => s < t) / (double)fit.Count >= 0.95);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibrated threshold: {chosen:0.00} (ood abstain on fit half >= 0.95)"));
         }
     }

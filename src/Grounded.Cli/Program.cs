@@ -14,6 +14,7 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("grounded");
+    config.UseStrictParsing();
     config.ConfigureConsole(CliConsole.Out);
     config.SetExceptionHandler((error, _) =>
     {

@@ -17,7 +17,7 @@ public sealed class LocalRag : IAsyncDisposable
         _options = options;
         Store = store;
         Embedder = embedder;
-        Query = new QueryPipeline(new DenseRetriever(store, embedder), new ExtractiveAnswerer(embedder, options.Extractive));
+        Query = new QueryPipeline(new HybridRetriever(store, embedder), new ExtractiveAnswerer(embedder, options.Extractive));
     }
 
     /// <summary>Gets the store.</summary>

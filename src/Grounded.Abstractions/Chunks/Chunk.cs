@@ -9,6 +9,12 @@ namespace Grounded.Chunks;
 /// <param name="TokenCount">The chunk's length in tokens of the chunking tokenizer.</param>
 public sealed record Chunk(int Ordinal, string Text, long StartOffset, long EndOffset, string HeadingPath, int TokenCount)
 {
-    /// <summary>Gets the SHA-256 of the text, hex encoded: the key under which its embedding is cached.</summary>
-    public string ContentHash { get; } = Hashing.Sha256Hex(Text);
+    /// <summary>Gets what situates the chunk in its document (its heading path), embedded and indexed with it but not quoted.</summary>
+    public string Context { get; init; } = string.Empty;
+
+    /// <summary>Gets the text the embedding model sees: the context, then the chunk's text.</summary>
+    public string EmbeddingText => Context.Length == 0 ? Text : $"{Context}\n\n{Text}";
+
+    /// <summary>Gets the SHA-256 of <see cref="EmbeddingText"/>, hex encoded: the key under which its embedding is cached.</summary>
+    public string ContentHash => Hashing.Sha256Hex(EmbeddingText);
 }

@@ -24,6 +24,9 @@ public interface IChunkStore : IAsyncDisposable
     /// <summary>Returns the chunks whose embeddings are most similar to <paramref name="query"/> (cosine), best first.</summary>
     Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken);
 
+    /// <summary>Returns the chunks that best match the words of <paramref name="query"/> (BM25), best first; the text is never interpreted as query syntax.</summary>
+    Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken);
+
     /// <summary>Returns how many documents and chunks the store holds.</summary>
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 }

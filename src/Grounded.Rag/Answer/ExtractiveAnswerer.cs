@@ -68,10 +68,12 @@ public sealed partial class ExtractiveAnswerer : IAnswerGenerator
     }
 
     /// <summary>Returns how strongly the evidence supports answering: the best sentence's relevance (see <see cref="Relevance"/>).</summary>
-    internal static double EvidenceStrength(IReadOnlyList<Candidate> candidates, IReadOnlyList<ScoredChunk> evidence) =>
+    internal double EvidenceStrength(IReadOnlyList<Candidate> candidates, IReadOnlyList<ScoredChunk> evidence) =>
         candidates.Max(Relevance);
 
-    internal static double Relevance(Candidate c) => c.Similarity + (0.25 * c.Coverage);
+    /// <summary>A sentence's relevance: its similarity to the question, plus a bonus for covering the question's terms and for coming from a higher-ranked chunk.</summary>
+    internal double Relevance(Candidate c) =>
+        c.Similarity + (_options.CoverageWeight * c.Coverage) + (_options.RankWeight / (1 + c.Rank));
 
     private static List<Candidate> Candidates(IReadOnlyList<ScoredChunk> evidence)
     {

@@ -5,7 +5,15 @@ public sealed record ExtractiveOptions
 {
     /// <summary>Gets the evidence strength below which the answerer abstains.</summary>
     /// <value>The default was calibrated on COVID-QA questions against SciFact claims (see docs/benchmarks.md).</value>
-    public double AbstainBelow { get; init; } = 0.5;
+    public double AbstainBelow { get; init; } = 0.79;
+
+    /// <summary>Gets the weight of the share of the question's content terms a sentence contains.</summary>
+    /// <value>The default is 0.25.</value>
+    public double CoverageWeight { get; init; } = 0.25;
+
+    /// <summary>Gets the weight of the retrieval rank of the chunk a sentence comes from (weight / (1 + rank)).</summary>
+    /// <value>The default is 0.</value>
+    public double RankWeight { get; init; }
 
     /// <summary>Gets the most sentences an answer quotes.</summary>
     /// <value>The default is 3.</value>

@@ -3,7 +3,7 @@ namespace Grounded.Rag.Answer;
 /// <summary>The content words of a text (lowercased, stop words dropped, crude suffixes stripped), for lexical overlap.</summary>
 internal static class QueryTerms
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "into", "about", "than", "then",
         "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "has", "have", "had", "can", "could", "should", "would", "will", "may", "might", "must",

@@ -3,7 +3,7 @@ namespace Grounded.Rag.Chunking;
 /// <summary>
 /// Splits text into sentences at '.', '!' or '?' (and closing quotes or brackets) followed by whitespace and a
 /// capital, digit or opening mark; common abbreviations, initials and decimals do not end a sentence.
-/// Line breaks inside a paragraph end a sentence only after terminal punctuation or when the next line starts a list.
+/// Line breaks end a sentence at a blank line (a paragraph or heading boundary), after ':' or ';', or when the next line starts a list.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -35,7 +35,8 @@ public static class SentenceSplitter
             else if (c == '\n')
             {
                 var next = SkipWhitespace(text, end);
-                isBreak = next < text.Length && (text[next] is '-' or '*' or '•' or '#' or '|' || (i > 0 && text[i - 1] is ':' or ';'));
+                isBreak = next < text.Length && (text[next] is '-' or '*' or '•' or '#' or '|' || (i > 0 && text[i - 1] is ':' or ';')
+                                                  || text.AsSpan(end, next - end).Contains('\n'));
             }
 
             if (isBreak)

@@ -17,7 +17,7 @@ public sealed partial class SqliteChunkStore
             using var transaction = _connection.BeginTransaction(deferred: false);
             CurrentTransaction = transaction;
             var texts = new List<(string Hash, string Text)>();
-            using (var read = Command("SELECT content_hash, MIN(text) FROM chunks GROUP BY content_hash", transaction))
+            using (var read = Command("SELECT content_hash, MIN(CASE WHEN context = '' THEN text ELSE context || char(10) || char(10) || text END) FROM chunks GROUP BY content_hash", transaction))
             using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

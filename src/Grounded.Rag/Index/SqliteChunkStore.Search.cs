@@ -13,8 +13,8 @@ public sealed partial class SqliteChunkStore
         var hits = matrix.Search(query.Span, topK);
         var results = new List<ScoredChunk>(hits.Count);
         using var command = Command("""
-            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count
-            FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.rowid = $row
+            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context
+            FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.seq = $row
             """, CurrentTransaction);
         var row = command.Parameters.Add("$row", SqliteType.Integer);
         foreach (var (rowId, score) in hits)
@@ -30,11 +30,39 @@ public sealed partial class SqliteChunkStore
         return results;
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        var match = Retrieve.KeywordQuery.Build(query);
+        if (match is null)
+        {
+            return [];
+        }
+
+        using var command = Command("""
+            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context, -f.score
+            FROM (SELECT rowid, bm25(chunks_fts, 0.5, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY score LIMIT $k) f
+            JOIN chunks c ON c.seq = f.rowid JOIN documents d ON d.id = c.document_id
+            ORDER BY f.score
+            """, CurrentTransaction);
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$k", topK);
+        var results = new List<ScoredChunk>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(new ScoredChunk(ReadChunk(reader), reader.GetDouble(10)));
+        }
+
+        return results;
+    }
+
     /// <summary>Returns every chunk of a document in order.</summary>
     public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken)
     {
         using var command = Command("""
-            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count
+            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context
             FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.document_id = $id ORDER BY c.ordinal
             """, CurrentTransaction);
         command.Parameters.AddWithValue("$id", documentId);
@@ -50,7 +78,7 @@ public sealed partial class SqliteChunkStore
 
     private static StoredChunk ReadChunk(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2),
-        new Chunk(reader.GetInt32(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetString(7), reader.GetInt32(8)));
+        new Chunk(reader.GetInt32(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetString(7), reader.GetInt32(8)) { Context = reader.GetString(9) });
 
     private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +86,7 @@ public sealed partial class SqliteChunkStore
         var dims = Model.Dimensions;
         var values = new float[(long)count * dims];
         var rowIds = new List<long>(count);
-        using var command = Command("SELECT c.rowid, e.vector FROM chunks c JOIN embeddings e ON e.content_hash = c.content_hash", CurrentTransaction);
+        using var command = Command("SELECT c.seq, e.vector FROM chunks c JOIN embeddings e ON e.content_hash = c.content_hash", CurrentTransaction);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && rowIds.Count < count)
         {

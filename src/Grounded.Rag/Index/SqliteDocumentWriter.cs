@@ -25,10 +25,10 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         _time = time;
         store.CurrentTransaction = transaction;
         _insertChunk = store.Command("""
-            INSERT INTO chunks(id, document_id, ordinal, text, start_offset, end_offset, heading_path, token_count, content_hash)
-            VALUES ($id, $doc, $ordinal, $text, $start, $end, $path, $tokens, $hash)
+            INSERT INTO chunks(id, document_id, ordinal, text, start_offset, end_offset, heading_path, token_count, content_hash, context)
+            VALUES ($id, $doc, $ordinal, $text, $start, $end, $path, $tokens, $hash, $context)
             """, transaction);
-        foreach (var name in new[] { "$id", "$doc", "$ordinal", "$text", "$start", "$end", "$path", "$tokens", "$hash" })
+        foreach (var name in new[] { "$id", "$doc", "$ordinal", "$text", "$start", "$end", "$path", "$tokens", "$hash", "$context" })
         {
             _insertChunk.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -74,9 +74,11 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             p[5].Value = chunk.EndOffset;
             p[6].Value = chunk.HeadingPath;
             p[7].Value = chunk.TokenCount;
-            p[8].Value = chunk.ContentHash;
+            var hash = chunk.ContentHash;
+            p[8].Value = hash;
+            p[9].Value = chunk.Context;
             await _insertChunk.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _insertEmbedding.Parameters[0].Value = chunk.ContentHash;
+            _insertEmbedding.Parameters[0].Value = hash;
             _insertEmbedding.Parameters[1].Value = VectorBlob.ToBytes(embedding.Span);
             await _insertEmbedding.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             _count++;

@@ -1,6 +1,10 @@
 namespace Grounded.Rag.Index;
 
-/// <summary>The embedded store's tables. Embeddings are keyed by chunk content hash, so identical text is embedded once.</summary>
+/// <summary>
+/// The embedded store's tables. Embeddings are keyed by chunk content hash, so identical text is embedded once;
+/// <c>chunks_fts</c> is an external-content FTS5 index over chunk text (porter stemming) kept in step by triggers, and
+/// <c>seq</c> is an explicit rowid so VACUUM cannot renumber what the index points at.
+/// </summary>
 internal static class SqliteSchema
 {
     public const int Version = 1;
@@ -14,18 +18,27 @@ internal static class SqliteSchema
             chunk_count INTEGER NOT NULL,
             ingested_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS chunks(
-            id TEXT PRIMARY KEY,
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL,
             text TEXT NOT NULL,
             start_offset INTEGER NOT NULL,
             end_offset INTEGER NOT NULL,
             heading_path TEXT NOT NULL,
+            context TEXT NOT NULL,
             token_count INTEGER NOT NULL,
             content_hash TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, ordinal);
         CREATE INDEX IF NOT EXISTS chunks_by_hash ON chunks(content_hash);
         CREATE TABLE IF NOT EXISTS embeddings(content_hash TEXT PRIMARY KEY, vector BLOB NOT NULL);
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(context, text, content='chunks', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER IF NOT EXISTS chunks_fts_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO chunks_fts(rowid, context, text) VALUES (new.seq, new.context, new.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS chunks_fts_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO chunks_fts(chunks_fts, rowid, context, text) VALUES ('delete', old.seq, old.context, old.text);
+        END;
         """;
 
     /// <summary>Deletes cached embeddings no chunk refers to any more.</summary>

@@ -84,7 +84,9 @@ public sealed class IngestionPipeline
             var batch = new List<Chunk>(options.BatchSize);
             await foreach (var chunk in _chunker.ChunkAsync(reader.ReadAsync(file.FullPath, cancellationToken), cancellationToken).ConfigureAwait(false))
             {
-                batch.Add(chunk);
+                // The heading path situates a chunk of a structured document; a document-title prefix was measured
+                // and dropped: on COVID-QA it lowered paper-level hit@1 (dense 0.586 → 0.557, hybrid 0.684 → 0.658).
+                batch.Add(chunk with { Context = chunk.HeadingPath });
                 if (batch.Count == options.BatchSize)
                 {
                     await writer.AddAsync(await EmbedAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -117,7 +119,7 @@ public sealed class IngestionPipeline
         var fresh = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         if (missing.Count > 0)
         {
-            var vectors = await _embedder.GenerateAsync(missing.Select(c => c.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var vectors = await _embedder.GenerateAsync(missing.Select(c => c.EmbeddingText), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < missing.Count; i++)
             {
                 fresh[missing[i].ContentHash] = vectors[i].Vector;

@@ -49,6 +49,12 @@ internal sealed class RecordingChunkStore(IChunkStore inner) : IChunkStore
         return inner.SearchAsync(query, topK, cancellationToken);
     }
 
+    public Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken)
+    {
+        Calls++;
+        return inner.KeywordSearchAsync(query, topK, cancellationToken);
+    }
+
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
         Calls++;

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Grounded.Rag;
+using Grounded.Rag.Embed;
+using Grounded.Rag.Retrieve;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Bench;
+
+/// <summary>
+/// Paper-level retrieval on COVID-QA for each leg (dense, keyword, hybrid): is the top chunk from the gold paper, and is
+/// the gold paper among the top five. Usage: legs [--data DIR] [--work DIR] [--every N] [--float] [--chunk-tokens N]
+/// </summary>
+internal static class RetrievalLegs
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Args.Parse(args);
+        var data = BenchData.Root(options.Get("data"));
+        var work = options.Get("work") ?? Path.Combine(Path.GetTempPath(), "grounded-bench");
+        var every = int.Parse(options.Get("every") ?? "3", CultureInfo.InvariantCulture);
+        var tokens = int.Parse(options.Get("chunk-tokens") ?? "512", CultureInfo.InvariantCulture);
+        var quantized = !options.Has("float");
+        var qa = BenchData.CovidQa(data, Path.Combine(work, "covidqa-corpus"));
+        var chunking = new Grounded.Rag.Chunking.ChunkingOptions { ChunkTokens = tokens, OverlapTokens = Math.Min(64, tokens / 8) };
+        await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
+        {
+            StoreDirectory = Path.Combine(work, $"store-{(quantized ? "int8" : "float")}-{tokens}"), QuantizedEmbeddings = quantized, Chunking = chunking,
+        });
+        await rag.Ingestion().IngestAsync([Path.Combine(work, "covidqa-corpus")]);
+        var prefix = rag.Embedder.Profile.QueryPrefix;
+        var questions = qa.Where((_, i) => i % every == 0).ToList();
+        int denseHit = 0, denseRecall = 0, keyHit = 0, keyRecall = 0, hybHit = 0, hybRecall = 0;
+        var hybrid = new HybridRetriever(rag.Store, rag.Embedder, int.Parse(options.Get("rrf-k") ?? "60", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "1", CultureInfo.InvariantCulture));
+        foreach (var item in questions)
+        {
+            var vector = await rag.Embedder.GenerateVectorAsync(prefix + item.Question);
+            var dense = await rag.Store.SearchAsync(vector, 5, CancellationToken.None);
+            var keyword = await rag.Store.KeywordSearchAsync(item.Question, 5, CancellationToken.None);
+            var fused = await hybrid.RetrieveAsync(item.Question, 5, CancellationToken.None);
+            Count(dense, ref denseHit, ref denseRecall);
+            Count(keyword, ref keyHit, ref keyRecall);
+            Count(fused, ref hybHit, ref hybRecall);
+
+            void Count(IReadOnlyList<Grounded.Chunks.ScoredChunk> hits, ref int hit, ref int recall)
+            {
+                hit += hits.Count > 0 && hits[0].Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal) ? 1 : 0;
+                recall += hits.Any(h => h.Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal)) ? 1 : 0;
+            }
+        }
+
+        double n = questions.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chunk-tokens {tokens}, {questions.Count} questions, model {rag.Embedder.Profile.ModelId}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dense   paper-hit@1 {denseHit / n:0.000}  paper-recall@5 {denseRecall / n:0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"keyword paper-hit@1 {keyHit / n:0.000}  paper-recall@5 {keyRecall / n:0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hybrid  paper-hit@1 {hybHit / n:0.000}  paper-recall@5 {hybRecall / n:0.000}"));
+        return 0;
+    }
+}
