@@ -5,6 +5,7 @@ using Grounded.Bench;
 var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["answers"] = AnswerQuality.RunAsync,
+    ["embed"] = EmbeddingThroughput.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

@@ -6,9 +6,13 @@ namespace Grounded.Rag.Embed;
 
 /// <summary>
 /// Rewrites an ONNX model so its weight MatMuls run in int8: each MatMul whose B is a rank-2 float initializer becomes
-/// a <c>com.microsoft DynamicQuantizeMatMul</c> with B quantized symmetrically per output column. Activations are
-/// quantized by ORT at run time, so no calibration data is needed.
+/// a <c>com.microsoft DynamicQuantizeMatMul</c> with B quantized symmetrically per output column, and the bias Add that
+/// follows it moves into the op. Activations are quantized by ORT at run time, so no calibration data is needed.
 /// </summary>
+/// <remarks>
+/// Attention's MatMuls (activation × activation) stay float. On x86 without VNNI, ORT's u8×s8 kernel can saturate
+/// int16 intermediates; accuracy is checked by Int8QuantizerTests on the machine that runs them.
+/// </remarks>
 internal static class Int8Quantizer
 {
     /// <summary>The version of the rewrite; bump it when the output changes so cached models are rebuilt.</summary>
@@ -68,7 +72,6 @@ internal static class Int8Quantizer
         }
 
         RemoveWhere(graph.Node, folded.Contains);
-
         RemoveUnused(graph, quantized.Keys);
         if (!model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
         {
