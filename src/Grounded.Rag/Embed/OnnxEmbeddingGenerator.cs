@@ -11,8 +11,16 @@ namespace Grounded.Rag.Embed;
 /// Embeds text with a BERT-style ONNX model: WordPiece tokens in, CLS vector out, L2-normalised (arctic-embed pooling).
 /// Inputs are sorted by length and batched so padding stays small.
 /// </summary>
+/// <remarks>
+/// On CPU, batching pays only for short texts: a batch's activations must stay cache-sized, so the default budget is
+/// 512 padded tokens (a 400-token passage runs alone; 30 queries share a Run). On 2 cores a budget of 8,192 was
+/// 35–45% slower than 512 on 100–400-word passages (see docs/benchmarks.md).
+/// </remarks>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
+    internal const int DefaultMaxBatchSize = 32;
+    internal const int DefaultMaxBatchTokens = 512;
+
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly EmbeddingGeneratorMetadata _metadata;
@@ -26,7 +34,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     /// <param name="profile">The model's identity and limits.</param>
     /// <param name="maxBatchSize">The most texts run in one batch.</param>
     /// <param name="maxBatchTokens">The most padded tokens run in one batch.</param>
-    public OnnxEmbeddingGenerator(byte[] model, Stream vocabulary, EmbeddingModelProfile profile, int maxBatchSize = 32, int maxBatchTokens = 8192)
+    /// <param name="intraOpThreads">The threads ONNX Runtime uses inside one operator; 0 uses every core the process may use.</param>
+    public OnnxEmbeddingGenerator(
+        byte[] model,
+        Stream vocabulary,
+        EmbeddingModelProfile profile,
+        int maxBatchSize = DefaultMaxBatchSize,
+        int maxBatchTokens = DefaultMaxBatchTokens,
+        int intraOpThreads = 0)
     {
         ArgumentNullException.ThrowIfNull(profile);
         Profile = profile;
@@ -36,9 +51,13 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         using var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = Environment.ProcessorCount,
+            IntraOpNumThreads = intraOpThreads > 0 ? intraOpThreads : Environment.ProcessorCount,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
+
+        // Idle ORT threads normally spin waiting for work; when anything else wants a core (another process, or
+        // our own tokenizing and store writes) a spinning pool loses over half its speed, so let them sleep instead.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _session = new InferenceSession(model, options);
         _hasTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
         _metadata = new EmbeddingGeneratorMetadata("onnx", null, profile.ModelId, profile.Dimensions);
