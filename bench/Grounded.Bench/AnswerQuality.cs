@@ -59,7 +59,8 @@ internal static class AnswerQuality
         }
 
         var oodEvidence = new List<IReadOnlyList<Grounded.Chunks.ScoredChunk>>();
-        foreach (var claim in claims.Take(oodCount))
+        // The first 100 claims are left out: the acceptance check asks the first ten.
+        foreach (var claim in claims.Skip(100).Take(oodCount))
         {
             oodEvidence.Add(await retriever.RetrieveAsync(claim, 5, CancellationToken.None));
         }
@@ -70,7 +71,7 @@ internal static class AnswerQuality
             var ood = new List<double>();
             for (var i = 0; i < oodEvidence.Count; i++)
             {
-                ood.Add((await variants[v].Answerer.AnalyzeAsync(claims[i], oodEvidence[i], CancellationToken.None)).Strength);
+                ood.Add((await variants[v].Answerer.AnalyzeAsync(claims[100 + i], oodEvidence[i], CancellationToken.None)).Strength);
             }
 
             Console.WriteLine($"== {variants[v].Label}");

@@ -6,4 +6,8 @@ namespace Grounded.Documents;
 /// <param name="ContentHash">The SHA-256 of the file's bytes, hex encoded.</param>
 /// <param name="ChunkCount">How many chunks the document was split into.</param>
 /// <param name="IngestedAt">When the current content was indexed.</param>
-public sealed record DocumentInfo(string Id, string Source, string ContentHash, int ChunkCount, DateTimeOffset IngestedAt);
+public sealed record DocumentInfo(string Id, string Source, string ContentHash, int ChunkCount, DateTimeOffset IngestedAt)
+{
+    /// <summary>Gets the file's absolute path when it was ingested, so pruning does not depend on the working directory; empty when unknown.</summary>
+    public string FullPath { get; init; } = string.Empty;
+}

@@ -208,7 +208,7 @@ public sealed partial class SqliteChunkStore : IChunkStore
 
     private async Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(string clause, string? id, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT id, source, content_hash, chunk_count, ingested_at FROM documents {clause}", CurrentTransaction);
+        using var command = Command($"SELECT id, source, content_hash, chunk_count, ingested_at, full_path FROM documents {clause}", CurrentTransaction);
         if (id is not null)
         {
             command.Parameters.AddWithValue("$id", id);
@@ -219,7 +219,7 @@ public sealed partial class SqliteChunkStore : IChunkStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             documents.Add(new DocumentInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)) { FullPath = reader.GetString(5) });
         }
 
         return documents;

@@ -45,11 +45,12 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         clear.Parameters.AddWithValue("$id", _document.Id);
         await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         using var upsert = _store.Command("""
-            INSERT INTO documents(id, source, content_hash, chunk_count, ingested_at) VALUES ($id, $source, $hash, 0, $at)
-            ON CONFLICT(id) DO UPDATE SET source = excluded.source, content_hash = excluded.content_hash, chunk_count = 0, ingested_at = excluded.ingested_at
+            INSERT INTO documents(id, source, full_path, content_hash, chunk_count, ingested_at) VALUES ($id, $source, $path, $hash, 0, $at)
+            ON CONFLICT(id) DO UPDATE SET source = excluded.source, full_path = excluded.full_path, content_hash = excluded.content_hash, chunk_count = 0, ingested_at = excluded.ingested_at
             """, _transaction);
         upsert.Parameters.AddWithValue("$id", _document.Id);
         upsert.Parameters.AddWithValue("$source", _document.Source);
+        upsert.Parameters.AddWithValue("$path", _document.FullPath);
         upsert.Parameters.AddWithValue("$hash", _document.ContentHash);
         upsert.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

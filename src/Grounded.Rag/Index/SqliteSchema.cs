@@ -14,6 +14,7 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS documents(
             id TEXT PRIMARY KEY,
             source TEXT NOT NULL,
+            full_path TEXT NOT NULL,
             content_hash TEXT NOT NULL,
             chunk_count INTEGER NOT NULL,
             ingested_at TEXT NOT NULL);

@@ -78,7 +78,7 @@ public sealed class IngestionPipeline
         }
 
         var count = 0;
-        var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default), cancellationToken).ConfigureAwait(false);
+        var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default) { FullPath = file.FullPath }, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
             var batch = new List<Chunk>(options.BatchSize);
@@ -136,7 +136,7 @@ public sealed class IngestionPipeline
         var removed = 0;
         foreach (var document in await _store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var full = Path.GetFullPath(document.Source, options.SourceBase ?? Environment.CurrentDirectory);
+            var full = document.FullPath.Length > 0 ? document.FullPath : Path.GetFullPath(document.Source, options.SourceBase ?? Environment.CurrentDirectory);
             if (!seenIds.Contains(document.Id) && !File.Exists(full) && roots.Any(r => full.StartsWith(r, StringComparison.Ordinal))
                 && await _store.DeleteDocumentAsync(document.Id, cancellationToken).ConfigureAwait(false))
             {

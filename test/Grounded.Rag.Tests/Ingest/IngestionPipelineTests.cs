@@ -107,6 +107,17 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task EachDocumentRemembersItsAbsolutePathSoPruningDoesNotDependOnTheWorkingDirectory()
+    {
+        WriteCorpus();
+        await Pipeline().IngestAsync([Docs], new IngestOptions { SourceBase = Docs });
+
+        var documents = await _store.ListDocumentsAsync(CancellationToken.None);
+
+        Assert.All(documents, d => Assert.Equal(Path.Combine(Docs, d.Source), d.FullPath));
+    }
+
+    [Fact]
     public async Task PruningLeavesDocumentsOutsideTheGivenFoldersAlone()
     {
         WriteCorpus();
