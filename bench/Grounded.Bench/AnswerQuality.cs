@@ -39,6 +39,20 @@ internal static class AnswerQuality
         IRetriever retriever = options.Get("mode") == "dense" ? new DenseRetriever(rag.Store, embedder) : new HybridRetriever(rag.Store, embedder, int.Parse(options.Get("rrf-k") ?? "10", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "3", CultureInfo.InvariantCulture));
         var defaults = new ExtractiveOptions();
         var threshold = double.Parse(options.Get("threshold") ?? defaults.AbstainBelow.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        if (options.Get("explain") is { } explain)
+        {
+            var probe = new ExtractiveAnswerer(embedder, defaults);
+            var found = await retriever.RetrieveAsync(explain, 5, CancellationToken.None);
+            var (strength, candidates) = await probe.AnalyzeAsync(explain, found, CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"strength {strength:0.000}; chunks: {string.Join(", ", found.Select(f => Path.GetFileName(f.Chunk.Source)))}"));
+            foreach (var c in candidates.OrderByDescending(probe.Relevance).Take(5))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {probe.Relevance(c):0.000} sim {c.Similarity:0.000} cov {c.Coverage:0.00} [{Path.GetFileName(found[c.Rank].Chunk.Source)}] {c.Text[..Math.Min(110, c.Text.Length)]}"));
+            }
+
+            return 0;
+        }
+
         // Variants of the answerer's weights (coverage, rank), all scored on the same retrieval results.
         var variants = (options.Get("variants") ?? $"{defaults.CoverageWeight}:{defaults.RankWeight}")
             .Split(',').Select(v => v.Split(':').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray())
