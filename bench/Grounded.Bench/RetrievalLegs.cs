@@ -30,7 +30,9 @@ internal static class RetrievalLegs
         var prefix = rag.Embedder.Profile.QueryPrefix;
         var questions = qa.Where((_, i) => i % every == 0).ToList();
         int denseHit = 0, denseRecall = 0, keyHit = 0, keyRecall = 0, hybHit = 0, hybRecall = 0;
-        var hybrid = new HybridRetriever(rag.Store, rag.Embedder, int.Parse(options.Get("rrf-k") ?? "60", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "1", CultureInfo.InvariantCulture));
+        var hybrid = options.Get("rrf-k") is null && options.Get("keyword-weight") is null
+            ? new HybridRetriever(rag.Store, rag.Embedder) // the product's defaults
+            : new HybridRetriever(rag.Store, rag.Embedder, int.Parse(options.Get("rrf-k") ?? "10", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "3", CultureInfo.InvariantCulture));
         foreach (var item in questions)
         {
             var vector = await rag.Embedder.GenerateVectorAsync(prefix + item.Question);
