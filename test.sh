@@ -6,6 +6,5 @@ cd "$(dirname "$0")"
 command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK is required (dotnet not on PATH)"; exit 2; }
 dotnet build Grounded.slnx -c Release --nologo -v quiet
 dotnet test Grounded.slnx -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "${TMPDIR:-/tmp}/grounded-test.log"
-# One plain closing line for any reader of the log.
-awk '/^(Passed|Failed)!/ { for (i=1;i<=NF;i++) { if ($i=="Failed:") f+=$(i+1); if ($i=="Passed:") p+=$(i+1); if ($i=="Skipped:") s+=$(i+1) } }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "${TMPDIR:-/tmp}/grounded-test.log"
+# One plain closing line for any reader of the log; the exit code is dotnet test's (pipefail).
+awk '$1=="Passed:" {p+=$2} $1=="Failed:" {f+=$2} $1=="Skipped:" {s+=$2} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "${TMPDIR:-/tmp}/grounded-test.log"
