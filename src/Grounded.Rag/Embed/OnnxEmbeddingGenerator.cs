@@ -14,7 +14,7 @@ namespace Grounded.Rag.Embed;
 /// <remarks>
 /// On CPU, batching pays only for short texts: a batch's activations must stay cache-sized, so the default budget is
 /// 512 padded tokens (a 400-token passage runs alone; 30 queries share a Run). On 2 cores a budget of 8,192 was
-/// 35–45% slower than 512 on 100–400-word passages (see docs/benchmarks.md).
+/// 25–45% slower than 512, on short and long texts alike (see docs/benchmarks.md).
 /// </remarks>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
