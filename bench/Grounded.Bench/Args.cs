@@ -25,5 +25,19 @@ internal sealed class Args
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
 
+    public string Get(string name, string fallback) => _values.GetValueOrDefault(name) ?? fallback;
+
+    /// <summary>Returns the option as a non-negative integer; throws <see cref="FormatException"/> when it is not one.</summary>
+    public int GetInt(string name, int fallback)
+    {
+        if (_values.GetValueOrDefault(name) is not { } value)
+        {
+            return fallback;
+        }
+
+        var number = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        return number >= 0 ? number : throw new FormatException($"--{name} must not be negative");
+    }
+
     public bool Has(string name) => _values.ContainsKey(name);
 }

@@ -18,8 +18,12 @@ internal static class EmbeddingThroughput
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = ThroughputArgs.Parse(args);
-        if (options is null)
+        Args options;
+        try
+        {
+            options = Args.Parse(args);
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException)
         {
             Console.Error.WriteLine(Usage);
             return 1;
@@ -115,7 +119,7 @@ internal static class EmbeddingThroughput
         return 0;
     }
 
-    private static OnnxEmbeddingGenerator Generator(byte[] model, bool quantized, ThroughputArgs options)
+    private static OnnxEmbeddingGenerator Generator(byte[] model, bool quantized, Args options)
     {
         using var vocabulary = OpenVocabulary();
         return new OnnxEmbeddingGenerator(
