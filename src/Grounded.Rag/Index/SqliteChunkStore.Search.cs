@@ -5,6 +5,9 @@ namespace Grounded.Rag.Index;
 
 public sealed partial class SqliteChunkStore
 {
+    // The columns ReadChunk reads, in its order; d is the documents table.
+    private const string ChunkColumns = "c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context";
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
     {
@@ -12,8 +15,8 @@ public sealed partial class SqliteChunkStore
         var matrix = _matrix ?? await LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         var hits = matrix.Search(query.Span, topK);
         var results = new List<ScoredChunk>(hits.Count);
-        using var command = Command("""
-            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context
+        using var command = Command($"""
+            SELECT {ChunkColumns}
             FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.seq = $row
             """, CurrentTransaction);
         var row = command.Parameters.Add("$row", SqliteType.Integer);
@@ -40,8 +43,8 @@ public sealed partial class SqliteChunkStore
             return [];
         }
 
-        using var command = Command("""
-            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context, -f.score
+        using var command = Command($"""
+            SELECT {ChunkColumns}, -f.score
             FROM (SELECT rowid, bm25(chunks_fts, 0.5, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY score LIMIT $k) f
             JOIN chunks c ON c.seq = f.rowid JOIN documents d ON d.id = c.document_id
             ORDER BY f.score
@@ -61,8 +64,8 @@ public sealed partial class SqliteChunkStore
     /// <summary>Returns every chunk of a document in order.</summary>
     public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken)
     {
-        using var command = Command("""
-            SELECT c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context
+        using var command = Command($"""
+            SELECT {ChunkColumns}
             FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.document_id = $id ORDER BY c.ordinal
             """, CurrentTransaction);
         command.Parameters.AddWithValue("$id", documentId);
