@@ -16,13 +16,14 @@ public sealed partial class SqliteChunkStore
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             CurrentTransaction = transaction;
-            var texts = new List<(string Hash, string Text)>();
-            using (var read = Command("SELECT content_hash, MIN(CASE WHEN context = '' THEN text ELSE context || char(10) || char(10) || text END) FROM chunks GROUP BY content_hash", transaction))
+            var texts = new List<(string Hash, Chunks.Chunk Chunk)>();
+            using (var read = Command("SELECT content_hash, text, context, token_count FROM chunks GROUP BY content_hash", transaction))
             using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    texts.Add((reader.GetString(0), reader.GetString(1)));
+                    var text = reader.GetString(1);
+                    texts.Add((reader.GetString(0), new Chunks.Chunk(0, text, 0, text.Length, string.Empty, reader.GetInt32(3)) { Context = reader.GetString(2) }));
                 }
             }
 
@@ -38,11 +39,11 @@ public sealed partial class SqliteChunkStore
             for (var start = 0; start < texts.Count; start += batchSize)
             {
                 var batch = texts.Skip(start).Take(batchSize).ToList();
-                var vectors = await embedder.GenerateAsync(batch.Select(t => t.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+                var vectors = await Embed.ChunkWindows.EmbedAsync(embedder, batch.Select(t => t.Chunk).ToList(), cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     hash.Value = batch[i].Hash;
-                    vector.Value = VectorBlob.ToBytes(vectors[i].Vector.Span);
+                    vector.Value = VectorBlob.ToBytes(vectors[i]);
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 

@@ -85,30 +85,37 @@ public sealed partial class SqliteChunkStore
 
     private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken)
     {
-        var count = (await GetStatisticsAsync(cancellationToken).ConfigureAwait(false)).Chunks;
         var dims = Model.Dimensions;
-        var values = new float[(long)count * dims];
-        var rowIds = new List<long>(count);
+        var rowBytes = dims * sizeof(float);
+        var values = new List<float[]>();
+        var chunkIds = new List<long>();
+        var firstRow = new List<int> { 0 };
+        var rows = 0;
         using var command = Command("SELECT c.seq, e.vector FROM chunks c JOIN embeddings e ON e.content_hash = c.content_hash", CurrentTransaction);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && rowIds.Count < count)
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var blob = (byte[])reader.GetValue(1);
-            if (blob.Length != dims * sizeof(float))
+            if (blob.Length == 0 || blob.Length % rowBytes != 0)
             {
                 continue;
             }
 
-            Buffer.BlockCopy(blob, 0, values, rowIds.Count * dims * sizeof(float), blob.Length);
-            rowIds.Add(reader.GetInt64(0));
+            values.Add(VectorBlob.ToVector(blob));
+            rows += blob.Length / rowBytes;
+            chunkIds.Add(reader.GetInt64(0));
+            firstRow.Add(rows);
         }
 
-        if (rowIds.Count < count)
+        var matrix = new float[(long)rows * dims];
+        var offset = 0;
+        foreach (var block in values)
         {
-            Array.Resize(ref values, rowIds.Count * dims);
+            block.CopyTo(matrix, offset);
+            offset += block.Length;
         }
 
-        _matrix = new VectorMatrix(dims, rowIds, values);
+        _matrix = new VectorMatrix(dims, chunkIds, firstRow, matrix);
         return _matrix;
     }
 }

@@ -61,9 +61,9 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         ArgumentNullException.ThrowIfNull(chunks);
         foreach (var (chunk, embedding) in chunks)
         {
-            if (embedding.Length != _store.Model.Dimensions)
+            if (embedding.Length == 0 || embedding.Length % _store.Model.Dimensions != 0)
             {
-                throw new ArgumentException($"An embedding has {embedding.Length} dimensions; the store holds {_store.Model.Dimensions}.", nameof(chunks));
+                throw new ArgumentException($"An embedding has {embedding.Length} values, not a whole number of {_store.Model.Dimensions}-dimension vectors.", nameof(chunks));
             }
 
             var p = _insertChunk.Parameters;

@@ -2,24 +2,34 @@ using System.Numerics.Tensors;
 
 namespace Grounded.Rag.Index;
 
-/// <summary>All vectors of a store in one contiguous row-major matrix, searched exactly with SIMD dot products (vectors are unit length, so dot = cosine).</summary>
+/// <summary>
+/// All vectors of a store in one contiguous row-major matrix, searched exactly with SIMD dot products (vectors are
+/// unit length, so dot = cosine). A chunk may own several consecutive rows (one per window of its text); its score is
+/// the best of its rows.
+/// </summary>
 internal sealed class VectorMatrix
 {
     private readonly float[] _values;
-    private readonly long[] _rowIds;
+    private readonly long[] _chunkIds;
+    private readonly int[] _firstRow;
 
-    public VectorMatrix(int dimensions, List<long> rowIds, float[] values)
+    /// <param name="dimensions">The vector length.</param>
+    /// <param name="chunkIds">The id of each chunk, in row order.</param>
+    /// <param name="firstRow">The first row of each chunk, plus one past the last row at the end.</param>
+    /// <param name="values">The rows, row-major.</param>
+    public VectorMatrix(int dimensions, List<long> chunkIds, List<int> firstRow, float[] values)
     {
         Dimensions = dimensions;
-        _rowIds = rowIds.ToArray();
+        _chunkIds = chunkIds.ToArray();
+        _firstRow = firstRow.ToArray();
         _values = values;
     }
 
     public int Dimensions { get; }
 
-    public int Count => _rowIds.Length;
+    public int Count => _chunkIds.Length;
 
-    /// <summary>Returns the row ids and scores of the <paramref name="topK"/> rows most similar to the query, best first.</summary>
+    /// <summary>Returns the ids and scores of the <paramref name="topK"/> chunks most similar to the query, best first.</summary>
     public List<(long RowId, float Score)> Search(ReadOnlySpan<float> query, int topK)
     {
         if (query.Length != Dimensions)
@@ -29,23 +39,28 @@ internal sealed class VectorMatrix
 
         var heap = new PriorityQueue<int, float>(topK + 1);
         var values = _values.AsSpan();
-        for (var row = 0; row < _rowIds.Length; row++)
+        for (var chunk = 0; chunk < _chunkIds.Length; chunk++)
         {
-            var score = TensorPrimitives.Dot(values.Slice(row * Dimensions, Dimensions), query);
+            var score = float.NegativeInfinity;
+            for (var row = _firstRow[chunk]; row < _firstRow[chunk + 1]; row++)
+            {
+                score = Math.Max(score, TensorPrimitives.Dot(values.Slice(row * Dimensions, Dimensions), query));
+            }
+
             if (heap.Count < topK)
             {
-                heap.Enqueue(row, score);
+                heap.Enqueue(chunk, score);
             }
             else if (heap.TryPeek(out _, out var worst) && score > worst)
             {
-                heap.DequeueEnqueue(row, score);
+                heap.DequeueEnqueue(chunk, score);
             }
         }
 
         var result = new List<(long, float)>(heap.Count);
-        while (heap.TryDequeue(out var row, out var score))
+        while (heap.TryDequeue(out var chunk, out var score))
         {
-            result.Add((_rowIds[row], score));
+            result.Add((_chunkIds[chunk], score));
         }
 
         result.Reverse();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Grounded.Chunks;
 using Grounded.Documents;
+using Grounded.Rag.Embed;
 using Grounded.Stages;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
@@ -119,10 +120,10 @@ public sealed class IngestionPipeline
         var fresh = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         if (missing.Count > 0)
         {
-            var vectors = await _embedder.GenerateAsync(missing.Select(c => c.EmbeddingText), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var vectors = await ChunkWindows.EmbedAsync(_embedder, missing, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < missing.Count; i++)
             {
-                fresh[missing[i].ContentHash] = vectors[i].Vector;
+                fresh[missing[i].ContentHash] = vectors[i];
             }
         }
 
