@@ -1,5 +1,4 @@
 using Grounded.Chunks;
-using Grounded.Rag.Embed;
 using Grounded.Stages;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
@@ -9,26 +8,30 @@ namespace Grounded.Rag.Retrieve;
 /// <summary>
 /// Dense (embedding cosine) and keyword (BM25) candidates fused by reciprocal rank: each leg contributes
 /// 1 / (k + rank) for every chunk it ranks, so a chunk both legs like rises above one only a single leg found.
-/// The score reported is the fused score. The defaults (k = 10, keyword weight 3) were measured on COVID-QA, where
-/// the 22M-parameter embedding model is the weaker leg: paper-level hit@1 dense 0.586, keyword 0.739, equal RRF
-/// (k = 60) 0.684, weighted (k = 10, ×3) 0.704 with recall@5 0.849 (bench/Grounded.Bench legs).
+/// The score reported is the fused score. The defaults (k = 10, keyword weight 3) were chosen on COVID-QA when the
+/// dense leg was much the weaker (one vector per chunk: weighted 0.716 vs equal-RRF 0.693 paper hit@1); with
+/// windowed embeddings the weights matter little (0.742 either way). See docs/benchmarks.md, "Retrieval legs".
 /// </summary>
 public sealed class HybridRetriever : IRetriever
 {
-    private readonly IChunkStore _store;
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
-    private readonly string _queryPrefix;
+    private readonly IRetriever _dense;
+    private readonly IRetriever _keyword;
     private readonly int _rrfK;
     private readonly double _keywordWeight;
 
-    /// <summary>Creates the retriever; <paramref name="rrfK"/> damps the weight of top ranks (60 in the RRF paper, 10 here by measurement); <paramref name="keywordWeight"/> scales the keyword leg against the dense leg's 1.</summary>
+    /// <summary>Creates the retriever over a store's dense and keyword search.</summary>
     public HybridRetriever(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, int rrfK = 10, double keywordWeight = 3)
+        : this(new DenseRetriever(store, embedder), new KeywordRetriever(store), rrfK, keywordWeight)
     {
-        _store = store;
-        _embedder = embedder;
+    }
+
+    /// <summary>Creates the retriever from its legs; <paramref name="rrfK"/> damps the weight of top ranks (60 in the RRF paper, 10 here by measurement); <paramref name="keywordWeight"/> scales the keyword leg against the dense leg's 1.</summary>
+    public HybridRetriever(IRetriever dense, IRetriever keyword, int rrfK = 10, double keywordWeight = 3)
+    {
+        _dense = dense;
+        _keyword = keyword;
         _rrfK = rrfK;
         _keywordWeight = keywordWeight;
-        _queryPrefix = embedder.GetService<EmbeddingModelProfile>()?.QueryPrefix ?? string.Empty;
     }
 
     /// <inheritdoc />
@@ -36,9 +39,8 @@ public sealed class HybridRetriever : IRetriever
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         var candidates = Math.Max(topK * 4, 20);
-        var vector = await _embedder.GenerateVectorAsync(_queryPrefix + query, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var dense = await _store.SearchAsync(vector, candidates, cancellationToken).ConfigureAwait(false);
-        var keyword = await _store.KeywordSearchAsync(query, candidates, cancellationToken).ConfigureAwait(false);
+        var dense = await _dense.RetrieveAsync(query, candidates, cancellationToken).ConfigureAwait(false);
+        var keyword = await _keyword.RetrieveAsync(query, candidates, cancellationToken).ConfigureAwait(false);
         return Fuse([(dense, 1.0), (keyword, _keywordWeight)], topK);
     }
 

@@ -65,6 +65,21 @@ public sealed class HybridRetrieverTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task TheKeywordLegOutweighsTheDenseLegByItsWeight()
+    {
+        var dense = new FixedRetriever(Hit("d1"), Hit("both"));
+        var keyword = new FixedRetriever(Hit("k1"), Hit("both"));
+
+        var equal = await new HybridRetriever(dense, keyword, rrfK: 10, keywordWeight: 1).RetrieveAsync("q", 3, CancellationToken.None);
+        var weighted = await new HybridRetriever(dense, keyword, rrfK: 10, keywordWeight: 3).RetrieveAsync("q", 3, CancellationToken.None);
+
+        Assert.Equal("both", equal[0].Chunk.Id);                                   // 1/12 + 1/12 beats 1/11
+        Assert.Equal(equal[1].Score, equal[2].Score, 9);                           // d1 and k1 tie at 1/11
+        Assert.Equal(["both", "k1", "d1"], weighted.Select(h => h.Chunk.Id));    // 1/12 + 3/12 > 3/11 > 1/11
+        Assert.Equal(4.0 / 12, weighted[0].Score, 9);
+    }
+
+    [Fact]
     public async Task DeletedDocumentsLeaveTheKeywordIndex()
     {
         await _store.DeleteDocumentAsync("c", CancellationToken.None);
@@ -79,6 +94,14 @@ public sealed class HybridRetrieverTests : IAsyncLifetime, IDisposable
 
         Assert.Empty(await _store.KeywordSearchAsync("ferrets H5N1", 3, CancellationToken.None));
         Assert.Equal("ferrets.txt", Assert.Single(await _store.KeywordSearchAsync("hamsters", 3, CancellationToken.None)).Chunk.Source);
+    }
+
+    private static ScoredChunk Hit(string id) => new(new StoredChunk(id, "doc-" + id, id + ".txt", new Chunk(0, id, 0, id.Length, string.Empty, 1)), 1);
+
+    private sealed class FixedRetriever(params ScoredChunk[] hits) : Grounded.Stages.IRetriever
+    {
+        public Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(string query, int topK, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ScoredChunk>>(hits.Take(topK).ToList());
     }
 
     private async Task AddAsync(string id, string source, params string[] texts)
