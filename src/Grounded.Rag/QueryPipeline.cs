@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Grounded.Answers;
 using Grounded.Chunks;
 using Grounded.Stages;

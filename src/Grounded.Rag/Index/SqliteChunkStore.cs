@@ -110,7 +110,7 @@ public sealed partial class SqliteChunkStore : IChunkStore
         try
         {
             var transaction = _connection.BeginTransaction(deferred: false);
-            var writer = new SqliteDocumentWriter(this, _connection, transaction, document, _time);
+            var writer = new SqliteDocumentWriter(this, transaction, document, _time);
             await writer.StartAsync(cancellationToken).ConfigureAwait(false);
             return writer;
         }

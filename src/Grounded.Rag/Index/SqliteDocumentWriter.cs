@@ -17,7 +17,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
     private int _count;
     private bool _finished;
 
-    public SqliteDocumentWriter(SqliteChunkStore store, SqliteConnection connection, SqliteTransaction transaction, DocumentInfo document, TimeProvider time)
+    public SqliteDocumentWriter(SqliteChunkStore store, SqliteTransaction transaction, DocumentInfo document, TimeProvider time)
     {
         _store = store;
         _transaction = transaction;
@@ -36,7 +36,6 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         _insertEmbedding = store.Command("INSERT OR IGNORE INTO embeddings(content_hash, vector) VALUES ($hash, $vector)", transaction);
         _insertEmbedding.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
         _insertEmbedding.Parameters.Add(new SqliteParameter { ParameterName = "$vector" });
-        _ = connection;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

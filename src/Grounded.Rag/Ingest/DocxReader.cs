@@ -28,7 +28,7 @@ internal sealed class DocxReader : IDocumentReader
         {
             var body = document.MainDocumentPart?.Document?.Body
                        ?? throw new DocumentReadException("the .docx file has no document body");
-            var headings = new List<string>();
+            var headings = new HeadingTrail();
             long offset = 0;
             foreach (var element in body.ChildElements)
             {
@@ -45,20 +45,10 @@ internal sealed class DocxReader : IDocumentReader
                     var level = HeadingLevel(paragraph);
                     if (level > 0)
                     {
-                        while (headings.Count >= level)
-                        {
-                            headings.RemoveAt(headings.Count - 1);
-                        }
-
-                        while (headings.Count < level - 1)
-                        {
-                            headings.Add(string.Empty);
-                        }
-
-                        headings.Add(text);
+                        headings.Enter(level, text);
                     }
 
-                    yield return new TextBlock(text, headings.ToArray(), offset, level > 0);
+                    yield return new TextBlock(text, headings.Current, offset, level > 0);
                     offset += text.Length + 2;
                 }
                 else if (element is Table table)
@@ -69,7 +59,7 @@ internal sealed class DocxReader : IDocumentReader
                         var text = string.Join(" | ", cells);
                         if (text.Length > 0)
                         {
-                            yield return new TextBlock(text, headings.ToArray(), offset);
+                            yield return new TextBlock(text, headings.Current, offset);
                             offset += text.Length + 2;
                         }
                     }

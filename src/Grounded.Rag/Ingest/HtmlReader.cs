@@ -47,7 +47,7 @@ internal sealed class HtmlReader : IDocumentReader
 
     private sealed class Walker
     {
-        private readonly List<string> _headings = [];
+        private readonly HeadingTrail _headings = new();
         private long _offset;
 
         public List<TextBlock> Output { get; } = [];
@@ -68,17 +68,7 @@ internal sealed class HtmlReader : IDocumentReader
                     return;
                 }
 
-                while (_headings.Count >= level)
-                {
-                    _headings.RemoveAt(_headings.Count - 1);
-                }
-
-                while (_headings.Count < level - 1)
-                {
-                    _headings.Add(string.Empty);
-                }
-
-                _headings.Add(title);
+                _headings.Enter(level, title);
                 Emit(title, isHeading: true);
                 return;
             }
@@ -122,7 +112,7 @@ internal sealed class HtmlReader : IDocumentReader
                 return;
             }
 
-            Output.Add(new TextBlock(text, _headings.ToArray(), _offset, isHeading));
+            Output.Add(new TextBlock(text, _headings.Current, _offset, isHeading));
             _offset += text.Length + 2;
         }
 

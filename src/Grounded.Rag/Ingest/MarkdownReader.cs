@@ -13,7 +13,7 @@ internal sealed class MarkdownReader : IDocumentReader
     public async IAsyncEnumerable<TextBlock> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = TextFileGuard.Open(path);
-        var headings = new List<string>();
+        var headings = new HeadingTrail();
         var block = new StringBuilder();
         long blockStart = 0;
         long position = 0;
@@ -47,25 +47,15 @@ internal sealed class MarkdownReader : IDocumentReader
             var flush = heading is not null || (!inFence && trimmed.Length == 0) || block.Length >= ParagraphSplitter.MaxBlockChars;
             if (flush && block.Length > 0)
             {
-                yield return new TextBlock(block.ToString().TrimEnd(), headings.ToArray(), blockStart);
+                yield return new TextBlock(block.ToString().TrimEnd(), headings.Current, blockStart);
                 block.Clear();
             }
 
             if (heading is not null)
             {
                 var (level, title) = heading.Value;
-                while (headings.Count >= level)
-                {
-                    headings.RemoveAt(headings.Count - 1);
-                }
-
-                while (headings.Count < level - 1)
-                {
-                    headings.Add(string.Empty);
-                }
-
-                headings.Add(title);
-                yield return new TextBlock(title, headings.ToArray(), lineStart, IsHeading: true);
+                headings.Enter(level, title);
+                yield return new TextBlock(title, headings.Current, lineStart, IsHeading: true);
                 continue;
             }
 
@@ -88,7 +78,7 @@ internal sealed class MarkdownReader : IDocumentReader
 
         if (block.Length > 0)
         {
-            yield return new TextBlock(block.ToString().TrimEnd(), headings.ToArray(), blockStart);
+            yield return new TextBlock(block.ToString().TrimEnd(), headings.Current, blockStart);
         }
     }
 
