@@ -46,7 +46,7 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
     {
         var options = new LocalRagOptions
         {
-            StoreDirectory = settings.Store ?? LocalRagOptions.DefaultStoreDirectory(),
+            StoreDirectory = settings.StoreDirectory,
             QuantizedEmbeddings = !settings.NoQuantize,
         };
         return LocalRag.OpenAsync(adjust is null ? options : adjust(options), cancellationToken);

@@ -10,6 +10,9 @@ internal class StoreSettings : CommandSettings
     [Description("Store directory. Default: $GROUNDED_HOME, else ./.grounded")]
     public string? Store { get; init; }
 
+    /// <summary>Gets the store directory: --store, else $GROUNDED_HOME, else ./.grounded.</summary>
+    public string StoreDirectory => Store ?? Rag.LocalRagOptions.DefaultStoreDirectory();
+
     [CommandOption("--json")]
     [Description("Print one JSON object on stdout instead of text")]
     public bool Json { get; init; }
