@@ -3,11 +3,12 @@ using Grounded.Rag.Chunking;
 using Grounded.Rag.Embed;
 using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
+using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 
 namespace Grounded.Rag;
 
-/// <summary>The embedded configuration wired in one place: SQLite store, local ONNX embeddings, dense retrieval, extractive answers.</summary>
+/// <summary>The embedded configuration wired in one place: SQLite store, local ONNX embeddings, hybrid retrieval, sentence reranking, extractive answers.</summary>
 public sealed class LocalRag : IAsyncDisposable
 {
     private readonly LocalRagOptions _options;
@@ -17,7 +18,14 @@ public sealed class LocalRag : IAsyncDisposable
         _options = options;
         Store = store;
         Embedder = embedder;
-        Query = new QueryPipeline(new HybridRetriever(store, embedder), new ExtractiveAnswerer(embedder, options.Extractive));
+        // Query stages share one cache, so the question and each sentence are embedded once per query.
+        var queryEmbedder = new RecentEmbeddingCache(embedder);
+        var scorer = new SentenceScorer(queryEmbedder, store, options.Relevance);
+        Query = new QueryPipeline(
+            new HybridRetriever(store, queryEmbedder),
+            options.RerankCandidates > 0 ? new SentenceReranker(scorer) : null,
+            options.RerankCandidates,
+            new ExtractiveAnswerer(scorer, options.Extractive));
     }
 
     /// <summary>Gets the store.</summary>
@@ -26,7 +34,7 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Gets the embedding generator.</summary>
     public OnnxEmbeddingGenerator Embedder { get; }
 
-    /// <summary>Gets the query pipeline (retrieve → answer).</summary>
+    /// <summary>Gets the query pipeline (retrieve → rerank → answer).</summary>
     public QueryPipeline Query { get; }
 
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
