@@ -50,19 +50,8 @@ public sealed class RetrievalEvaluator
         Debug.Assert(all.Count == dataset.Queries.Count);
         return new RetrievalReport(dataset.Directory, dataset.Split, dataset.Queries.Count, mode, RetrievalMetrics.Mean(all))
         {
-            LatencyMs = new Dictionary<string, double>(StringComparer.Ordinal) { ["p50"] = Percentile(latencies, 0.50), ["p95"] = Percentile(latencies, 0.95) },
+            LatencyMs = Percentiles.Summary(latencies),
             PerQuery = perQuery ? results : null,
         };
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return 0;
-        }
-
-        var sorted = values.Order().ToList();
-        return Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)], 1);
     }
 }

@@ -17,7 +17,8 @@ public sealed class LocalRag : IAsyncDisposable
         _options = options;
         Store = store;
         Embedder = embedder;
-        Query = new QueryPipeline(new HybridRetriever(store, embedder), new ExtractiveAnswerer(embedder, options.Extractive));
+        Retriever = Retrievers.Create(store, embedder, options.Retrieval);
+        Query = new QueryPipeline(Retriever, new ExtractiveAnswerer(embedder, options.Extractive));
     }
 
     /// <summary>Gets the store.</summary>
@@ -26,6 +27,9 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Gets the embedding generator.</summary>
     public OnnxEmbeddingGenerator Embedder { get; }
 
+    /// <summary>Gets the retriever the options chose (dense, keyword or hybrid).</summary>
+    public Stages.IRetriever Retriever { get; }
+
     /// <summary>Gets the query pipeline (retrieve → answer).</summary>
     public QueryPipeline Query { get; }
 
@@ -33,7 +37,7 @@ public sealed class LocalRag : IAsyncDisposable
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Chunking.Validate().ToList();
+        var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));

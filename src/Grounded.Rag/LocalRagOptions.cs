@@ -13,6 +13,9 @@ public sealed record LocalRagOptions
     /// <summary>Gets how documents are chunked.</summary>
     public ChunkingOptions Chunking { get; init; } = new();
 
+    /// <summary>Gets how queries are retrieved: dense, keyword or hybrid, and how hybrid fuses its legs.</summary>
+    public Retrieve.RetrievalOptions Retrieval { get; init; } = new();
+
     /// <summary>Gets how the extractive answerer answers and abstains.</summary>
     public ExtractiveOptions Extractive { get; init; } = new();
 

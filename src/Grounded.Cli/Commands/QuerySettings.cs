@@ -16,8 +16,14 @@ internal class QuerySettings : StoreSettings
     [DefaultValue(5)]
     public int TopK { get; init; } = 5;
 
+    [CommandOption("--mode <MODE>")]
+    [Description("Retrieval: hybrid (dense and keyword legs fused), dense (embeddings only) or keyword (BM25 only). Default: hybrid")]
+    [DefaultValue("hybrid")]
+    public string Mode { get; init; } = "hybrid";
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Query) ? ValidationResult.Error("the question is empty")
         : TopK is < 1 or > 1000 ? ValidationResult.Error($"--top-k must be between 1 and 1000 (got {TopK})")
+        : ModeOption.Problem(Mode) is { } problem ? ValidationResult.Error(problem)
         : ValidationResult.Success();
 }

@@ -38,6 +38,10 @@ public sealed class BeirDataset
     /// <summary>Gets the SHA-256 of <c>corpus.jsonl</c>, hex encoded: what an index built from it is keyed by.</summary>
     public string CorpusHash { get; }
 
+    /// <summary>Returns the same data set with only its first <paramref name="count"/> judged queries.</summary>
+    public BeirDataset WithFirstQueries(int count) =>
+        new(Directory, Split, Corpus, Queries.Take(Math.Max(1, count)).ToList(), CorpusHash);
+
     /// <summary>
     /// Reads the data set in <paramref name="directory"/>. With no <paramref name="split"/>, reads <c>test</c>, or the only
     /// split present when there is no test split. Throws <see cref="DatasetException"/> when a file is missing or malformed.
