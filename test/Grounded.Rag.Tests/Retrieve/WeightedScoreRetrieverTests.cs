@@ -66,4 +66,18 @@ public sealed class WeightedScoreRetrieverTests
 
         Assert.Equal(2, hits.Count);
     }
+
+    [Fact]
+    public async Task AChunksScoreDoesNotDependOnHowManyResultsWereAskedFor()
+    {
+        var dense = new Fixed([.. Enumerable.Range(0, 300).Select(i => Hit($"d{i}", 1 - (i / 300.0)))]);
+        var keyword = new Fixed([.. Enumerable.Range(0, 300).Select(i => Hit($"d{(i * 7) % 300}", 30 - (i / 10.0)))]);
+        var retriever = new WeightedScoreRetriever(dense, keyword, keywordWeight: 1);
+
+        var few = await retriever.RetrieveAsync("q", 5, CancellationToken.None);
+        var many = await retriever.RetrieveAsync("q", 250, CancellationToken.None);
+
+        Assert.Equal(few.Select(h => (h.Chunk.Id, h.Score)), many.Take(5).Select(h => (h.Chunk.Id, h.Score)));
+        Assert.All(many.Skip(200), h => Assert.Equal(0, h.Score)); // below both legs' normalisation windows
+    }
 }
