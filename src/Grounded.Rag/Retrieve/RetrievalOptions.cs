@@ -10,16 +10,19 @@ public sealed record RetrievalOptions
     public RetrievalMode Mode { get; init; } = RetrievalMode.Hybrid;
 
     /// <summary>Gets how hybrid retrieval fuses its legs.</summary>
-    /// <value>The default is <see cref="FusionMethod.Rrf"/>.</value>
-    public FusionMethod Fusion { get; init; } = FusionMethod.Rrf;
+    /// <value>
+    /// The default is <see cref="FusionMethod.Weighted"/>: SciFact train nDCG@10 0.738 against 0.716–0.717 for rank
+    /// fusion (k 10, keyword × 3; k 60, equal), with dense alone 0.689 and keyword alone 0.697.
+    /// </value>
+    public FusionMethod Fusion { get; init; } = FusionMethod.Weighted;
 
     /// <summary>Gets reciprocal rank fusion's k: larger values flatten the advantage of the top ranks.</summary>
     /// <value>The default is 10.</value>
     public int RrfK { get; init; } = 10;
 
     /// <summary>Gets the keyword leg's weight against the dense leg's 1, in either fusion method.</summary>
-    /// <value>The default is 3.</value>
-    public double KeywordWeight { get; init; } = 3;
+    /// <value>The default is 1 (equal legs); 0.75 and 1.5 measured within 0.004 of it on SciFact.</value>
+    public double KeywordWeight { get; init; } = 1;
 
     /// <summary>Returns every problem with the options, or nothing when they are valid.</summary>
     public IEnumerable<string> Validate()
