@@ -1,4 +1,6 @@
+using Grounded.Rag.Chunking;
 using Grounded.Rag.Index;
+using Grounded.Rag.Ingest;
 using Grounded.Rag.Retrieve;
 using Grounded.Rag.Tests.Fakes;
 using Grounded.Rag.Tests.Support;
@@ -42,6 +44,35 @@ public sealed class RetrieversTests : IAsyncLifetime, IDisposable
         Assert.Contains("--keyword-weight", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(RetrievalMode.Hybrid, FusionMethod.Weighted)]
+    [InlineData(RetrievalMode.Hybrid, FusionMethod.Rrf)]
+    [InlineData(RetrievalMode.Dense, FusionMethod.Weighted)]
+    [InlineData(RetrievalMode.Keyword, FusionMethod.Weighted)]
+    public async Task AdversarialQueryTextNeverThrowsInAnyMode(RetrievalMode mode, FusionMethod fusion)
+    {
+        var pipeline = new IngestionPipeline(_store, _embedder, new TokenWindowChunker(new ChunkingOptions()));
+        await pipeline.IngestDocumentAsync("masks", "masks", "h1", Blocks("Surgical masks reduce droplet transmission in hospital wards."));
+        var retriever = Retrievers.Create(_store, _embedder, new RetrievalOptions { Mode = mode, Fusion = fusion });
+
+        foreach (var text in new[] { "\"unbalanced", "NEAR(masks wards)", "*", "🙂", "(((", "masks AND OR NOT", "col:masks" })
+        {
+            var hits = await retriever.RetrieveAsync(text, 5, CancellationToken.None);
+
+            Assert.True(hits.Count <= 1, text);
+            if (text.Contains("masks", StringComparison.Ordinal))
+            {
+                Assert.Equal("masks", Assert.Single(hits).Chunk.DocumentId); // operators are words, not syntax
+            }
+        }
+    }
+
     [Fact]
     public void TheDefaultIsHybrid() => Assert.Equal(RetrievalMode.Hybrid, new RetrievalOptions().Mode);
+
+    private static async IAsyncEnumerable<Grounded.Documents.TextBlock> Blocks(string text)
+    {
+        await Task.CompletedTask;
+        yield return new Grounded.Documents.TextBlock(text, [], 0);
+    }
 }
