@@ -105,6 +105,19 @@ internal sealed class EvalRetrievalCommand : GroundedCommand<EvalRetrievalSettin
         }
 
         console.Write(table);
+        if (report.PerQuery is { } perQuery)
+        {
+            var queries = new Table().AddColumns("query", "ndcg@10", "mrr@10", "top documents", "text");
+            foreach (var q in perQuery)
+            {
+                var text = q.Query.Length > 60 ? q.Query[..60] + "…" : q.Query;
+                queries.AddRow(Markup.Escape(q.Id), q.Metrics["ndcg@10"].ToString("0.000", CultureInfo.InvariantCulture),
+                    q.Metrics["mrr@10"].ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(string.Join(" ", q.Top.Take(3))), Markup.Escape(text));
+            }
+
+            console.Write(queries);
+        }
+
         console.MarkupLine($"[grey]query latency p50 {report.LatencyMs["p50"]:0.0} ms · p95 {report.LatencyMs["p95"]:0.0} ms (top {report.LatencyMs["topK"]:0} chunks)[/]");
     }
 }

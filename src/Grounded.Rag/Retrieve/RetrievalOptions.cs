@@ -41,13 +41,16 @@ public sealed record RetrievalOptions
     /// <summary>Returns the settings as name → value, for reports.</summary>
     public IReadOnlyDictionary<string, string> Describe() => Mode != RetrievalMode.Hybrid
         ? new Dictionary<string, string>(StringComparer.Ordinal) { ["mode"] = Name(Mode) }
-        : new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["mode"] = Name(Mode),
-            ["fusion"] = Fusion == FusionMethod.Rrf ? "rrf" : "weighted",
-            ["rrfK"] = Fusion == FusionMethod.Rrf ? RrfK.ToString(CultureInfo.InvariantCulture) : "-",
-            ["keywordWeight"] = KeywordWeight.ToString(CultureInfo.InvariantCulture),
-        };
+        : Fusion == FusionMethod.Weighted
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["mode"] = Name(Mode), ["fusion"] = "weighted", ["keywordWeight"] = KeywordWeight.ToString(CultureInfo.InvariantCulture),
+            }
+            : new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["mode"] = Name(Mode), ["fusion"] = "rrf", ["rrfK"] = RrfK.ToString(CultureInfo.InvariantCulture),
+                ["keywordWeight"] = KeywordWeight.ToString(CultureInfo.InvariantCulture),
+            };
 
     /// <summary>Returns the mode's lowercase name, as the CLI spells it.</summary>
     public static string Name(RetrievalMode mode) => mode.ToString().ToLowerInvariant();
