@@ -13,7 +13,7 @@ namespace Grounded.Bench;
 /// COVID-QA answer quality (top citation is the gold paper; answer contains the gold text) and SciFact out-of-domain
 /// abstention, plus the calibration of the abstention threshold: the evidence strength of every question is recorded,
 /// the threshold is chosen on one half of the SciFact claims and reported on the other half.
-/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T] [--rerank N] [--variants cov:chunk,...] [--calibrate] [--dump FILE] [--explain Q]
+/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T] [--fusion rrf|weighted] [--rrf-k K] [--keyword-weight W] [--rerank N] [--variants cov:chunk,...] [--calibrate] [--dump FILE] [--explain Q]
 /// </summary>
 internal static class AnswerQuality
 {
@@ -37,7 +37,13 @@ internal static class AnswerQuality
         Console.WriteLine($"ingest: added {report.Added}, unchanged {report.Unchanged}, chunks {report.Chunks} in {ingestWatch.Elapsed.TotalSeconds:0.0} s");
 
         var embedder = new CachingEmbedder(rag.Embedder);
-        IRetriever retriever = options.Get("mode") == "dense" ? new DenseRetriever(rag.Store, embedder) : new HybridRetriever(rag.Store, embedder, int.Parse(options.Get("rrf-k") ?? "10", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "3", CultureInfo.InvariantCulture));
+        var retrieval = new RetrievalOptions(); // the product's defaults unless told otherwise
+        IRetriever retriever = options.Get("mode") == "dense" ? new DenseRetriever(rag.Store, embedder) : Retrievers.Create(rag.Store, embedder, retrieval with
+        {
+            Fusion = options.Get("fusion") is { } fusion ? Enum.Parse<FusionMethod>(fusion, ignoreCase: true) : retrieval.Fusion,
+            RrfK = options.Get("rrf-k") is { } k ? int.Parse(k, CultureInfo.InvariantCulture) : retrieval.RrfK,
+            KeywordWeight = options.Get("keyword-weight") is { } w ? double.Parse(w, CultureInfo.InvariantCulture) : retrieval.KeywordWeight,
+        });
         var rerank = int.Parse(options.Get("rerank") ?? new LocalRagOptions().RerankCandidates.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var defaults = new ExtractiveOptions();
         var relevance = new SentenceRelevance();

@@ -21,9 +21,11 @@ public sealed class LocalRag : IAsyncDisposable
         // Query stages share one cache, so the question and each sentence are embedded once per query.
         var queryEmbedder = new RecentEmbeddingCache(embedder);
         var scorer = new SentenceScorer(queryEmbedder, store, options.Relevance);
+        Retriever = Retrievers.Create(store, queryEmbedder, options.Retrieval);
+        Reranker = new SentenceReranker(scorer);
         Query = new QueryPipeline(
-            new HybridRetriever(store, queryEmbedder),
-            options.RerankCandidates > 0 ? new SentenceReranker(scorer) : null,
+            Retriever,
+            options.RerankCandidates > 0 ? Reranker : null,
             options.RerankCandidates,
             new ExtractiveAnswerer(scorer, options.Extractive));
     }
@@ -34,6 +36,12 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Gets the embedding generator.</summary>
     public OnnxEmbeddingGenerator Embedder { get; }
 
+    /// <summary>Gets the retriever the options chose (dense, keyword or hybrid).</summary>
+    public Stages.IRetriever Retriever { get; }
+
+    /// <summary>Gets the sentence reranker the query pipeline uses (unless <see cref="LocalRagOptions.RerankCandidates"/> is 0).</summary>
+    public Stages.IReranker Reranker { get; }
+
     /// <summary>Gets the query pipeline (retrieve → rerank → answer).</summary>
     public QueryPipeline Query { get; }
 
@@ -41,7 +49,7 @@ public sealed class LocalRag : IAsyncDisposable
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Chunking.Validate().ToList();
+        var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));
