@@ -17,9 +17,9 @@ internal class QuerySettings : StoreSettings
     public int TopK { get; init; } = 5;
 
     [CommandOption("--rerank <N>")]
-    [Description("How many retrieved chunks the sentence reranker reorders before the top-k are kept; 0 turns reranking off. Default: 15")]
-    [DefaultValue(15)]
-    public int Rerank { get; init; } = 15;
+    [Description("Rerank N retrieved chunks by their best sentence before the top-k are kept (e.g. 15); 0 is off. Default: 0")]
+    [DefaultValue(0)]
+    public int Rerank { get; init; }
 
     [CommandOption("--mode <MODE>")]
     [Description("Retrieval: hybrid (dense and keyword legs fused), dense (embeddings only) or keyword (BM25 only). Default: hybrid")]
