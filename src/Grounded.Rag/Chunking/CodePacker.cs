@@ -95,7 +95,9 @@ internal sealed class CodePacker
         {
             if (merged.Count > 0 && merged[^1] is { } last && ((last.Whole && piece.Whole) || last.Gap || piece.Gap) && Count(last.Start, piece.End) <= _max)
             {
-                merged[^1] = new Piece(last.Start, piece.End, CommonPrefix(last.Path, piece.Path), last.Whole && piece.Whole, last.Gap && piece.Gap);
+                // A gap (a header or closing brace) takes the path of the unit it joins; whole siblings share their parent's.
+                var path = last.Gap == piece.Gap ? CommonPrefix(last.Path, piece.Path) : last.Gap ? piece.Path : last.Path;
+                merged[^1] = new Piece(last.Start, piece.End, path, last.Whole && piece.Whole, last.Gap && piece.Gap);
             }
             else
             {

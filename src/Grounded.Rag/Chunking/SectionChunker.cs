@@ -49,14 +49,17 @@ internal sealed class SectionChunker : IChunker, INamedChunker
 
                 if (tokens > max)
                 {
-                    if (group is not null)
+                    // Headings with no text of their own (a title right above this section) lead into it rather than
+                    // standing alone as a chunk of titles.
+                    var lead = group is not null && group.HeadingsOnly ? group.Blocks : [];
+                    if (group is not null && !group.HeadingsOnly)
                     {
                         yield return group.Build(ordinal++, _counter);
-                        group = null;
                     }
 
+                    group = null;
                     var windows = new TokenWindowChunker(_options, _counter);
-                    await foreach (var chunk in windows.ChunkAsync(cursor.RestOfSection(section), cancellationToken).ConfigureAwait(false))
+                    await foreach (var chunk in windows.ChunkAsync(cursor.RestOfSection([.. lead, .. section]), cancellationToken).ConfigureAwait(false))
                     {
                         yield return chunk with { Ordinal = ordinal++ };
                     }
@@ -93,6 +96,10 @@ internal sealed class SectionChunker : IChunker, INamedChunker
         private IReadOnlyList<string> _path = path;
 
         public string Text { get; private set; } = text;
+
+        public List<TextBlock> Blocks => blocks;
+
+        public bool HeadingsOnly => blocks.All(b => b.IsHeading);
 
         public bool Accepts(IReadOnlyList<string> path) => path.Count >= _parent.Count && _parent.SequenceEqual(path.Take(_parent.Count));
 
