@@ -67,7 +67,9 @@ internal sealed class SemanticChunker : IChunker, INamedChunker
         }
 
         var similarities = await AdjacentSimilaritiesAsync(sentences, cancellationToken).ConfigureAwait(false);
+        // Below the median too, so a document whose similarities are all alike (no shift anywhere) is not cut at random.
         var threshold = Percentile(similarities, _semantic.BreakPercentile);
+        var median = Percentile(similarities, 50);
         var current = new List<Sentence>();
         for (var i = 0; i < sentences.Count; i++)
         {
@@ -78,7 +80,7 @@ internal sealed class SemanticChunker : IChunker, INamedChunker
             }
 
             current.Add(sentences[i]);
-            if (i < similarities.Length && similarities[i] <= threshold && _counter.Count(Join(current)) >= _semantic.MinTokens)
+            if (i < similarities.Length && similarities[i] <= threshold && similarities[i] < median && _counter.Count(Join(current)) >= _semantic.MinTokens)
             {
                 chunks.Add(Build(current, ordinal + chunks.Count));
                 current = [];
