@@ -59,7 +59,7 @@ internal sealed class CodePacker
     {
         if (Count(unit.Start, unit.End) <= _max)
         {
-            return [new Piece(unit.Start, unit.End, path, true)];
+            return [new Piece(unit.Start, unit.End, SoleChildren(unit, path), true)];
         }
 
         if (unit.Children.Count == 0 || depth >= MaxDepth)
@@ -86,6 +86,23 @@ internal sealed class CodePacker
 
         pieces.AddRange(Gaps(cursor, unit.End, path));
         return Merge(pieces);
+    }
+
+    // A unit kept whole is named down its chain of only children: a file that holds one namespace with one class is
+    // "Namespace > Class", not an empty path.
+    private static IReadOnlyList<string> SoleChildren(CodeUnit unit, IReadOnlyList<string> path)
+    {
+        var names = path.ToList();
+        for (var depth = 0; unit.Children.Count == 1 && depth < MaxDepth; depth++)
+        {
+            unit = unit.Children[0];
+            if (unit.Name is not null)
+            {
+                names.Add(unit.Name);
+            }
+        }
+
+        return names.Count == path.Count ? path : names;
     }
 
     private List<Piece> Merge(List<Piece> pieces)

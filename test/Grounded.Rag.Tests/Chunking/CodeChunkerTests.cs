@@ -57,7 +57,9 @@ public sealed class CodeChunkerTests : IDisposable
 
         var chunks = await ChunkAsync(source, ".cs", tokens: 512);
 
-        Assert.Equal(source.Trim(), Assert.Single(chunks).Text);
+        var chunk = Assert.Single(chunks);
+        Assert.Equal(source.Trim(), chunk.Text);
+        Assert.Equal("Shipping > Tugs", chunk.HeadingPath); // named down to the file's only namespace and class
     }
 
     [Fact]
