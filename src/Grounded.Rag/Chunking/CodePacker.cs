@@ -188,7 +188,41 @@ internal sealed class CodePacker
             position = lines[^1];
         }
 
+        Rebalance(pieces);
         return pieces;
+    }
+
+    // A stub at the end (a lone "return x;") takes whole lines from the piece before it until the two are about even;
+    // both stay within the budget, since the last never grows past the one before it.
+    private void Rebalance(List<Piece> pieces)
+    {
+        if (pieces.Count < 2 || pieces[^2].End != pieces[^1].Start || Count(pieces[^1].Start, pieces[^1].End) >= _max / 4)
+        {
+            return;
+        }
+
+        var (previous, last) = (pieces[^2], pieces[^1]);
+        var boundary = last.Start;
+        while (LastLineStart(previous.Start, boundary) is var lineStart && lineStart > previous.Start
+               && Count(lineStart, last.End) <= Count(previous.Start, lineStart))
+        {
+            boundary = lineStart;
+        }
+
+        pieces[^2] = previous with { End = boundary };
+        pieces[^1] = last with { Start = boundary };
+    }
+
+    // The start of the last line that begins in [from, before), where before is itself a line start; from when none.
+    private int LastLineStart(int from, int before)
+    {
+        if (before - from < 2)
+        {
+            return from;
+        }
+
+        var newline = _text.LastIndexOf('\n', before - 2, before - 1 - from);
+        return newline < 0 ? from : newline + 1;
     }
 
     private int LineEnd(int from, int end)

@@ -76,6 +76,26 @@ public sealed class CodeChunkerTests : IDisposable
         Assert.All(pieces.Skip(1), p => Assert.True(p.StartOffset == 0 || source[(int)p.StartOffset - 1] is '\n' or ' ', "a piece starts mid-line"));
     }
 
+    [Theory]
+    // Lengths whose last piece was a stub before the rebalancing.
+    [InlineData(7)]
+    [InlineData(13)]
+    [InlineData(14)]
+    [InlineData(20)]
+    [InlineData(21)]
+    [InlineData(27)]
+    [InlineData(28)]
+    public async Task AnOversizedFunctionIsSplitIntoPiecesOfEvenSizeWithoutAStubAtTheEnd(int statements)
+    {
+        var body = string.Concat(Enumerable.Range(0, statements).Select(i => $"        total += value * {i}  # accumulate step {i} of the rolling sum\n"));
+        var source = "class Ledger:\n    def credit(value):\n        total = 0\n" + body + "        return total\n";
+
+        var chunks = await ChunkAsync(source, ".py");
+
+        Assert.All(chunks, c => Assert.True(c.TokenCount >= 128 / 4, $"a stub of {c.TokenCount} tokens: {c.Text}"));
+        Assert.All(chunks, c => Assert.Equal("Ledger > credit", c.HeadingPath));
+    }
+
     [Fact]
     public async Task CSharpWithSyntaxErrorsAndUnbalancedBracesIsChunkedWithoutLosingText()
     {
