@@ -10,6 +10,7 @@ namespace Grounded.Bench;
 /// Paper-level retrieval on COVID-QA for each leg (dense, keyword, hybrid): is the top chunk from the gold paper, and is
 /// the gold paper among the top five; and, for the hybrid leg, does a top-1 / top-5 chunk contain the gold answer text.
 /// Usage: legs [--data DIR] [--work DIR] [--every N] [--float] [--chunk-tokens N] [--chunker NAME]
+/// [--fusion rrf|weighted] [--rrf-k K] [--keyword-weight W] (the product's retrieval defaults otherwise)
 /// </summary>
 internal static class RetrievalLegs
 {
@@ -37,9 +38,13 @@ internal static class RetrievalLegs
         var prefix = rag.Embedder.Profile.QueryPrefix;
         var questions = qa.Where((_, i) => i % every == 0).ToList();
         int denseHit = 0, denseRecall = 0, keyHit = 0, keyRecall = 0, hybHit = 0, hybRecall = 0, answerHit = 0, answerRecall = 0;
-        var hybrid = options.Get("rrf-k") is null && options.Get("keyword-weight") is null
-            ? new HybridRetriever(rag.Store, rag.Embedder) // the product's defaults
-            : new HybridRetriever(rag.Store, rag.Embedder, int.Parse(options.Get("rrf-k") ?? "10", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "3", CultureInfo.InvariantCulture));
+        var defaults = new RetrievalOptions(); // the product's defaults unless told otherwise
+        var hybrid = Retrievers.Create(rag.Store, rag.Embedder, defaults with
+        {
+            Fusion = options.Get("fusion") is { } fusion ? Enum.Parse<FusionMethod>(fusion, ignoreCase: true) : defaults.Fusion,
+            RrfK = options.Get("rrf-k") is { } k ? int.Parse(k, CultureInfo.InvariantCulture) : defaults.RrfK,
+            KeywordWeight = options.Get("keyword-weight") is { } w ? double.Parse(w, CultureInfo.InvariantCulture) : defaults.KeywordWeight,
+        });
         foreach (var item in questions)
         {
             var vector = await rag.Embedder.GenerateVectorAsync(prefix + item.Question);

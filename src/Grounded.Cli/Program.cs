@@ -36,6 +36,16 @@ app.Configure(config =>
         .WithExample("reindex", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")
         .WithExample("status", "--json");
+    config.AddBranch("eval", eval =>
+    {
+        eval.SetDescription("Measure retrieval quality on your own data");
+        eval.AddCommand<EvalRetrievalCommand>("retrieval")
+            .WithExample("eval", "retrieval", "--dataset", "./scifact", "--split", "train", "--json")
+            .WithExample("eval", "retrieval", "--dataset", "./scifact", "--mode", "keyword", "--k", "1,5,10,100", "--per-query");
+        eval.AddCommand<EvalChunkingCommand>("chunking")
+            .WithExample("eval", "chunking", "--corpus", "./papers", "--questions", "questions.jsonl", "--chunk-tokens", "256,512,1024", "--json");
+    });
 });
 
-return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);
+// Spectre.Console.Cli wants long option names of two letters or more; "--k" is accepted as the short "-k" (eval's cut-offs, ask's top-k).
+return await app.RunAsync(args.Select(a => a == "--k" ? "-k" : a), cancellation.Token).ConfigureAwait(false);

@@ -3,11 +3,12 @@ using Grounded.Rag.Chunking;
 using Grounded.Rag.Embed;
 using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
+using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 
 namespace Grounded.Rag;
 
-/// <summary>The embedded configuration wired in one place: SQLite store, local ONNX embeddings, dense retrieval, extractive answers.</summary>
+/// <summary>The embedded configuration wired in one place: SQLite store, local ONNX embeddings, hybrid retrieval, sentence reranking, extractive answers.</summary>
 public sealed class LocalRag : IAsyncDisposable
 {
     private readonly LocalRagOptions _options;
@@ -17,7 +18,16 @@ public sealed class LocalRag : IAsyncDisposable
         _options = options;
         Store = store;
         Embedder = embedder;
-        Query = new QueryPipeline(new HybridRetriever(store, embedder), new ExtractiveAnswerer(embedder, options.Extractive));
+        // Query stages share one cache, so the question and each sentence are embedded once per query.
+        var queryEmbedder = new RecentEmbeddingCache(embedder);
+        var scorer = new SentenceScorer(queryEmbedder, store, options.Relevance);
+        Retriever = Retrievers.Create(store, queryEmbedder, options.Retrieval);
+        Reranker = new SentenceReranker(scorer);
+        Query = new QueryPipeline(
+            Retriever,
+            options.RerankCandidates > 0 ? Reranker : null,
+            options.RerankCandidates,
+            new ExtractiveAnswerer(scorer, options.Extractive));
     }
 
     /// <summary>Gets the store.</summary>
@@ -26,14 +36,20 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Gets the embedding generator.</summary>
     public OnnxEmbeddingGenerator Embedder { get; }
 
-    /// <summary>Gets the query pipeline (retrieve → answer).</summary>
+    /// <summary>Gets the retriever the options chose (dense, keyword or hybrid).</summary>
+    public Stages.IRetriever Retriever { get; }
+
+    /// <summary>Gets the sentence reranker the query pipeline uses (unless <see cref="LocalRagOptions.RerankCandidates"/> is 0).</summary>
+    public Stages.IReranker Reranker { get; }
+
+    /// <summary>Gets the query pipeline (retrieve → rerank → answer).</summary>
     public QueryPipeline Query { get; }
 
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Chunking.Validate().ToList();
+        var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));

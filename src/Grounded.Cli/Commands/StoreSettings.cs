@@ -7,7 +7,7 @@ namespace Grounded.Cli.Commands;
 internal class StoreSettings : CommandSettings
 {
     [CommandOption("--store <DIR>")]
-    [Description("Store directory. Default: $GROUNDED_HOME, else ./.grounded")]
+    [Description("Store directory. Default: $GROUNDED_HOME, else ./.grounded (eval verbs: a per-data-set cache folder)")]
     public string? Store { get; init; }
 
     /// <summary>Gets the store directory: --store, else $GROUNDED_HOME, else ./.grounded.</summary>

@@ -8,10 +8,27 @@ public sealed partial class SqliteChunkStore
     // The columns ReadChunk reads, in its order; d is the documents table.
     private const string ChunkColumns = "c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context";
 
+    // One connection serves every search, and a SqliteConnection is not thread-safe: searches that run concurrently
+    // (the hybrid retriever's two legs) take turns here.
+    private readonly SemaphoreSlim _reads = new(1, 1);
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SearchVectorsAsync(query, topK, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reads.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<ScoredChunk>> SearchVectorsAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
+    {
         var matrix = _matrix ?? await LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         var hits = matrix.Search(query.Span, topK);
         var results = new List<ScoredChunk>(hits.Count);
@@ -43,6 +60,19 @@ public sealed partial class SqliteChunkStore
             return [];
         }
 
+        await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SearchWordsAsync(match, topK, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reads.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<ScoredChunk>> SearchWordsAsync(string match, int topK, CancellationToken cancellationToken)
+    {
         using var command = Command($"""
             SELECT {ChunkColumns}, -f.score
             FROM (SELECT rowid, bm25(chunks_fts, 0.5, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY score LIMIT $k) f

@@ -176,6 +176,7 @@ public sealed partial class SqliteChunkStore : IChunkStore
     {
         await _connection.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
+        _reads.Dispose();
     }
 
     internal SqliteTransaction? CurrentTransaction { get; set; }

@@ -13,7 +13,7 @@ namespace Grounded.Rag.Ingest;
 /// ingest → chunk → embed → index, one document per transaction. A document whose bytes have not changed is skipped;
 /// a changed one replaces its chunks atomically; embeddings are reused by chunk content hash.
 /// </summary>
-public sealed class IngestionPipeline
+public sealed partial class IngestionPipeline
 {
     private readonly IChunkStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;

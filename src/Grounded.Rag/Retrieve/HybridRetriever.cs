@@ -39,9 +39,10 @@ public sealed class HybridRetriever : IRetriever
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         var candidates = Math.Max(topK * 4, 20);
-        var dense = await _dense.RetrieveAsync(query, candidates, cancellationToken).ConfigureAwait(false);
+        // The legs run concurrently: the dense leg's query embedding is the slow part, the keyword leg runs beside it.
+        var dense = Task.Run(() => _dense.RetrieveAsync(query, candidates, cancellationToken), cancellationToken);
         var keyword = await _keyword.RetrieveAsync(query, candidates, cancellationToken).ConfigureAwait(false);
-        return Fuse([(dense, 1.0), (keyword, _keywordWeight)], topK);
+        return Fuse([(await dense.ConfigureAwait(false), 1.0), (keyword, _keywordWeight)], topK);
     }
 
     private List<ScoredChunk> Fuse((IReadOnlyList<ScoredChunk> Hits, double Weight)[] legs, int topK)

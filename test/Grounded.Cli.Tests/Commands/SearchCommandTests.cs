@@ -21,3 +21,29 @@ public sealed class SearchCommandTests(IndexedStoreFixture fixture)
         Assert.Equal(Path.Combine("docs", "bread.md"), results[0].GetProperty("source").GetString());
     }
 }
+
+[Collection(nameof(IndexedStoreFixture))]
+public sealed class SearchModeTests(IndexedStoreFixture fixture)
+{
+    [Theory]
+    [InlineData("keyword")]
+    [InlineData("dense")]
+    public async Task EachModeKeepsTheSearchJsonContract(string mode)
+    {
+        var json = IndexedStoreFixture.Json(await fixture.RunAsync("search", "yeast in bread dough", "--mode", mode, "--top-k", "2", "--store", "store", "--json"));
+
+        Assert.Equal(["query", "results"], IndexedStoreFixture.Keys(json));
+        var top = json.GetProperty("results").EnumerateArray().First();
+        Assert.Equal(["rank", "documentId", "source", "chunkId", "score", "text"], IndexedStoreFixture.Keys(top));
+        Assert.Equal(Path.Combine("docs", "bread.md"), top.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownModeIsAOneLineUserError()
+    {
+        var result = await fixture.RunAsync("ask", "yeast?", "--mode", "fuzzy", "--store", "store");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: --mode must be hybrid, dense or keyword (got 'fuzzy')", Assert.Single(result.ErrorLines));
+    }
+}
