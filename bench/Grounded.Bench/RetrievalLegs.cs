@@ -8,7 +8,8 @@ namespace Grounded.Bench;
 
 /// <summary>
 /// Paper-level retrieval on COVID-QA for each leg (dense, keyword, hybrid): is the top chunk from the gold paper, and is
-/// the gold paper among the top five. Usage: legs [--data DIR] [--work DIR] [--every N] [--float] [--chunk-tokens N]
+/// the gold paper among the top five; and, for the hybrid leg, does a top-1 / top-5 chunk contain the gold answer text.
+/// Usage: legs [--data DIR] [--work DIR] [--every N] [--float] [--chunk-tokens N] [--chunker NAME]
 /// [--fusion rrf|weighted] [--rrf-k K] [--keyword-weight W] (the product's retrieval defaults otherwise)
 /// </summary>
 internal static class RetrievalLegs
@@ -21,16 +22,22 @@ internal static class RetrievalLegs
         var every = int.Parse(options.Get("every") ?? "3", CultureInfo.InvariantCulture);
         var tokens = int.Parse(options.Get("chunk-tokens") ?? "512", CultureInfo.InvariantCulture);
         var quantized = !options.Has("float");
+        var chunker = Grounded.Rag.Chunking.Chunkers.Parse(options.Get("chunker") ?? "auto") ?? throw new ArgumentException("--chunker must be auto, tokens, sections, code, turns or semantic");
+        var chunkerName = Grounded.Rag.Chunking.Chunkers.NameOf(chunker);
         var qa = BenchData.CovidQa(data, Path.Combine(work, "covidqa-corpus"));
         var chunking = new Grounded.Rag.Chunking.ChunkingOptions { ChunkTokens = tokens, OverlapTokens = Math.Min(64, tokens / 8) };
         await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
         {
-            StoreDirectory = Path.Combine(work, $"store-{(quantized ? "int8" : "float")}-{tokens}"), QuantizedEmbeddings = quantized, Chunking = chunking,
+            StoreDirectory = Path.Combine(work, $"store-{(quantized ? "int8" : "float")}-{tokens}{(chunker == Grounded.Rag.Chunking.ChunkerKind.Auto ? string.Empty : "-" + chunkerName)}"),
+            QuantizedEmbeddings = quantized, Chunking = chunking,
         });
-        await rag.Ingestion().IngestAsync([Path.Combine(work, "covidqa-corpus")]);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var report = await rag.Ingestion(chunker: chunker).IngestAsync([Path.Combine(work, "covidqa-corpus")]);
+        var stats = await rag.Store.GetStatisticsAsync(CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest ({chunkerName}): added {report.Added}, unchanged {report.Unchanged} in {watch.Elapsed.TotalSeconds:0.0} s; chunkers {string.Join(", ", report.DocumentsByChunker.Select(p => $"{p.Key} {p.Value}"))}; {stats.Chunks} chunks in the store"));
         var prefix = rag.Embedder.Profile.QueryPrefix;
         var questions = qa.Where((_, i) => i % every == 0).ToList();
-        int denseHit = 0, denseRecall = 0, keyHit = 0, keyRecall = 0, hybHit = 0, hybRecall = 0;
+        int denseHit = 0, denseRecall = 0, keyHit = 0, keyRecall = 0, hybHit = 0, hybRecall = 0, answerHit = 0, answerRecall = 0;
         var defaults = new RetrievalOptions(); // the product's defaults unless told otherwise
         var hybrid = Retrievers.Create(rag.Store, rag.Embedder, defaults with
         {
@@ -47,6 +54,9 @@ internal static class RetrievalLegs
             Count(dense, ref denseHit, ref denseRecall);
             Count(keyword, ref keyHit, ref keyRecall);
             Count(fused, ref hybHit, ref hybRecall);
+            var answer = Normalize(item.Answer);
+            answerHit += fused.Count > 0 && Normalize(fused[0].Chunk.Chunk.Text).Contains(answer, StringComparison.Ordinal) ? 1 : 0;
+            answerRecall += fused.Any(f => Normalize(f.Chunk.Chunk.Text).Contains(answer, StringComparison.Ordinal)) ? 1 : 0;
 
             void Count(IReadOnlyList<Grounded.Chunks.ScoredChunk> hits, ref int hit, ref int recall)
             {
@@ -60,6 +70,9 @@ internal static class RetrievalLegs
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dense   paper-hit@1 {denseHit / n:0.000}  paper-recall@5 {denseRecall / n:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"keyword paper-hit@1 {keyHit / n:0.000}  paper-recall@5 {keyRecall / n:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hybrid  paper-hit@1 {hybHit / n:0.000}  paper-recall@5 {hybRecall / n:0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hybrid  answer-in-chunk@1 {answerHit / n:0.000}  answer-in-chunk@5 {answerRecall / n:0.000}"));
         return 0;
     }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

@@ -30,7 +30,8 @@ app.Configure(config =>
     config.AddCommand<IngestCommand>("ingest")
         .WithExample("ingest", "./docs")
         .WithExample("ingest", "./papers", "./notes/summary.md", "--store", "./papers-index", "--chunk-tokens", "256", "--overlap", "32")
-        .WithExample("ingest", "./papers", "--prune", "--json");
+        .WithExample("ingest", "./papers", "--prune", "--json")
+        .WithExample("ingest", "./src", "--chunker", "code");
     config.AddCommand<ReindexCommand>("reindex")
         .WithExample("reindex", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")

@@ -68,9 +68,9 @@ public sealed class LocalRag : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates an ingestion pipeline with the configured chunking.</summary>
-    public IngestionPipeline Ingestion(ChunkingOptions? chunking = null) =>
-        new(Store, Embedder, new TokenWindowChunker(chunking ?? _options.Chunking));
+    /// <summary>Creates an ingestion pipeline with the configured chunking; <paramref name="chunker"/> picks the strategy (by file type when auto).</summary>
+    public IngestionPipeline Ingestion(ChunkingOptions? chunking = null, ChunkerKind chunker = ChunkerKind.Auto) =>
+        new(Store, Embedder, new Chunkers(chunking ?? _options.Chunking, chunker, Embedder));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

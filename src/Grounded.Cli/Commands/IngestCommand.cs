@@ -23,7 +23,7 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
         await using var rag = await OpenAsync(settings, cancellationToken).ConfigureAwait(false);
         var chunking = new ChunkingOptions { ChunkTokens = settings.ChunkTokens, OverlapTokens = settings.Overlap };
         var report = await IngestProgressBar.RunAsync("Ingesting", progress =>
-            rag.Ingestion(chunking).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune }, progress, cancellationToken)).ConfigureAwait(false);
+            rag.Ingestion(chunking, settings.ChunkerKind).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune }, progress, cancellationToken)).ConfigureAwait(false);
 
         if (settings.Json)
         {
@@ -31,6 +31,7 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
             {
                 documents = new { added = report.Added, updated = report.Updated, unchanged = report.Unchanged, removed = report.Removed, failed = report.Failed },
                 chunks = report.Chunks,
+                chunkers = report.DocumentsByChunker,
                 failures = report.Failures.Select(f => new { source = f.Source, error = f.Error }),
             });
         }

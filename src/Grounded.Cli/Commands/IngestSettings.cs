@@ -8,7 +8,7 @@ namespace Grounded.Cli.Commands;
 internal sealed class IngestSettings : StoreSettings
 {
     [CommandArgument(0, "<PATH>")]
-    [Description("Files or folders to index (.txt .md .html .pdf .docx); folders are walked recursively")]
+    [Description("Files or folders to index (.txt .md .html .pdf .docx, code .cs .py .js .ts, transcripts .json .jsonl); folders are walked recursively")]
     public string[] Paths { get; init; } = [];
 
     [CommandOption("--chunk-tokens <N>")]
@@ -21,6 +21,14 @@ internal sealed class IngestSettings : StoreSettings
     [DefaultValue(64)]
     public int Overlap { get; init; } = 64;
 
+    [CommandOption("--chunker <NAME>")]
+    [Description("Chunking strategy: auto (by file type), tokens, sections, code, turns or semantic. Default: auto")]
+    [DefaultValue("auto")]
+    public string Chunker { get; init; } = "auto";
+
+    /// <summary>Gets the strategy <see cref="Chunker"/> names (valid once <see cref="Validate"/> passed).</summary>
+    public Rag.Chunking.ChunkerKind ChunkerKind => Rag.Chunking.Chunkers.Parse(Chunker) ?? Rag.Chunking.ChunkerKind.Auto;
+
     [CommandOption("--prune")]
     [Description("Remove documents under the given folders whose files are gone")]
     public bool Prune { get; init; }
@@ -29,6 +37,11 @@ internal sealed class IngestSettings : StoreSettings
     {
         var chunking = new Rag.Chunking.ChunkingOptions { ChunkTokens = ChunkTokens, OverlapTokens = Overlap };
         var problems = chunking.Validate().ToList();
+        if (Rag.Chunking.Chunkers.Parse(Chunker) is null)
+        {
+            problems.Add($"--chunker must be auto, tokens, sections, code, turns or semantic (got '{Chunker}')");
+        }
+
         if (Paths.Length == 0)
         {
             problems.Insert(0, "give at least one file or folder to ingest");

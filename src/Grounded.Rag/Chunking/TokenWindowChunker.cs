@@ -12,7 +12,7 @@ namespace Grounded.Rag.Chunking;
 /// before a heading or a paragraph that would not fit; only a sentence longer than a window is cut mid-sentence.
 /// Streams: it holds one window of text at a time.
 /// </summary>
-public sealed class TokenWindowChunker : IChunker
+public sealed class TokenWindowChunker : IChunker, INamedChunker
 {
     private readonly ChunkingOptions _options;
     private readonly TokenCounter _counter;
@@ -30,6 +30,8 @@ public sealed class TokenWindowChunker : IChunker
         _options = options with { };
         _counter = counter ?? TokenCounter.Default;
     }
+
+    string INamedChunker.Name => "tokens";
 
     /// <inheritdoc />
     public async IAsyncEnumerable<Chunk> ChunkAsync(IAsyncEnumerable<TextBlock> blocks, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -91,11 +93,11 @@ public sealed class TokenWindowChunker : IChunker
         {
             var text = block.Text.Substring(start, length);
             var offset = block.Offset + start;
-            var tokens = _counter.Count(text);
+            var tokens = Tokens(text);
             while (tokens > _options.ChunkTokens)
             {
                 // A sentence longer than a window: cut it at the token limit, preferably at a space.
-                var cut = _counter.CharsWithin(text, _options.ChunkTokens);
+                var cut = _counter.CharsWithin(text.Length > _options.ChunkTokens * 32 ? text[..(_options.ChunkTokens * 32)] : text, _options.ChunkTokens);
                 var space = text.LastIndexOf(' ', cut - 1, Math.Min(cut, 200));
                 if (space > cut / 2)
                 {
@@ -106,7 +108,7 @@ public sealed class TokenWindowChunker : IChunker
                 units.Add(new Unit(piece, offset, Joined(piece, units.Count == 0, _counter.Count(piece)), path, false, false));
                 offset += cut;
                 text = text[cut..];
-                tokens = _counter.Count(text);
+                tokens = Tokens(text);
             }
 
             if (text.Length > 0)
@@ -116,6 +118,14 @@ public sealed class TokenWindowChunker : IChunker
         }
 
         return units;
+    }
+
+    // The exact count of a text, or one past the window when the text is far longer than a window (a giant line of
+    // code or minified text): counting only a bounded prefix keeps cutting one giant sentence linear, not quadratic.
+    private int Tokens(string text)
+    {
+        var limit = _options.ChunkTokens * 32;
+        return text.Length <= limit ? _counter.Count(text) : Math.Max(_counter.Count(text.AsSpan(0, limit)), _options.ChunkTokens + 1);
     }
 
     // A unit's budget covers it both first in a window (alone) and after the separator Build puts in front of it ("\n\n"

@@ -19,8 +19,8 @@ public sealed class DocumentReaders
         }
     }
 
-    /// <summary>Gets the readers for txt, md, html, pdf and docx.</summary>
-    public static DocumentReaders Default { get; } = new([new PlainTextReader(), new MarkdownReader(), new HtmlReader(), new PdfReader(), new DocxReader()]);
+    /// <summary>Gets the readers for txt, md, html, pdf, docx, source code (cs, py, js, ts and kin) and JSON transcripts.</summary>
+    public static DocumentReaders Default { get; } = new([new PlainTextReader(), new MarkdownReader(), new HtmlReader(), new PdfReader(), new DocxReader(), new SourceCodeReader(), new TranscriptReader()]);
 
     /// <summary>Gets the extensions some reader handles.</summary>
     public IReadOnlyCollection<string> Extensions => _byExtension.Keys;

@@ -3,6 +3,9 @@ namespace Grounded.Rag.Ingest;
 /// <summary>What an ingestion run did.</summary>
 public sealed record IngestReport(int Added, int Updated, int Unchanged, int Removed, int Chunks, IReadOnlyList<IngestFailure> Failures)
 {
+    /// <summary>Gets how many documents each chunking strategy wrote, by the name <c>--chunker</c> takes.</summary>
+    public IReadOnlyDictionary<string, int> DocumentsByChunker { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Gets how many files failed.</summary>
     public int Failed => Failures.Count;
 }

@@ -7,7 +7,8 @@ public sealed partial class IngestionPipeline
 {
     /// <summary>
     /// Ingests a document that is not a file (an evaluation corpus, text from another system): its blocks are chunked,
-    /// embedded and written under <paramref name="documentId"/> like a file's. A document already held with the same
+    /// embedded and written under <paramref name="documentId"/> like a file's, chunked as its <paramref name="source"/>'s
+    /// extension decides (token windows when it has none). A document already held with the same
     /// <paramref name="contentHash"/> is skipped. Returns how many chunks were written (0 when skipped).
     /// </summary>
     public async Task<int> IngestDocumentAsync(string documentId, string source, string contentHash, IAsyncEnumerable<TextBlock> blocks, CancellationToken cancellationToken = default)
@@ -26,7 +27,7 @@ public sealed partial class IngestionPipeline
         await using (writer.ConfigureAwait(false))
         {
             var batch = new List<Chunk>();
-            await foreach (var chunk in _chunker.ChunkAsync(blocks, cancellationToken).ConfigureAwait(false))
+            await foreach (var chunk in _chunkerFor(source).ChunkAsync(blocks, cancellationToken).ConfigureAwait(false))
             {
                 batch.Add(chunk with { Context = chunk.HeadingPath });
             }

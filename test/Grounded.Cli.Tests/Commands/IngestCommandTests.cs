@@ -14,7 +14,9 @@ public sealed class IngestCommandTests(IndexedStoreFixture fixture)
         Assert.True(fixture.Ingest.ExitCode == 0, fixture.Ingest.ToString());
         var json = IndexedStoreFixture.Json(fixture.Ingest);
 
-        Assert.Equal(["documents", "chunks", "failures"], IndexedStoreFixture.Keys(json));
+        Assert.Equal(["documents", "chunks", "chunkers", "failures"], IndexedStoreFixture.Keys(json));
+        Assert.Equal(["sections", "tokens"], IndexedStoreFixture.Keys(json.GetProperty("chunkers"))); // md and html by section, txt by windows
+        Assert.Equal(2, json.GetProperty("chunkers").GetProperty("sections").GetInt32());
         var documents = json.GetProperty("documents");
         Assert.Equal(["added", "updated", "unchanged", "removed", "failed"], IndexedStoreFixture.Keys(documents));
         Assert.Equal(3, documents.GetProperty("added").GetInt32());
@@ -22,6 +24,29 @@ public sealed class IngestCommandTests(IndexedStoreFixture fixture)
         Assert.True(json.GetProperty("chunks").GetInt32() >= 3);
         Assert.Equal(JsonValueKind.Array, json.GetProperty("failures").ValueKind);
         Assert.Equal(0, json.GetProperty("failures").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnUnknownChunkerExitsWithAOneLineUserError()
+    {
+        var result = await fixture.RunAsync("ingest", "docs", "--store", "store", "--chunker", "paragraphs");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--chunker must be auto, tokens, sections, code, turns or semantic (got 'paragraphs')", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheChunkerOptionAppliesOneStrategyToEveryFile()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("src/crane.py", "class Crane:\n    def lift(self, load):\n        return load * 2\n");
+        dir.Write("src/notes.md", "# Notes\n\nThe crane lifts containers.");
+
+        var result = await CliRunner.RunAsync(dir.Path, "ingest", "src", "--store", "store", "--chunker", "tokens", "--json");
+
+        var json = IndexedStoreFixture.Json(result);
+        Assert.Equal(2, json.GetProperty("chunkers").GetProperty("tokens").GetInt32());
+        Assert.Single(IndexedStoreFixture.Keys(json.GetProperty("chunkers")));
     }
 
     [Fact]
