@@ -4,6 +4,7 @@ using Grounded.Rag.Embed;
 using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
 using Grounded.Rag.Retrieve;
+using Grounded.Storage;
 
 namespace Grounded.Rag;
 
@@ -12,7 +13,7 @@ public sealed class LocalRag : IAsyncDisposable
 {
     private readonly LocalRagOptions _options;
 
-    private LocalRag(LocalRagOptions options, SqliteChunkStore store, OnnxEmbeddingGenerator embedder)
+    private LocalRag(LocalRagOptions options, IReindexableChunkStore store, OnnxEmbeddingGenerator embedder)
     {
         _options = options;
         Store = store;
@@ -21,13 +22,17 @@ public sealed class LocalRag : IAsyncDisposable
     }
 
     /// <summary>Gets the store.</summary>
-    public SqliteChunkStore Store { get; }
+    public IReindexableChunkStore Store { get; }
 
     /// <summary>Gets the embedding generator.</summary>
     public OnnxEmbeddingGenerator Embedder { get; }
 
     /// <summary>Gets the query pipeline (retrieve → answer).</summary>
     public QueryPipeline Query { get; }
+
+    /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
+    public QueryPipeline QueryWith(SearchFilter filter) =>
+        filter is null || filter.IsEmpty ? Query : new QueryPipeline(new HybridRetriever(Store, Embedder, filter), new ExtractiveAnswerer(Embedder, _options.Extractive));
 
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
@@ -40,7 +45,9 @@ public sealed class LocalRag : IAsyncDisposable
         }
 
         var profile = ArcticXsModel.Profile(options.QuantizedEmbeddings);
-        var store = await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var store = options.OpenStore is { } open
+            ? await open(profile, options.AllowModelChange, cancellationToken).ConfigureAwait(false)
+            : await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             return new LocalRag(options, store, EmbeddingModels.ArcticXs(options.QuantizedEmbeddings));

@@ -10,4 +10,10 @@ public sealed record DocumentInfo(string Id, string Source, string ContentHash, 
 {
     /// <summary>Gets the file's absolute path when it was ingested, so pruning does not depend on the working directory; empty when unknown.</summary>
     public string FullPath { get; init; } = string.Empty;
+
+    /// <summary>Gets the collection the document was ingested into; empty when none was named.</summary>
+    public string Collection { get; init; } = string.Empty;
+
+    /// <summary>Gets the tags the document was ingested with, in no particular order; empty when none.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }

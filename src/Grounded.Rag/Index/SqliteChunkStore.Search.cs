@@ -12,8 +12,12 @@ public sealed partial class SqliteChunkStore
     public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        var matrix = _matrix ?? await LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
-        var hits = matrix.Search(query.Span, topK);
+        var matrix = await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadHitsAsync(matrix.Search(query.Span, topK), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<ScoredChunk>> ReadHitsAsync(List<(long RowId, float Score)> hits, CancellationToken cancellationToken)
+    {
         var results = new List<ScoredChunk>(hits.Count);
         using var command = Command($"""
             SELECT {ChunkColumns}
