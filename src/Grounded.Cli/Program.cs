@@ -26,7 +26,8 @@ app.Configure(config =>
         .WithExample("ask", "\"What is the incubation period?\"", "--store", "./papers-index", "--top-k", "8", "--json");
     config.AddCommand<SearchCommand>("search")
         .WithExample("search", "\"chunk overlap\"", "--top-k", "10")
-        .WithExample("search", "\"incubation period\"", "--store", "./papers-index", "--json");
+        .WithExample("search", "\"incubation period\"", "--store", "./papers-index", "--json")
+        .WithExample("search", "\"incubation period\"", "--store", "postgres://grounded@localhost:5432/grounded", "--collection", "papers", "--tag", "peer-reviewed");
     config.AddCommand<IngestCommand>("ingest")
         .WithExample("ingest", "./docs")
         .WithExample("ingest", "./papers", "./notes/summary.md", "--store", "./papers-index", "--chunk-tokens", "256", "--overlap", "32")
@@ -34,7 +35,15 @@ app.Configure(config =>
     config.AddCommand<ReindexCommand>("reindex")
         .WithExample("reindex", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")
-        .WithExample("status", "--json");
+        .WithExample("status", "--json")
+        .WithExample("status", "--store", "postgres://grounded@localhost:5432/grounded");
+    config.AddBranch("db", db =>
+    {
+        db.SetDescription("Manage the store's database schema");
+        db.AddCommand<DbMigrateCommand>("migrate")
+            .WithExample("db", "migrate", "--store", "postgres://grounded@localhost:5432/grounded")
+            .WithExample("db", "migrate", "--store", "postgres://grounded@db.internal:5432/grounded", "--json");
+    });
 });
 
 return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);

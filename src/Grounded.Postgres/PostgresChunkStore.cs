@@ -50,13 +50,14 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore
         try
         {
             source = Build(connectionString);
-            int version;
+            int? version;
             await using (var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
             {
-                version = await PostgresMigrator.GetVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+                version = await PostgresMigrator.IsStoreAsync(connection, cancellationToken).ConfigureAwait(false)
+                    ? await PostgresMigrator.GetVersionAsync(connection, null, cancellationToken).ConfigureAwait(false) : null;
             }
 
-            if (version == 0)
+            if (version is null)
             {
                 // An empty database becomes a store, as an empty directory does; the vector type exists only afterwards.
                 await PostgresMigrator.MigrateAsync(source, location, model, cancellationToken).ConfigureAwait(false);
@@ -65,11 +66,11 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore
             }
             else if (version < PostgresSchema.Latest)
             {
-                throw PostgresMigrator.Behind(location, version);
+                throw PostgresMigrator.Behind(location, version.Value);
             }
             else if (version > PostgresSchema.Latest)
             {
-                throw PostgresMigrator.Newer(location, version);
+                throw PostgresMigrator.Newer(location, version.Value);
             }
 
             var store = new PostgresChunkStore(source, location, model, time ?? TimeProvider.System);

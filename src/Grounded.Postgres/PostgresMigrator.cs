@@ -76,6 +76,13 @@ public static class PostgresMigrator
         return version is null ? 0 : int.Parse(version, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Returns whether the database holds a Grounded store (of any version).</summary>
+    internal static async Task<bool> IsStoreAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('grounded_meta') IS NOT NULL", connection);
+        return await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
     internal static async Task<string?> ReadMetaAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         await using var exists = new NpgsqlCommand("SELECT to_regclass('grounded_meta') IS NOT NULL", connection, transaction);

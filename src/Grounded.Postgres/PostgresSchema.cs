@@ -15,13 +15,13 @@ internal static class PostgresSchema
     /// <summary>Identifies the advisory lock that serialises migrations and reindexing across processes.</summary>
     public const long LockKey = 0x6772_6F75_6E64;
 
-    /// <summary>The migrations in order; migration n brings the schema from version n - 1 to n. {dims} is the vector length.</summary>
+    /// <summary>The migrations in order; migration n brings the schema from version n - 1 to n, and is safe to run again. {dims} is the vector length.</summary>
     public static IReadOnlyList<string> Migrations { get; } =
     [
         """
         CREATE EXTENSION IF NOT EXISTS vector;
         CREATE TABLE IF NOT EXISTS grounded_meta(key text PRIMARY KEY, value text NOT NULL);
-        CREATE TABLE documents(
+        CREATE TABLE IF NOT EXISTS documents(
             id text PRIMARY KEY,
             source text NOT NULL,
             full_path text NOT NULL,
@@ -30,17 +30,17 @@ internal static class PostgresSchema
             ingested_at timestamptz NOT NULL,
             collection text NOT NULL DEFAULT '',
             tags text[] NOT NULL DEFAULT '{}');
-        CREATE INDEX documents_by_collection ON documents(collection);
-        CREATE INDEX documents_by_tags ON documents USING gin(tags);
-        CREATE TABLE embeddings(content_hash text PRIMARY KEY);
-        CREATE TABLE chunk_vectors(
+        CREATE INDEX IF NOT EXISTS documents_by_collection ON documents(collection);
+        CREATE INDEX IF NOT EXISTS documents_by_tags ON documents USING gin(tags);
+        CREATE TABLE IF NOT EXISTS embeddings(content_hash text PRIMARY KEY);
+        CREATE TABLE IF NOT EXISTS chunk_vectors(
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             content_hash text NOT NULL REFERENCES embeddings(content_hash) ON DELETE CASCADE,
             window_index integer NOT NULL,
             embedding vector({dims}) NOT NULL);
-        CREATE INDEX chunk_vectors_by_hash ON chunk_vectors(content_hash);
-        CREATE INDEX chunk_vectors_hnsw ON chunk_vectors USING hnsw (embedding vector_cosine_ops);
-        CREATE TABLE chunks(
+        CREATE INDEX IF NOT EXISTS chunk_vectors_by_hash ON chunk_vectors(content_hash);
+        CREATE INDEX IF NOT EXISTS chunk_vectors_hnsw ON chunk_vectors USING hnsw (embedding vector_cosine_ops);
+        CREATE TABLE IF NOT EXISTS chunks(
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             id text NOT NULL UNIQUE,
             document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -54,9 +54,9 @@ internal static class PostgresSchema
             content_hash text NOT NULL REFERENCES embeddings(content_hash),
             term_count integer NOT NULL,
             tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', context), 'A') || setweight(to_tsvector('english', text), 'B')) STORED);
-        CREATE INDEX chunks_by_document ON chunks(document_id, ordinal);
-        CREATE INDEX chunks_by_hash ON chunks(content_hash);
-        CREATE INDEX chunks_tsv ON chunks USING gin(tsv);
+        CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, ordinal);
+        CREATE INDEX IF NOT EXISTS chunks_by_hash ON chunks(content_hash);
+        CREATE INDEX IF NOT EXISTS chunks_tsv ON chunks USING gin(tsv);
         """,
     ];
 
