@@ -76,7 +76,7 @@ public sealed partial class PostgresChunkStore
         var filterClause = filter is null || filter.IsEmpty ? string.Empty : $"AND {FilterClause(filter, command)}";
         command.CommandText = $"""
             WITH words AS (
-                SELECT DISTINCT u.lexeme FROM unnest(@terms::text[]) AS w(word) CROSS JOIN LATERAL unnest(to_tsvector('english', w.word)) AS u),
+                SELECT DISTINCT u.lexeme FROM unnest(@terms::text[]) AS w(word) CROSS JOIN LATERAL unnest(to_tsvector('grounded', w.word)) AS u),
             q AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q FROM words),
             stats AS (SELECT count(*)::float8 AS n, coalesce(avg(term_count), 1)::float8 AS avgdl FROM chunks),
             idf AS (

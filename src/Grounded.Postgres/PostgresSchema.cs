@@ -21,6 +21,14 @@ internal static class PostgresSchema
         """
         CREATE EXTENSION IF NOT EXISTS vector;
         CREATE TABLE IF NOT EXISTS grounded_meta(key text PRIMARY KEY, value text NOT NULL);
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'grounded') THEN
+                CREATE TEXT SEARCH DICTIONARY grounded_porter (TEMPLATE = snowball, Language = porter);
+                CREATE TEXT SEARCH CONFIGURATION grounded (COPY = english);
+                ALTER TEXT SEARCH CONFIGURATION grounded
+                    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH grounded_porter;
+            END IF;
+        END $$;
         CREATE TABLE IF NOT EXISTS documents(
             id text PRIMARY KEY,
             source text NOT NULL,
@@ -53,7 +61,7 @@ internal static class PostgresSchema
             token_count integer NOT NULL,
             content_hash text NOT NULL REFERENCES embeddings(content_hash),
             term_count integer NOT NULL,
-            tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', context), 'A') || setweight(to_tsvector('english', text), 'B')) STORED);
+            tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('grounded', context), 'A') || setweight(to_tsvector('grounded', text), 'B')) STORED);
         CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, ordinal);
         CREATE INDEX IF NOT EXISTS chunks_by_hash ON chunks(content_hash);
         CREATE INDEX IF NOT EXISTS chunks_tsv ON chunks USING gin(tsv);
