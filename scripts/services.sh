@@ -8,13 +8,14 @@
 #   scripts/services.sh status   say what runs where; exit 1 when not running
 #   scripts/services.sh stop     stop both and remove the data directory
 #
-# The data directory is $GROUNDED_SERVICES_DIR, else ${TMPDIR:-/tmp}/grounded-services. Run as root, the servers
+# The data directory is $GROUNDED_SERVICES_DIR, else /tmp/grounded-services (temporary: a start that finds neither
+# server running begins afresh, so data left by a killed run never gets in the way). Run as root, the servers
 # run as the unprivileged user "postgres". Authentication is "trust" on loopback only: for tests and one machine.
 set -euo pipefail
 
 PG_MAJOR=15
 PGVECTOR_VERSION=0.8.0
-DIR=${GROUNDED_SERVICES_DIR:-${TMPDIR:-/tmp}/grounded-services}
+DIR=${GROUNDED_SERVICES_DIR:-/tmp/grounded-services}
 PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
 STATE=$DIR/ports
 DB_USER=grounded
@@ -138,6 +139,9 @@ print_env() {
 cmd_start() {
   install_packages
   ensure_service_user
+  if [ -d "$DIR" ] && ! pg_running && ! redis_running; then
+    rm -rf "$DIR"
+  fi
   mkdir -p "$DIR"
   [ "$(id -u)" = 0 ] && chown postgres "$DIR"
   chmod 700 "$DIR"
