@@ -215,6 +215,8 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore
     private static NpgsqlDataSource Build(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The store leaves no session state behind (settings are transaction-local), so pooled connections need no reset.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         builder.UseVector();
         return builder.Build();
     }

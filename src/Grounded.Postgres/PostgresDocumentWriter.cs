@@ -18,7 +18,6 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
     private readonly NpgsqlTransaction _transaction;
     private readonly DocumentInfo _document;
     private readonly List<string> _replacedHashes = [];
-    private bool _staging;
     private int _count;
     private bool _finished;
 
@@ -171,41 +170,38 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
         return found;
     }
 
-    /// <summary>Stages the windows of new texts by binary COPY, then keeps only those no concurrent writer stored first.</summary>
+    /// <summary>Claims the new texts' embedding rows (a concurrent writer that claimed one first keeps it) and COPYs the windows of those claimed.</summary>
     private async Task WriteVectorsAsync(List<EmbeddedChunk> fresh, int dims, CancellationToken cancellationToken)
     {
-        if (!_staging)
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        await using (var claim = Command("INSERT INTO embeddings(content_hash) SELECT h FROM unnest(@hashes) AS h ORDER BY h ON CONFLICT DO NOTHING RETURNING content_hash"))
         {
-            await using var create = Command("CREATE TEMP TABLE IF NOT EXISTS grounded_stage(content_hash text, window_index int, embedding vector) ON COMMIT DROP");
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _staging = true;
-        }
-
-        await using (var import = await _connection.BeginBinaryImportAsync("COPY grounded_stage(content_hash, window_index, embedding) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var (chunk, embedding) in fresh)
+            claim.Parameters.AddWithValue("hashes", fresh.Select(c => c.Chunk.ContentHash).ToArray());
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                for (var window = 0; window < embedding.Length / dims; window++)
-                {
-                    await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await import.WriteAsync(chunk.ContentHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                    await import.WriteAsync(window, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                    await import.WriteAsync(new Pgvector.Vector(embedding.Slice(window * dims, dims)), "vector", cancellationToken).ConfigureAwait(false);
-                }
+                claimed.Add(reader.GetString(0));
             }
-
-            await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var insert = Command("""
-            WITH fresh AS (
-                INSERT INTO embeddings(content_hash) SELECT DISTINCT content_hash FROM grounded_stage ORDER BY content_hash
-                ON CONFLICT DO NOTHING RETURNING content_hash)
-            INSERT INTO chunk_vectors(content_hash, window_index, embedding)
-            SELECT s.content_hash, s.window_index, s.embedding FROM grounded_stage s JOIN fresh ON fresh.content_hash = s.content_hash;
-            TRUNCATE grounded_stage;
-            """);
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (claimed.Count == 0)
+        {
+            return;
+        }
+
+        await using var import = await _connection.BeginBinaryImportAsync("COPY chunk_vectors(content_hash, window_index, embedding) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var (chunk, embedding) in fresh.Where(c => claimed.Contains(c.Chunk.ContentHash)))
+        {
+            for (var window = 0; window < embedding.Length / dims; window++)
+            {
+                await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(chunk.ContentHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(window, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await import.WriteAsync(new Pgvector.Vector(embedding.Slice(window * dims, dims)), "vector", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
