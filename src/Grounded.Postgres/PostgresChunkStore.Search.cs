@@ -104,32 +104,6 @@ public sealed partial class PostgresChunkStore
         return await ReadScoredAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Returns the ids and cosine scores of the <paramref name="topK"/> window vectors nearest <paramref name="query"/> through the HNSW index, for benchmarks against exact search.</summary>
-    public async Task<IReadOnlyList<(long Id, double Score)>> NearestVectorsAsync(ReadOnlyMemory<float> query, int topK, int efSearch, CancellationToken cancellationToken)
-    {
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("""
-            SELECT set_config('hnsw.ef_search', @ef, true);
-            SELECT id, 1 - (embedding <=> @query) FROM chunk_vectors ORDER BY embedding <=> @query LIMIT @k
-            """, connection, transaction);
-        command.Parameters.AddWithValue("ef", efSearch.ToString(CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("query", new Pgvector.Vector(query));
-        command.Parameters.AddWithValue("k", topK);
-        var found = new List<(long, double)>(topK);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                found.Add((reader.GetInt64(0), reader.GetDouble(1)));
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return found;
-    }
-
     /// <summary>Returns every chunk of a document in order.</summary>
     public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken)
     {
