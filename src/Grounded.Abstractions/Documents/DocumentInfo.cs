@@ -16,4 +16,12 @@ public sealed record DocumentInfo(string Id, string Source, string ContentHash, 
 
     /// <summary>Gets the tags the document was ingested with, in no particular order; empty when none.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Returns whether both records describe the same document version, comparing tags by content.</summary>
+    public bool Equals(DocumentInfo? other) =>
+        other is not null && Id == other.Id && Source == other.Source && ContentHash == other.ContentHash && ChunkCount == other.ChunkCount
+        && IngestedAt == other.IngestedAt && FullPath == other.FullPath && Collection == other.Collection && Tags.SequenceEqual(other.Tags);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, ContentHash, IngestedAt, Collection);
 }
