@@ -26,12 +26,12 @@ app.Configure(config =>
         .WithExample("ask", "\"What is the incubation period?\"", "--store", "./papers-index", "--top-k", "8", "--json");
     config.AddCommand<SearchCommand>("search")
         .WithExample("search", "\"chunk overlap\"", "--top-k", "10")
-        .WithExample("search", "\"incubation period\"", "--store", "./papers-index", "--json")
-        .WithExample("search", "\"incubation period\"", "--store", "postgres://grounded@localhost:5432/grounded", "--collection", "papers", "--tag", "peer-reviewed");
+        .WithExample("search", "\"incubation period\"", "--store", "./papers-index", "--json");
     config.AddCommand<IngestCommand>("ingest")
         .WithExample("ingest", "./docs")
         .WithExample("ingest", "./papers", "./notes/summary.md", "--store", "./papers-index", "--chunk-tokens", "256", "--overlap", "32")
-        .WithExample("ingest", "./papers", "--prune", "--json");
+        .WithExample("ingest", "./papers", "--prune", "--json")
+        .WithExample("ingest", "./papers", "--store", "postgres://grounded@localhost:5432/grounded", "--collection", "papers", "--tag", "peer-reviewed");
     config.AddCommand<ReindexCommand>("reindex")
         .WithExample("reindex", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")
