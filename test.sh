@@ -9,7 +9,6 @@ command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK is required (dotn
 if [ -z "${GROUNDED_TEST_POSTGRES:-}" ] && [ "${GROUNDED_NO_SERVICES:-0}" != 1 ]; then
   if services=$(scripts/services.sh start 2>"${TMPDIR:-/tmp}/grounded-services.log"); then
     eval "$services"
-    export GROUNDED_TEST_POSTGRES GROUNDED_TEST_REDIS
     echo "services: $GROUNDED_TEST_POSTGRES, redis $GROUNDED_TEST_REDIS (left running; scripts/services.sh stop ends them)"
   else
     echo "services: could not start PostgreSQL/Redis ($(tail -1 "${TMPDIR:-/tmp}/grounded-services.log")); their tests will skip"

@@ -4,7 +4,7 @@
 # skipped). pgvector is built from Debian's source package (trixie's pgvector 0.8.0) against PostgreSQL 15.
 #
 #   scripts/services.sh start    install if needed, start both (already running: nothing to do), print the env lines
-#   scripts/services.sh env      print GROUNDED_TEST_POSTGRES=... and GROUNDED_TEST_REDIS=... (eval "$(... env)")
+#   scripts/services.sh env      print export GROUNDED_TEST_POSTGRES=... and export GROUNDED_TEST_REDIS=... (eval "$(... env)")
 #   scripts/services.sh status   say what runs where; exit 1 when not running
 #   scripts/services.sh stop     stop both and remove the data directory
 #
@@ -132,8 +132,8 @@ start_redis() {
 
 print_env() {
   load_ports || die "services are not running (scripts/services.sh start)"
-  echo "GROUNDED_TEST_POSTGRES=postgres://$DB_USER@127.0.0.1:$PG_PORT/$DB_NAME"
-  echo "GROUNDED_TEST_REDIS=127.0.0.1:$REDIS_PORT"
+  echo "export GROUNDED_TEST_POSTGRES=postgres://$DB_USER@127.0.0.1:$PG_PORT/$DB_NAME"
+  echo "export GROUNDED_TEST_REDIS=127.0.0.1:$REDIS_PORT"
 }
 
 cmd_start() {
