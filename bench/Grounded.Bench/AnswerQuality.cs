@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Grounded.Rag;
 using Grounded.Rag.Answer;
+using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 using Grounded.Stages;
 
@@ -12,7 +13,7 @@ namespace Grounded.Bench;
 /// COVID-QA answer quality (top citation is the gold paper; answer contains the gold text) and SciFact out-of-domain
 /// abstention, plus the calibration of the abstention threshold: the evidence strength of every question is recorded,
 /// the threshold is chosen on one half of the SciFact claims and reported on the other half.
-/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T]
+/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T] [--rerank N] [--variants cov:chunk,...] [--calibrate] [--dump FILE] [--explain Q]
 /// </summary>
 internal static class AnswerQuality
 {
@@ -37,58 +38,77 @@ internal static class AnswerQuality
 
         var embedder = new CachingEmbedder(rag.Embedder);
         IRetriever retriever = options.Get("mode") == "dense" ? new DenseRetriever(rag.Store, embedder) : new HybridRetriever(rag.Store, embedder, int.Parse(options.Get("rrf-k") ?? "10", CultureInfo.InvariantCulture), double.Parse(options.Get("keyword-weight") ?? "3", CultureInfo.InvariantCulture));
+        var rerank = int.Parse(options.Get("rerank") ?? new LocalRagOptions().RerankCandidates.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var defaults = new ExtractiveOptions();
+        var relevance = new SentenceRelevance();
         var threshold = double.Parse(options.Get("threshold") ?? defaults.AbstainBelow.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+        // Variants of the relevance weights (sentence coverage : chunk IDF coverage), each with its own reranking and answers.
+        var variants = (options.Get("variants") ?? $"{relevance.CoverageWeight}:{relevance.ChunkCoverageWeight}")
+            .Split(',').Select(v => v.Split(':').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray())
+            .Select(w =>
+            {
+                var scorer = new SentenceScorer(embedder, rag.Store as Grounded.Storage.ITermStatistics, new SentenceRelevance { CoverageWeight = w[0], ChunkCoverageWeight = w[1] });
+                return (Label: $"coverage {w[0]}, chunk coverage {w[1]}, rerank {rerank}", Reranker: new SentenceReranker(scorer), Answerer: new ExtractiveAnswerer(scorer, defaults with { AbstainBelow = double.NegativeInfinity }));
+            })
+            .ToList();
+        async Task<IReadOnlyList<Grounded.Chunks.ScoredChunk>> EvidenceAsync(int v, string question, IReadOnlyList<Grounded.Chunks.ScoredChunk> candidates) =>
+            rerank > 0 ? await variants[v].Reranker.RerankAsync(question, candidates, 5, CancellationToken.None) : candidates.Take(5).ToList();
+
         if (options.Get("explain") is { } explain)
         {
-            var probe = new ExtractiveAnswerer(embedder, defaults);
-            var found = await retriever.RetrieveAsync(explain, 5, CancellationToken.None);
-            var (strength, candidates) = await probe.AnalyzeAsync(explain, found, CancellationToken.None);
+            var found = await EvidenceAsync(0, explain, await retriever.RetrieveAsync(explain, Math.Max(5, rerank), CancellationToken.None));
+            var (strength, sentences) = await variants[0].Answerer.AnalyzeAsync(explain, found, CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"strength {strength:0.000}; chunks: {string.Join(", ", found.Select(f => Path.GetFileName(f.Chunk.Source)))}"));
-            foreach (var c in candidates.OrderByDescending(probe.Relevance).Take(5))
+            foreach (var c in sentences.OrderByDescending(s => s.Relevance).Take(5))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {probe.Relevance(c):0.000} sim {c.Similarity:0.000} cov {c.Coverage:0.00} [{Path.GetFileName(found[c.Rank].Chunk.Source)}] {c.Text[..Math.Min(110, c.Text.Length)]}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Relevance:0.000} sim {c.Similarity:0.000} cov {c.Coverage:0.00} chunk {c.ChunkCoverage:0.00} [{Path.GetFileName(found[c.Rank].Chunk.Source)}] {c.Text[..Math.Min(110, c.Text.Length)]}"));
             }
 
             return 0;
         }
 
-        // Variants of the answerer's weights (coverage, rank), all scored on the same retrieval results.
-        var variants = (options.Get("variants") ?? $"{defaults.CoverageWeight}:{defaults.RankWeight}")
-            .Split(',').Select(v => v.Split(':').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray())
-            .Select(w => (Label: $"coverage {w[0]}, rank {w[1]}", Answerer: new ExtractiveAnswerer(embedder, defaults with { AbstainBelow = double.NegativeInfinity, CoverageWeight = w[0], RankWeight = w[1] })))
-            .ToList();
         var inDomain = variants.Select(_ => new List<(double Strength, bool Hit, bool Contains, bool Retrieved)>()).ToList();
+        using var dump = options.Get("dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
         var recall = 0;
         var questions = qa.Where((_, i) => i % every == 0).ToList();
         foreach (var item in questions)
         {
-            var evidence = await retriever.RetrieveAsync(item.Question, 5, CancellationToken.None);
-            recall += evidence.Any(e => e.Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal)) ? 1 : 0;
-            var retrieved = evidence.Count > 0 && evidence[0].Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
+            var candidates = await retriever.RetrieveAsync(item.Question, Math.Max(5, rerank), CancellationToken.None);
+            recall += candidates.Take(5).Any(e => e.Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal)) ? 1 : 0;
+            var retrieved = candidates.Count > 0 && candidates[0].Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
             for (var v = 0; v < variants.Count; v++)
             {
+                var evidence = await EvidenceAsync(v, item.Question, candidates);
                 var (strength, _) = await variants[v].Answerer.AnalyzeAsync(item.Question, evidence, CancellationToken.None);
                 var answer = await variants[v].Answerer.GenerateAsync(item.Question, evidence, CancellationToken.None);
                 var hit = answer.Citations.Count > 0 && answer.Citations[0].Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
                 inDomain[v].Add((strength, hit, Normalize(answer.Text).Contains(Normalize(item.Answer), StringComparison.Ordinal), retrieved));
+                if (v == 0 && dump is not null)
+                {
+                    await DumpAsync(dump, "in", item.Question, item.GoldFile, evidence, variants[0].Answerer);
+                }
             }
         }
 
-        var oodEvidence = new List<IReadOnlyList<Grounded.Chunks.ScoredChunk>>();
+        var oodCandidates = new List<IReadOnlyList<Grounded.Chunks.ScoredChunk>>();
         // The first 100 claims are left out: the acceptance check asks the first ten.
         foreach (var claim in claims.Skip(100).Take(oodCount))
         {
-            oodEvidence.Add(await retriever.RetrieveAsync(claim, 5, CancellationToken.None));
+            oodCandidates.Add(await retriever.RetrieveAsync(claim, Math.Max(5, rerank), CancellationToken.None));
+            if (dump is not null)
+            {
+                await DumpAsync(dump, "ood", claim, null, await EvidenceAsync(0, claim, oodCandidates[^1]), variants[0].Answerer);
+            }
         }
 
         Console.WriteLine($"gold paper among the top-5 chunks: {recall / (double)questions.Count:0.000}");
         for (var v = 0; v < variants.Count; v++)
         {
             var ood = new List<double>();
-            for (var i = 0; i < oodEvidence.Count; i++)
+            for (var i = 0; i < oodCandidates.Count; i++)
             {
-                ood.Add((await variants[v].Answerer.AnalyzeAsync(claims[100 + i], oodEvidence[i], CancellationToken.None)).Strength);
+                ood.Add((await variants[v].Answerer.AnalyzeAsync(claims[100 + i], await EvidenceAsync(v, claims[100 + i], oodCandidates[i]), CancellationToken.None)).Strength);
             }
 
             Console.WriteLine($"== {variants[v].Label}");
@@ -121,6 +141,22 @@ internal static class AnswerQuality
         {
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibrated threshold: {chosen:0.00} (ood abstain on fit half >= {Target})"));
         }
+    }
+
+    // One JSON line per question: the evidence chunks and the answerer's sentence scores, for offline analysis.
+    private static async Task DumpAsync(StreamWriter dump, string kind, string question, string? gold, IReadOnlyList<Grounded.Chunks.ScoredChunk> evidence, ExtractiveAnswerer answerer)
+    {
+        var (strength, sentences) = await answerer.AnalyzeAsync(question, evidence, CancellationToken.None);
+        var record = new
+        {
+            kind,
+            question,
+            gold,
+            strength,
+            evidence = evidence.Select(e => new { source = Path.GetFileName(e.Chunk.Source), score = e.Score, text = e.Chunk.Chunk.Text }),
+            sentences = sentences.Select(c => new { rank = c.Rank, sim = c.Similarity, cov = c.Coverage, chunk = c.ChunkCoverage, text = c.Text }),
+        };
+        await dump.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(record));
     }
 
     private static string Normalize(string text)

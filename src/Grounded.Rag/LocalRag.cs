@@ -3,22 +3,30 @@ using Grounded.Rag.Chunking;
 using Grounded.Rag.Embed;
 using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
+using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 using Grounded.Storage;
+using Microsoft.Extensions.AI;
 
 namespace Grounded.Rag;
 
-/// <summary>The embedded configuration wired in one place: SQLite store, local ONNX embeddings, dense retrieval, extractive answers.</summary>
+/// <summary>The embedded configuration wired in one place: SQLite store, local ONNX embeddings, hybrid retrieval, sentence reranking, extractive answers.</summary>
 public sealed class LocalRag : IAsyncDisposable
 {
     private readonly LocalRagOptions _options;
+
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _queryEmbedder;
+    private readonly SentenceScorer _scorer;
 
     private LocalRag(LocalRagOptions options, IReindexableChunkStore store, OnnxEmbeddingGenerator embedder)
     {
         _options = options;
         Store = store;
         Embedder = embedder;
-        Query = new QueryPipeline(new HybridRetriever(store, embedder), new ExtractiveAnswerer(embedder, options.Extractive));
+        // Query stages share one cache, so the question and each sentence are embedded once per query.
+        _queryEmbedder = new RecentEmbeddingCache(embedder);
+        _scorer = new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance);
+        Query = Pipeline(null);
     }
 
     /// <summary>Gets the store.</summary>
@@ -27,12 +35,17 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Gets the embedding generator.</summary>
     public OnnxEmbeddingGenerator Embedder { get; }
 
-    /// <summary>Gets the query pipeline (retrieve → answer).</summary>
+    /// <summary>Gets the query pipeline (retrieve → rerank → answer).</summary>
     public QueryPipeline Query { get; }
 
     /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
-    public QueryPipeline QueryWith(SearchFilter filter) =>
-        filter is null || filter.IsEmpty ? Query : new QueryPipeline(new HybridRetriever(Store, Embedder, filter), new ExtractiveAnswerer(Embedder, _options.Extractive));
+    public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : Pipeline(filter);
+
+    private QueryPipeline Pipeline(SearchFilter? filter) => new(
+        new HybridRetriever(Store, _queryEmbedder, filter),
+        _options.RerankCandidates > 0 ? new SentenceReranker(_scorer) : null,
+        _options.RerankCandidates,
+        new ExtractiveAnswerer(_scorer, _options.Extractive));
 
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)

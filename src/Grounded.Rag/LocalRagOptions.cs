@@ -2,6 +2,7 @@ using Grounded.Rag.Answer;
 using Grounded.Rag.Chunking;
 using Grounded.Rag.Embed;
 using Grounded.Storage;
+using Grounded.Rag.Rerank;
 
 namespace Grounded.Rag;
 
@@ -14,6 +15,13 @@ public sealed record LocalRagOptions
 
     /// <summary>Gets how documents are chunked.</summary>
     public ChunkingOptions Chunking { get; init; } = new();
+
+    /// <summary>Gets how many retrieved chunks the sentence reranker reorders before the best top-k are kept; 0 turns reranking off.</summary>
+    /// <value>The default, 15, is where COVID-QA's top citation stopped improving (docs/benchmarks.md, "Answer quality").</value>
+    public int RerankCandidates { get; init; } = 15;
+
+    /// <summary>Gets how sentences are scored against the question, by the reranker and the answerer alike.</summary>
+    public SentenceRelevance Relevance { get; init; } = new();
 
     /// <summary>Gets how the extractive answerer answers and abstains.</summary>
     public ExtractiveOptions Extractive { get; init; } = new();

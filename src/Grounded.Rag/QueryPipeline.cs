@@ -4,17 +4,30 @@ using Grounded.Stages;
 
 namespace Grounded.Rag;
 
-/// <summary>retrieve → answer: asks a question of a store and times each stage.</summary>
+/// <summary>
+/// retrieve → rerank → answer: asks a question of a store and times each stage. With a reranker the retriever
+/// fetches <c>rerankCandidates</c> chunks (at least top-k) and the reranker keeps the best top-k of them.
+/// </summary>
 public sealed class QueryPipeline
 {
     private readonly IRetriever _retriever;
+    private readonly IReranker? _reranker;
+    private readonly int _rerankCandidates;
     private readonly IAnswerGenerator _generator;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the pipeline from its stages.</summary>
     public QueryPipeline(IRetriever retriever, IAnswerGenerator generator, TimeProvider? time = null)
+        : this(retriever, null, 0, generator, time)
+    {
+    }
+
+    /// <summary>Creates the pipeline from its stages, with an optional reranker over <paramref name="rerankCandidates"/> retrieved chunks.</summary>
+    public QueryPipeline(IRetriever retriever, IReranker? reranker, int rerankCandidates, IAnswerGenerator generator, TimeProvider? time = null)
     {
         _retriever = retriever;
+        _reranker = reranker;
+        _rerankCandidates = rerankCandidates;
         _generator = generator;
         _time = time ?? TimeProvider.System;
     }
@@ -23,7 +36,7 @@ public sealed class QueryPipeline
     public Task<IReadOnlyList<ScoredChunk>> SearchAsync(string query, int topK, CancellationToken cancellationToken = default)
     {
         Validate(query, topK);
-        return _retriever.RetrieveAsync(query, topK, cancellationToken);
+        return RetrieveAsync(query, topK, cancellationToken);
     }
 
     /// <summary>Answers a question from the top <paramref name="topK"/> chunks, with citations, or abstains.</summary>
@@ -31,13 +44,24 @@ public sealed class QueryPipeline
     {
         Validate(question, topK);
         var start = _time.GetTimestamp();
-        var evidence = await _retriever.RetrieveAsync(question, topK, cancellationToken).ConfigureAwait(false);
+        var evidence = await RetrieveAsync(question, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();
         var answer = await _generator.GenerateAsync(question, evidence, cancellationToken).ConfigureAwait(false);
         var done = _time.GetTimestamp();
         var timings = new AnswerTimings(
             Round(_time.GetElapsedTime(start, retrieved)), Round(_time.GetElapsedTime(retrieved, done)), Round(_time.GetElapsedTime(start, done)));
         return new GroundedAnswer(question, answer.Text, answer.Abstained, _generator.Name, answer.Abstained ? [] : answer.Citations, timings);
+    }
+
+    private async Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(string query, int topK, CancellationToken cancellationToken)
+    {
+        if (_reranker is null)
+        {
+            return await _retriever.RetrieveAsync(query, topK, cancellationToken).ConfigureAwait(false);
+        }
+
+        var candidates = await _retriever.RetrieveAsync(query, Math.Max(topK, _rerankCandidates), cancellationToken).ConfigureAwait(false);
+        return await _reranker.RerankAsync(query, candidates, topK, cancellationToken).ConfigureAwait(false);
     }
 
     private static double Round(TimeSpan elapsed) => Math.Round(elapsed.TotalMilliseconds, 1);

@@ -40,6 +40,18 @@ public sealed class QueryPipelineTests(ArcticXsFixture corpus)
         Assert.Empty(answer.Citations);
     }
 
+    [Fact]
+    public async Task WithARerankerTheRetrieverFetchesTheCandidatesAndTheRerankerPicksTopK()
+    {
+        var retriever = new CountingRetriever();
+        var pipeline = new QueryPipeline(retriever, new ReversingReranker(), 15, new EchoGenerator());
+
+        var hits = await pipeline.SearchAsync("anything", 3);
+
+        Assert.Equal(15, retriever.AskedFor);
+        Assert.Equal(["c14", "c13", "c12"], hits.Select(h => h.Chunk.Id));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -93,5 +105,31 @@ public sealed class QueryPipelineTests(ArcticXsFixture corpus)
 
         public Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken) =>
             Task.FromResult(new GeneratedAnswer(GeneratedAnswer.AbstentionText, true, [new Citation(1, "d", "s.txt", "c", 0.1, "text")]));
+    }
+
+    private sealed class CountingRetriever : IRetriever
+    {
+        public int AskedFor { get; private set; }
+
+        public Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(string query, int topK, CancellationToken cancellationToken)
+        {
+            AskedFor = topK;
+            return Task.FromResult<IReadOnlyList<ScoredChunk>>(Enumerable.Range(0, topK)
+                .Select(i => new ScoredChunk(new StoredChunk($"c{i}", "d", "d.txt", new Chunk(0, "text", 0, 4, string.Empty, 1)), 1.0 / (i + 1))).ToList());
+        }
+    }
+
+    private sealed class ReversingReranker : IReranker
+    {
+        public Task<IReadOnlyList<ScoredChunk>> RerankAsync(string query, IReadOnlyList<ScoredChunk> candidates, int topK, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ScoredChunk>>(candidates.Reverse().Take(topK).ToList());
+    }
+
+    private sealed class EchoGenerator : IAnswerGenerator
+    {
+        public string Name => "echo";
+
+        public Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken) =>
+            Task.FromResult(new GeneratedAnswer(question, false, []));
     }
 }

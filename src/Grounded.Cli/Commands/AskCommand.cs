@@ -11,7 +11,7 @@ internal sealed class AskCommand : GroundedCommand<QuerySettings>
 {
     protected override async Task<int> RunAsync(QuerySettings settings, CancellationToken cancellationToken)
     {
-        await using var rag = await OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var rag = await OpenAsync(settings, cancellationToken, o => o with { RerankCandidates = settings.Rerank }).ConfigureAwait(false);
         await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
         var answer = await rag.QueryWith(settings.Filter).AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
         if (settings.Json)

@@ -16,6 +16,11 @@ internal class QuerySettings : StoreSettings
     [DefaultValue(5)]
     public int TopK { get; init; } = 5;
 
+    [CommandOption("--rerank <N>")]
+    [Description("How many retrieved chunks the sentence reranker reorders before the top-k are kept; 0 turns reranking off. Default: 15")]
+    [DefaultValue(15)]
+    public int Rerank { get; init; } = 15;
+
     [CommandOption("--collection <NAME>")]
     [Description("Only documents ingested into this collection")]
     public string? Collection { get; init; }
@@ -34,5 +39,6 @@ internal class QuerySettings : StoreSettings
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Query) ? ValidationResult.Error("the question is empty")
         : TopK is < 1 or > 1000 ? ValidationResult.Error($"--top-k must be between 1 and 1000 (got {TopK})")
+        : Rerank is < 0 or > 1000 ? ValidationResult.Error($"--rerank must be between 0 and 1000 (got {Rerank})")
         : ValidationResult.Success();
 }

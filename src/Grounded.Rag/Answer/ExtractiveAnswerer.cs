@@ -2,32 +2,26 @@ using System.Numerics.Tensors;
 using System.Text;
 using Grounded.Answers;
 using Grounded.Chunks;
-using Grounded.Rag.Chunking;
-using Grounded.Rag.Embed;
+using Grounded.Rag.Rerank;
 using Grounded.Stages;
-using Microsoft.Extensions.AI;
 
 namespace Grounded.Rag.Answer;
 
 /// <summary>
-/// Answers without a language model: quotes the retrieved sentences most similar to the question (maximal marginal
+/// Answers without a language model: quotes the retrieved sentences most relevant to the question (maximal marginal
 /// relevance keeps them from repeating each other), each marked <c>[n]</c> with its source, and abstains when the
 /// strongest evidence is below a threshold calibrated on data.
 /// </summary>
-public sealed partial class ExtractiveAnswerer : IAnswerGenerator
+public sealed class ExtractiveAnswerer : IAnswerGenerator
 {
-    private const int MinWords = 4;
-    private const int MaxWords = 90;
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly SentenceScorer _scorer;
     private readonly ExtractiveOptions _options;
-    private readonly string _queryPrefix;
 
     /// <summary>Creates the answerer; the options are copied.</summary>
-    public ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embedder, ExtractiveOptions? options = null)
+    public ExtractiveAnswerer(SentenceScorer scorer, ExtractiveOptions? options = null)
     {
-        _embedder = embedder;
+        _scorer = scorer;
         _options = (options ?? new ExtractiveOptions()) with { };
-        _queryPrefix = embedder.GetService<EmbeddingModelProfile>()?.QueryPrefix ?? string.Empty;
     }
 
     /// <inheritdoc />
@@ -36,87 +30,39 @@ public sealed partial class ExtractiveAnswerer : IAnswerGenerator
     /// <inheritdoc />
     public async Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
     {
-        var (strength, candidates) = await AnalyzeAsync(question, evidence, cancellationToken).ConfigureAwait(false);
-        return candidates.Count == 0 || strength < _options.AbstainBelow
+        var (strength, sentences) = await AnalyzeAsync(question, evidence, cancellationToken).ConfigureAwait(false);
+        return sentences.Count == 0 || strength < _options.AbstainBelow
             ? GeneratedAnswer.Abstain()
-            : Compose(Select(candidates), evidence);
+            : Compose(Select(sentences), evidence);
     }
 
-    /// <summary>Scores every candidate sentence of the evidence and returns the evidence strength the abstention threshold is compared with.</summary>
-    internal async Task<(double Strength, List<Candidate> Candidates)> AnalyzeAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
+    /// <summary>Scores every sentence of the evidence and returns the evidence strength the abstention threshold is compared with: the best sentence's relevance.</summary>
+    public async Task<(double Strength, IReadOnlyList<ScoredSentence> Sentences)> AnalyzeAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(evidence);
-        var candidates = Candidates(evidence);
-        if (candidates.Count == 0)
-        {
-            return (double.NegativeInfinity, candidates);
-        }
-
-        var texts = candidates.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
-        var vectors = await _embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var query = vectors[0].Vector;
-        var terms = QueryTerms.Of(question);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var c = candidates[i];
-            c.Vector = vectors[i + 1].Vector;
-            c.Similarity = TensorPrimitives.Dot(query.Span, c.Vector.Span);
-            c.Coverage = QueryTerms.Coverage(terms, QueryTerms.Of(c.Text));
-        }
-
-        return (EvidenceStrength(candidates, evidence), candidates);
+        var sentences = await _scorer.ScoreAsync(question, evidence, cancellationToken).ConfigureAwait(false);
+        return (sentences.Count == 0 ? double.NegativeInfinity : sentences.Max(s => s.Relevance), sentences);
     }
 
-    /// <summary>Returns how strongly the evidence supports answering: the best sentence's relevance (see <see cref="Relevance"/>).</summary>
-    internal double EvidenceStrength(IReadOnlyList<Candidate> candidates, IReadOnlyList<ScoredChunk> evidence) =>
-        candidates.Max(Relevance);
-
-    /// <summary>A sentence's relevance: its similarity to the question, plus a bonus for covering the question's terms and for coming from a higher-ranked chunk.</summary>
-    internal double Relevance(Candidate c) =>
-        c.Similarity + (_options.CoverageWeight * c.Coverage) + (_options.RankWeight / (1 + c.Rank));
-
-    private static List<Candidate> Candidates(IReadOnlyList<ScoredChunk> evidence)
+    private List<ScoredSentence> Select(IReadOnlyList<ScoredSentence> sentences)
     {
-        var candidates = new List<Candidate>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var rank = 0; rank < evidence.Count; rank++)
-        {
-            var text = evidence[rank].Chunk.Chunk.Text;
-            foreach (var (start, length) in SentenceSplitter.Split(text))
-            {
-                // Bracketed reference numbers in the source ("[3]") would read as our own citation markers.
-                var sentence = ReferenceMarker().Replace(text.Substring(start, length).Replace('\n', ' '), string.Empty).Trim();
-                var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                if (words is >= MinWords and <= MaxWords && seen.Add(sentence))
-                {
-                    candidates.Add(new Candidate(sentence, rank));
-                }
-            }
-        }
-
-        return candidates;
-    }
-
-    private List<Candidate> Select(List<Candidate> candidates)
-    {
-        var selected = new List<Candidate>();
-        var best = candidates.Max(Relevance);
+        var selected = new List<ScoredSentence>();
+        var best = sentences.Max(s => s.Relevance);
         while (selected.Count < _options.MaxSentences)
         {
-            Candidate? next = null;
+            ScoredSentence? next = null;
             var nextScore = double.NegativeInfinity;
-            foreach (var c in candidates)
+            foreach (var s in sentences)
             {
-                if (selected.Contains(c) || Relevance(c) < best - _options.RelevanceMargin)
+                if (selected.Contains(s) || s.Relevance < best - _options.RelevanceMargin)
                 {
                     continue;
                 }
 
-                var redundancy = selected.Count == 0 ? 0 : selected.Max(s => TensorPrimitives.Dot(s.Vector.Span, c.Vector.Span));
-                var score = ((1 - _options.Diversity) * Relevance(c)) - (_options.Diversity * redundancy);
+                var redundancy = selected.Count == 0 ? 0 : selected.Max(x => TensorPrimitives.Dot(x.Vector.Span, s.Vector.Span));
+                var score = ((1 - _options.Diversity) * s.Relevance) - (_options.Diversity * redundancy);
                 if (score > nextScore)
                 {
-                    (next, nextScore) = (c, score);
+                    (next, nextScore) = (s, score);
                 }
             }
 
@@ -131,7 +77,7 @@ public sealed partial class ExtractiveAnswerer : IAnswerGenerator
         return selected;
     }
 
-    private static GeneratedAnswer Compose(List<Candidate> selected, IReadOnlyList<ScoredChunk> evidence)
+    private static GeneratedAnswer Compose(List<ScoredSentence> selected, IReadOnlyList<ScoredChunk> evidence)
     {
         var numbers = new Dictionary<int, int>();
         var citations = new List<Citation>();
@@ -155,21 +101,5 @@ public sealed partial class ExtractiveAnswerer : IAnswerGenerator
         }
 
         return new GeneratedAnswer(answer.ToString(), false, citations);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")]
-    private static partial System.Text.RegularExpressions.Regex ReferenceMarker();
-
-    internal sealed class Candidate(string text, int rank)
-    {
-        public string Text { get; } = text;
-
-        public int Rank { get; } = rank;
-
-        public ReadOnlyMemory<float> Vector { get; set; }
-
-        public double Similarity { get; set; }
-
-        public double Coverage { get; set; }
     }
 }

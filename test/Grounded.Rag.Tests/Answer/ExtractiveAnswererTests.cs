@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Grounded.Answers;
 using Grounded.Chunks;
 using Grounded.Rag.Answer;
+using Grounded.Rag.Rerank;
 using Grounded.Rag.Tests.Support;
 
 namespace Grounded.Rag.Tests.Answer;
@@ -13,7 +14,7 @@ public sealed partial class ExtractiveAnswererTests(ArcticXsFixture model)
     private const string Tides = "Ocean tides are caused mainly by the gravitational pull of the Moon on the oceans. Most coasts see two high tides a day.";
     private const string Solar = "Solar panels convert sunlight into electricity using photovoltaic cells. Panels produce less power on cloudy days.";
 
-    private readonly ExtractiveAnswerer _answerer = new(model.Embedder);
+    private readonly ExtractiveAnswerer _answerer = new(new SentenceScorer(model.Embedder));
 
     [Fact]
     public async Task QuotesTheSentenceThatAnswersAndCitesItsChunk()

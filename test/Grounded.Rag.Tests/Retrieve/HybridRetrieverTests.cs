@@ -96,6 +96,19 @@ public sealed class HybridRetrieverTests : IAsyncLifetime, IDisposable
         Assert.Equal("ferrets.txt", Assert.Single(await _store.KeywordSearchAsync("hamsters", 3, CancellationToken.None)).Chunk.Source);
     }
 
+    [Fact]
+    public async Task TermStatisticsCountTheChunksHoldingEachTermStemmedLikeTheIndex()
+    {
+        var stats = await _store.GetTermStatisticsAsync(["ward", "ferrets", "h5n1", "absent", "sars-cov-2"], CancellationToken.None);
+
+        Assert.Equal(6, stats.Chunks);
+        Assert.Equal(2, stats.ChunkFrequency["ward"]); // "wards" in two chunks
+        Assert.Equal(1, stats.ChunkFrequency["h5n1"]);
+        Assert.Equal(0, stats.ChunkFrequency["absent"]);
+        Assert.Equal(0, stats.ChunkFrequency["sars-cov-2"]);
+        Assert.True(stats.InverseFrequency("absent") > stats.InverseFrequency("ward"));
+    }
+
     private static ScoredChunk Hit(string id) => new(new StoredChunk(id, "doc-" + id, id + ".txt", new Chunk(0, id, 0, id.Length, string.Empty, 1)), 1);
 
     private sealed class FixedRetriever(params ScoredChunk[] hits) : Grounded.Stages.IRetriever

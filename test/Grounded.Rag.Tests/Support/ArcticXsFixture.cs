@@ -1,3 +1,4 @@
+using Grounded.Rag.Rerank;
 using Grounded.Rag.Answer;
 using Grounded.Rag.Chunking;
 using Grounded.Rag.Embed;
@@ -54,7 +55,10 @@ public sealed class ArcticXsFixture : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"the test corpus did not ingest: {string.Join("; ", report.Failures)}");
         }
 
-        Query = new QueryPipeline(new DenseRetriever(Store, Embedder), new ExtractiveAnswerer(Embedder));
+        // As LocalRag wires it: shared query-embedding cache, store term statistics, sentence reranking over 15 candidates.
+        var queryEmbedder = new RecentEmbeddingCache(Embedder);
+        var scorer = new SentenceScorer(queryEmbedder, Store);
+        Query = new QueryPipeline(new HybridRetriever(Store, queryEmbedder), new SentenceReranker(scorer), 15, new ExtractiveAnswerer(scorer));
     }
 
     public async Task DisposeAsync()

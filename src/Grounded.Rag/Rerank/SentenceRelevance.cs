@@ -1,0 +1,17 @@
+namespace Grounded.Rag.Rerank;
+
+/// <summary>
+/// How a sentence's relevance to a question is scored: its embedding similarity to the question, plus a bonus for
+/// the share of the question's words it contains, plus a bonus for the share of the question's rarer words its chunk
+/// contains (weighted by inverse chunk frequency, so a question's distinctive terms count most).
+/// </summary>
+public sealed record SentenceRelevance
+{
+    /// <summary>Gets the weight of the share of the question's content terms the sentence contains.</summary>
+    /// <value>The default is 0.25 (docs/benchmarks.md, "Answer quality").</value>
+    public double CoverageWeight { get; init; } = 0.25;
+
+    /// <summary>Gets the weight of the IDF-weighted share of the question's terms the sentence's chunk contains.</summary>
+    /// <value>The default is 0.25 (docs/benchmarks.md, "Answer quality").</value>
+    public double ChunkCoverageWeight { get; init; } = 0.25;
+}

@@ -1,0 +1,105 @@
+using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
+using Grounded.Chunks;
+using Grounded.Rag.Answer;
+using Grounded.Rag.Chunking;
+using Grounded.Rag.Embed;
+using Grounded.Storage;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Rag.Rerank;
+
+/// <summary>
+/// Splits evidence chunks into sentences and scores each against the question (<see cref="SentenceRelevance"/>).
+/// Shared by the reranker and the extractive answerer so both judge relevance the same way; wrap the embedder in
+/// <see cref="RecentEmbeddingCache"/> so the second look at the same sentences costs nothing.
+/// </summary>
+public sealed partial class SentenceScorer
+{
+    private const int MinWords = 4;
+    private const int MaxWords = 90;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly ITermStatistics? _statistics;
+    private readonly SentenceRelevance _weights;
+    private readonly string _queryPrefix;
+
+    /// <summary>Creates the scorer; without <paramref name="statistics"/> every question term weighs the same.</summary>
+    public SentenceScorer(IEmbeddingGenerator<string, Embedding<float>> embedder, ITermStatistics? statistics = null, SentenceRelevance? weights = null)
+    {
+        _embedder = embedder;
+        _statistics = statistics;
+        _weights = weights ?? new SentenceRelevance();
+        _queryPrefix = embedder.GetService<EmbeddingModelProfile>()?.QueryPrefix ?? string.Empty;
+    }
+
+    /// <summary>Returns every usable sentence of <paramref name="evidence"/> (4 to 90 words, each once) with its scores.</summary>
+    public async Task<IReadOnlyList<ScoredSentence>> ScoreAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var sentences = Split(evidence);
+        if (sentences.Count == 0)
+        {
+            return sentences;
+        }
+
+        var terms = QueryTerms.Of(question);
+        var statistics = _statistics is null || terms.Count == 0
+            ? TermStatistics.None
+            : await _statistics.GetTermStatisticsAsync(terms, cancellationToken).ConfigureAwait(false);
+        var chunkCoverage = evidence.Select(e => WeightedCoverage(terms, QueryTerms.Of(e.Chunk.Chunk.Text), statistics)).ToArray();
+
+        var texts = sentences.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
+        var vectors = await _embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var query = vectors[0].Vector;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var s = sentences[i];
+            s.Vector = vectors[i + 1].Vector;
+            s.Similarity = TensorPrimitives.Dot(query.Span, s.Vector.Span);
+            s.Coverage = QueryTerms.Coverage(terms, QueryTerms.Of(s.Text));
+            s.ChunkCoverage = chunkCoverage[s.Rank];
+            s.Relevance = s.Similarity + (_weights.CoverageWeight * s.Coverage) + (_weights.ChunkCoverageWeight * s.ChunkCoverage);
+        }
+
+        return sentences;
+    }
+
+    /// <summary>Returns the IDF-weighted share of <paramref name="query"/>'s terms found in <paramref name="text"/>.</summary>
+    internal static double WeightedCoverage(HashSet<string> query, HashSet<string> text, TermStatistics statistics)
+    {
+        double total = 0, found = 0;
+        foreach (var term in query)
+        {
+            var weight = statistics.InverseFrequency(term);
+            total += weight;
+            found += text.Contains(term) ? weight : 0;
+        }
+
+        return total <= 0 ? 0 : found / total;
+    }
+
+    private static List<ScoredSentence> Split(IReadOnlyList<ScoredChunk> evidence)
+    {
+        var sentences = new List<ScoredSentence>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var rank = 0; rank < evidence.Count; rank++)
+        {
+            var text = evidence[rank].Chunk.Chunk.Text;
+            foreach (var (start, length) in SentenceSplitter.Split(text))
+            {
+                // Bracketed reference numbers in the source ("[3]") would read as our own citation markers.
+                var sentence = ReferenceMarker().Replace(text.Substring(start, length).Replace('\n', ' '), string.Empty).Trim();
+                var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                if (words is >= MinWords and <= MaxWords && seen.Add(sentence))
+                {
+                    sentences.Add(new ScoredSentence(sentence, rank));
+                }
+            }
+        }
+
+        return sentences;
+    }
+
+    [GeneratedRegex(@"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")]
+    private static partial Regex ReferenceMarker();
+}
