@@ -54,7 +54,7 @@ internal static class AnswerQuality
             .Split(',').Select(v => v.Split(':').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray())
             .Select(w =>
             {
-                var scorer = new SentenceScorer(embedder, rag.Store, new SentenceRelevance { CoverageWeight = w[0], ChunkCoverageWeight = w[1] });
+                var scorer = new SentenceScorer(embedder, rag.Store as Grounded.Storage.ITermStatistics, new SentenceRelevance { CoverageWeight = w[0], ChunkCoverageWeight = w[1] });
                 return (Label: $"coverage {w[0]}, chunk coverage {w[1]}, rerank {rerank}", Reranker: new SentenceReranker(scorer), Answerer: new ExtractiveAnswerer(scorer, defaults with { AbstainBelow = double.NegativeInfinity }));
             })
             .ToList();

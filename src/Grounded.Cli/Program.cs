@@ -31,11 +31,13 @@ app.Configure(config =>
         .WithExample("ingest", "./docs")
         .WithExample("ingest", "./papers", "./notes/summary.md", "--store", "./papers-index", "--chunk-tokens", "256", "--overlap", "32")
         .WithExample("ingest", "./papers", "--prune", "--json")
-        .WithExample("ingest", "./src", "--chunker", "code");
+        .WithExample("ingest", "./src", "--chunker", "code")
+        .WithExample("ingest", "./papers", "--store", "postgres://grounded@localhost:5432/grounded", "--collection", "papers", "--tag", "peer-reviewed");
     config.AddCommand<ReindexCommand>("reindex")
         .WithExample("reindex", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")
-        .WithExample("status", "--json");
+        .WithExample("status", "--json")
+        .WithExample("status", "--store", "postgres://grounded@localhost:5432/grounded");
     config.AddBranch("eval", eval =>
     {
         eval.SetDescription("Measure retrieval quality on your own data");
@@ -44,6 +46,13 @@ app.Configure(config =>
             .WithExample("eval", "retrieval", "--dataset", "./scifact", "--mode", "keyword", "--k", "1,5,10,100", "--per-query");
         eval.AddCommand<EvalChunkingCommand>("chunking")
             .WithExample("eval", "chunking", "--corpus", "./papers", "--questions", "questions.jsonl", "--chunk-tokens", "256,512,1024", "--json");
+    });
+    config.AddBranch("db", db =>
+    {
+        db.SetDescription("Manage the store's database schema");
+        db.AddCommand<DbMigrateCommand>("migrate")
+            .WithExample("db", "migrate", "--store", "postgres://grounded@localhost:5432/grounded")
+            .WithExample("db", "migrate", "--store", "postgres://grounded@db.internal:5432/grounded", "--json");
     });
 });
 

@@ -5,6 +5,8 @@ using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
+using Grounded.Storage;
+using Microsoft.Extensions.AI;
 
 namespace Grounded.Rag;
 
@@ -13,25 +15,24 @@ public sealed class LocalRag : IAsyncDisposable
 {
     private readonly LocalRagOptions _options;
 
-    private LocalRag(LocalRagOptions options, SqliteChunkStore store, OnnxEmbeddingGenerator embedder)
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _queryEmbedder;
+    private readonly SentenceScorer _scorer;
+
+    private LocalRag(LocalRagOptions options, IReindexableChunkStore store, OnnxEmbeddingGenerator embedder)
     {
         _options = options;
         Store = store;
         Embedder = embedder;
         // Query stages share one cache, so the question and each sentence are embedded once per query.
-        var queryEmbedder = new RecentEmbeddingCache(embedder);
-        var scorer = new SentenceScorer(queryEmbedder, store, options.Relevance);
-        Retriever = Retrievers.Create(store, queryEmbedder, options.Retrieval);
-        Reranker = new SentenceReranker(scorer);
-        Query = new QueryPipeline(
-            Retriever,
-            options.RerankCandidates > 0 ? Reranker : null,
-            options.RerankCandidates,
-            new ExtractiveAnswerer(scorer, options.Extractive));
+        _queryEmbedder = new RecentEmbeddingCache(embedder);
+        _scorer = new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance);
+        Retriever = Retrievers.Create(store, _queryEmbedder, options.Retrieval);
+        Reranker = new SentenceReranker(_scorer);
+        Query = Pipeline(null);
     }
 
     /// <summary>Gets the store.</summary>
-    public SqliteChunkStore Store { get; }
+    public IReindexableChunkStore Store { get; }
 
     /// <summary>Gets the embedding generator.</summary>
     public OnnxEmbeddingGenerator Embedder { get; }
@@ -45,6 +46,15 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Gets the query pipeline (retrieve → rerank → answer).</summary>
     public QueryPipeline Query { get; }
 
+    /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
+    public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : Pipeline(filter);
+
+    private QueryPipeline Pipeline(SearchFilter? filter) => new(
+        filter is null ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
+        _options.RerankCandidates > 0 ? Reranker : null,
+        _options.RerankCandidates,
+        new ExtractiveAnswerer(_scorer, _options.Extractive));
+
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
@@ -56,7 +66,9 @@ public sealed class LocalRag : IAsyncDisposable
         }
 
         var profile = ArcticXsModel.Profile(options.QuantizedEmbeddings);
-        var store = await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var store = options.OpenStore is { } open
+            ? await open(profile, options.AllowModelChange, cancellationToken).ConfigureAwait(false)
+            : await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             return new LocalRag(options, store, EmbeddingModels.ArcticXs(options.QuantizedEmbeddings));

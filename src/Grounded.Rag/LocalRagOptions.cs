@@ -1,5 +1,7 @@
 using Grounded.Rag.Answer;
 using Grounded.Rag.Chunking;
+using Grounded.Rag.Embed;
+using Grounded.Storage;
 using Grounded.Rag.Rerank;
 
 namespace Grounded.Rag;
@@ -33,6 +35,10 @@ public sealed record LocalRagOptions
 
     /// <summary>Gets whether a store built with another embedding model may be opened (only to reindex it).</summary>
     public bool AllowModelChange { get; init; }
+
+    /// <summary>Gets how the store is opened (model profile, whether a model change is allowed); null opens the SQLite store in <see cref="StoreDirectory"/>.</summary>
+    /// <value>The default is null: the embedded store.</value>
+    public Func<EmbeddingModelProfile, bool, CancellationToken, Task<IReindexableChunkStore>>? OpenStore { get; init; }
 
     /// <summary>Returns <c>GROUNDED_HOME</c> when set, else <c>./.grounded</c>.</summary>
     public static string DefaultStoreDirectory() =>

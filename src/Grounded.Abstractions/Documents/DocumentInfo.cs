@@ -10,4 +10,18 @@ public sealed record DocumentInfo(string Id, string Source, string ContentHash, 
 {
     /// <summary>Gets the file's absolute path when it was ingested, so pruning does not depend on the working directory; empty when unknown.</summary>
     public string FullPath { get; init; } = string.Empty;
+
+    /// <summary>Gets the collection the document was ingested into; empty when none was named.</summary>
+    public string Collection { get; init; } = string.Empty;
+
+    /// <summary>Gets the tags the document was ingested with, in no particular order; empty when none.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Returns whether both records describe the same document version, comparing tags by content.</summary>
+    public bool Equals(DocumentInfo? other) =>
+        other is not null && Id == other.Id && Source == other.Source && ContentHash == other.ContentHash && ChunkCount == other.ChunkCount
+        && IngestedAt == other.IngestedAt && FullPath == other.FullPath && Collection == other.Collection && Tags.SequenceEqual(other.Tags);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, ContentHash, IngestedAt, Collection);
 }

@@ -27,6 +27,45 @@ public interface IChunkStore : IAsyncDisposable
     /// <summary>Returns the chunks that best match the words of <paramref name="query"/> (BM25), best first; the text is never interpreted as query syntax.</summary>
     Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Returns the chunks of documents matching <paramref name="filter"/> whose embeddings are most similar to <paramref name="query"/>, best first.
+    /// The default over-fetches and filters afterwards; stores override it to filter inside the search.
+    /// </summary>
+    async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, SearchFilter? filter, CancellationToken cancellationToken) =>
+        filter is null || filter.IsEmpty
+            ? await SearchAsync(query, topK, cancellationToken).ConfigureAwait(false)
+            : await FilterAsync(await SearchAsync(query, topK * 20, cancellationToken).ConfigureAwait(false), filter, topK, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Returns the chunks of documents matching <paramref name="filter"/> that best match the words of <paramref name="query"/>, best first.
+    /// The default over-fetches and filters afterwards; stores override it to filter inside the search.
+    /// </summary>
+    async Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, SearchFilter? filter, CancellationToken cancellationToken) =>
+        filter is null || filter.IsEmpty
+            ? await KeywordSearchAsync(query, topK, cancellationToken).ConfigureAwait(false)
+            : await FilterAsync(await KeywordSearchAsync(query, topK * 20, cancellationToken).ConfigureAwait(false), filter, topK, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Returns how many documents and chunks the store holds.</summary>
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+
+    private async Task<IReadOnlyList<ScoredChunk>> FilterAsync(IReadOnlyList<ScoredChunk> hits, SearchFilter filter, int topK, CancellationToken cancellationToken)
+    {
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var kept = new List<ScoredChunk>(topK);
+        foreach (var hit in hits)
+        {
+            if (!verdicts.TryGetValue(hit.Chunk.DocumentId, out var keep))
+            {
+                var document = await GetDocumentAsync(hit.Chunk.DocumentId, cancellationToken).ConfigureAwait(false);
+                verdicts[hit.Chunk.DocumentId] = keep = document is not null && filter.Matches(document);
+            }
+
+            if (keep && kept.Count < topK)
+            {
+                kept.Add(hit);
+            }
+        }
+
+        return kept;
+    }
 }

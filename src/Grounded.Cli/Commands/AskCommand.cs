@@ -13,7 +13,7 @@ internal sealed class AskCommand : GroundedCommand<QuerySettings>
     {
         await using var rag = await OpenAsync(settings, cancellationToken, o => ModeOption.WithMode(o, settings.Mode) with { RerankCandidates = settings.Rerank }).ConfigureAwait(false);
         await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
-        var answer = await rag.Query.AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
+        var answer = await rag.QueryWith(settings.Filter).AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             JsonOutput.Write(answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() });

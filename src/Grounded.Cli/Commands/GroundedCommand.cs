@@ -48,6 +48,7 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         {
             StoreDirectory = settings.StoreDirectory,
             QuantizedEmbeddings = !settings.NoQuantize,
+            OpenStore = StoreOpener.For(settings.StoreDirectory),
         };
         return LocalRag.OpenAsync(adjust is null ? options : adjust(options), cancellationToken);
     }

@@ -23,7 +23,7 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
         await using var rag = await OpenAsync(settings, cancellationToken).ConfigureAwait(false);
         var chunking = new ChunkingOptions { ChunkTokens = settings.ChunkTokens, OverlapTokens = settings.Overlap };
         var report = await IngestProgressBar.RunAsync("Ingesting", progress =>
-            rag.Ingestion(chunking, settings.ChunkerKind).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune }, progress, cancellationToken)).ConfigureAwait(false);
+            rag.Ingestion(chunking, settings.ChunkerKind).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune, Collection = settings.Collection ?? string.Empty, Tags = settings.Tags }, progress, cancellationToken)).ConfigureAwait(false);
 
         if (settings.Json)
         {

@@ -33,6 +33,14 @@ internal sealed class IngestSettings : StoreSettings
     [Description("Remove documents under the given folders whose files are gone")]
     public bool Prune { get; init; }
 
+    [CommandOption("--collection <NAME>")]
+    [Description("File the documents under this collection (search with --collection)")]
+    public string? Collection { get; init; }
+
+    [CommandOption("--tag <TAG>")]
+    [Description("Tag the documents (repeat for several; search with --tag)")]
+    public string[] Tags { get; init; } = [];
+
     public override ValidationResult Validate()
     {
         var chunking = new Rag.Chunking.ChunkingOptions { ChunkTokens = ChunkTokens, OverlapTokens = Overlap };

@@ -26,6 +26,21 @@ internal class QuerySettings : StoreSettings
     [DefaultValue("hybrid")]
     public string Mode { get; init; } = "hybrid";
 
+    [CommandOption("--collection <NAME>")]
+    [Description("Only documents ingested into this collection")]
+    public string? Collection { get; init; }
+
+    [CommandOption("--source-prefix <PREFIX>")]
+    [Description("Only documents whose source path starts with PREFIX")]
+    public string? SourcePrefix { get; init; }
+
+    [CommandOption("--tag <TAG>")]
+    [Description("Only documents carrying this tag (repeat for several: all must match)")]
+    public string[] Tags { get; init; } = [];
+
+    /// <summary>Gets the metadata filter the options describe.</summary>
+    public Storage.SearchFilter Filter => new() { Collection = Collection, SourcePrefix = SourcePrefix, Tags = Tags };
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Query) ? ValidationResult.Error("the question is empty")
         : TopK is < 1 or > 1000 ? ValidationResult.Error($"--top-k must be between 1 and 1000 (got {TopK})")

@@ -17,7 +17,7 @@ internal sealed class ReindexCommand : GroundedCommand<StoreSettings>
         var stats = await rag.Store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(new { store = rag.Store.Directory, model = stats.EmbeddingModel, dimensions = stats.Dimensions, embedded = count, documents = stats.Documents, chunks = stats.Chunks });
+            JsonOutput.Write(new { store = rag.Store.Location, model = stats.EmbeddingModel, dimensions = stats.Dimensions, embedded = count, documents = stats.Documents, chunks = stats.Chunks });
         }
         else
         {

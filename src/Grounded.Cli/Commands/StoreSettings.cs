@@ -6,11 +6,11 @@ namespace Grounded.Cli.Commands;
 /// <summary>Options every verb that uses a store shares.</summary>
 internal class StoreSettings : CommandSettings
 {
-    [CommandOption("--store <DIR>")]
-    [Description("Store directory. Default: $GROUNDED_HOME, else ./.grounded (eval verbs: a per-data-set cache folder)")]
+    [CommandOption("--store <DIR|URL>")]
+    [Description("Store directory, or a PostgreSQL store as postgres://USER@HOST:PORT/DB. Default: $GROUNDED_HOME, else ./.grounded (eval verbs: a per-data-set cache folder)")]
     public string? Store { get; init; }
 
-    /// <summary>Gets the store directory: --store, else $GROUNDED_HOME, else ./.grounded.</summary>
+    /// <summary>Gets the store's location (a directory or a postgres:// URL): --store, else $GROUNDED_HOME, else ./.grounded.</summary>
     public string StoreDirectory => Store ?? Rag.LocalRagOptions.DefaultStoreDirectory();
 
     [CommandOption("--json")]

@@ -19,7 +19,8 @@ public sealed partial class SqliteChunkStore
         await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SearchVectorsAsync(query, topK, cancellationToken).ConfigureAwait(false);
+            var matrix = await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false);
+            return await ReadHitsAsync(matrix.Search(query.Span, topK), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -27,10 +28,8 @@ public sealed partial class SqliteChunkStore
         }
     }
 
-    private async Task<IReadOnlyList<ScoredChunk>> SearchVectorsAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScoredChunk>> ReadHitsAsync(List<(long RowId, float Score)> hits, CancellationToken cancellationToken)
     {
-        var matrix = _matrix ?? await LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
-        var hits = matrix.Search(query.Span, topK);
         var results = new List<ScoredChunk>(hits.Count);
         using var command = Command($"""
             SELECT {ChunkColumns}

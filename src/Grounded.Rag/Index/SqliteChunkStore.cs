@@ -11,7 +11,7 @@ namespace Grounded.Rag.Index;
 /// The embedded store: one SQLite database (WAL) holding documents, chunks and embeddings, searched exactly over an
 /// in-memory matrix that is loaded on the first search and reloaded after writes.
 /// </summary>
-public sealed partial class SqliteChunkStore : IChunkStore
+public sealed partial class SqliteChunkStore : IReindexableChunkStore
 {
     /// <summary>The database file's name inside the store directory.</summary>
     public const string FileName = "grounded.db";
@@ -31,6 +31,9 @@ public sealed partial class SqliteChunkStore : IChunkStore
 
     /// <summary>Gets the store's directory.</summary>
     public string Directory { get; }
+
+    /// <inheritdoc />
+    public string Location => Directory;
 
     /// <summary>Gets the embedding model the store's vectors were made with.</summary>
     public EmbeddingModelProfile Model { get; }
@@ -58,6 +61,7 @@ public sealed partial class SqliteChunkStore : IChunkStore
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
+            await AddFilterColumnsAsync(connection, cancellationToken).ConfigureAwait(false);
             var store = new SqliteChunkStore(connection, full, model, time ?? TimeProvider.System);
             await store.CheckModelAsync(allowModelChange, cancellationToken).ConfigureAwait(false);
             return store;
@@ -209,7 +213,11 @@ public sealed partial class SqliteChunkStore : IChunkStore
 
     private async Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(string clause, string? id, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT id, source, content_hash, chunk_count, ingested_at, full_path FROM documents {clause}", CurrentTransaction);
+        using var command = Command($"""
+            SELECT id, source, content_hash, chunk_count, ingested_at, full_path, collection,
+                   (SELECT group_concat(tag, char(31)) FROM document_tags t WHERE t.document_id = documents.id)
+            FROM documents {clause}
+            """, CurrentTransaction);
         if (id is not null)
         {
             command.Parameters.AddWithValue("$id", id);
@@ -220,7 +228,12 @@ public sealed partial class SqliteChunkStore : IChunkStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             documents.Add(new DocumentInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)) { FullPath = reader.GetString(5) });
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture))
+            {
+                FullPath = reader.GetString(5),
+                Collection = reader.GetString(6),
+                Tags = reader.IsDBNull(7) ? [] : reader.GetString(7).Split('\u001f'),
+            });
         }
 
         return documents;

@@ -17,7 +17,13 @@ internal static class SqliteSchema
             full_path TEXT NOT NULL,
             content_hash TEXT NOT NULL,
             chunk_count INTEGER NOT NULL,
-            ingested_at TEXT NOT NULL);
+            ingested_at TEXT NOT NULL,
+            collection TEXT NOT NULL DEFAULT '');
+        CREATE TABLE IF NOT EXISTS document_tags(
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY(document_id, tag)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS document_tags_by_tag ON document_tags(tag);
         CREATE TABLE IF NOT EXISTS chunks(
             seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -40,6 +46,11 @@ internal static class SqliteSchema
         CREATE TRIGGER IF NOT EXISTS chunks_fts_delete AFTER DELETE ON chunks BEGIN
             INSERT INTO chunks_fts(chunks_fts, rowid, context, text) VALUES ('delete', old.seq, old.context, old.text);
         END;
+        """;
+
+    /// <summary>Adds the collection column to a store made before filters existed (older readers ignore it, so the version stays).</summary>
+    public const string AddCollection = """
+        ALTER TABLE documents ADD COLUMN collection TEXT NOT NULL DEFAULT '';
         """;
 
     /// <summary>Deletes cached embeddings no chunk refers to any more.</summary>

@@ -29,8 +29,8 @@ internal sealed class VectorMatrix
 
     public int Count => _chunkIds.Length;
 
-    /// <summary>Returns the ids and scores of the <paramref name="topK"/> chunks most similar to the query, best first.</summary>
-    public List<(long RowId, float Score)> Search(ReadOnlySpan<float> query, int topK)
+    /// <summary>Returns the ids and scores of the <paramref name="topK"/> chunks most similar to the query, best first; only chunks <paramref name="accept"/> accepts, when given.</summary>
+    public List<(long RowId, float Score)> Search(ReadOnlySpan<float> query, int topK, Func<long, bool>? accept = null)
     {
         if (query.Length != Dimensions)
         {
@@ -41,6 +41,11 @@ internal sealed class VectorMatrix
         var values = _values.AsSpan();
         for (var chunk = 0; chunk < _chunkIds.Length; chunk++)
         {
+            if (accept is not null && !accept(_chunkIds[chunk]))
+            {
+                continue;
+            }
+
             var score = float.NegativeInfinity;
             for (var row = _firstRow[chunk]; row < _firstRow[chunk + 1]; row++)
             {

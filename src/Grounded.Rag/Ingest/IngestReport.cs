@@ -28,4 +28,12 @@ public sealed record IngestOptions
 
     /// <summary>Gets the folder that sources are named relative to; when null, sources are named as the paths were given.</summary>
     public string? SourceBase { get; init; }
+
+    /// <summary>Gets the collection the documents are filed under, for filtered search.</summary>
+    /// <value>The default is empty: no collection.</value>
+    public string Collection { get; init; } = string.Empty;
+
+    /// <summary>Gets the tags every ingested document carries, for filtered search.</summary>
+    /// <value>The default is none.</value>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }

@@ -91,14 +91,18 @@ public sealed partial class IngestionPipeline
         var hash = await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
         var id = FileWalker.DocumentId(file.FullPath);
         var existing = await _store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.ContentHash == hash)
+        if (existing is not null && existing.ContentHash == hash && existing.Collection == options.Collection
+            && existing.Tags.Order(StringComparer.Ordinal).SequenceEqual(options.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
         {
             return (Outcome.Unchanged, 0, null);
         }
 
         var count = 0;
         var chunker = _chunkerFor(file.FullPath);
-        var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default) { FullPath = file.FullPath }, cancellationToken).ConfigureAwait(false);
+        var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default)
+        {
+            FullPath = file.FullPath, Collection = options.Collection, Tags = options.Tags.Distinct(StringComparer.Ordinal).ToList(),
+        }, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
             var batch = new List<Chunk>(options.BatchSize);

@@ -12,11 +12,13 @@ public sealed class DenseRetriever : IRetriever
     private readonly IChunkStore _store;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly string _queryPrefix;
+    private readonly SearchFilter? _filter;
 
-    /// <summary>Creates the retriever.</summary>
-    public DenseRetriever(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder)
+    /// <summary>Creates the retriever; <paramref name="filter"/>, when given, restricts it to matching documents.</summary>
+    public DenseRetriever(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, SearchFilter? filter = null)
     {
         _store = store;
+        _filter = filter;
         _embedder = embedder;
         _queryPrefix = embedder.GetService<EmbeddingModelProfile>()?.QueryPrefix ?? string.Empty;
     }
@@ -26,6 +28,6 @@ public sealed class DenseRetriever : IRetriever
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         var vector = await _embedder.GenerateVectorAsync(_queryPrefix + query, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await _store.SearchAsync(vector, topK, cancellationToken).ConfigureAwait(false);
+        return await _store.SearchAsync(vector, topK, _filter, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,7 +21,13 @@ public sealed class HybridRetriever : IRetriever
 
     /// <summary>Creates the retriever over a store's dense and keyword search.</summary>
     public HybridRetriever(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, int rrfK = 10, double keywordWeight = 3)
-        : this(new DenseRetriever(store, embedder), new KeywordRetriever(store), rrfK, keywordWeight)
+        : this(store, embedder, null, rrfK, keywordWeight)
+    {
+    }
+
+    /// <summary>Creates the retriever over a store's dense and keyword search, both restricted by <paramref name="filter"/> when given.</summary>
+    public HybridRetriever(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, SearchFilter? filter, int rrfK = 10, double keywordWeight = 3)
+        : this(new DenseRetriever(store, embedder, filter), new KeywordRetriever(store, filter), rrfK, keywordWeight)
     {
     }
 

@@ -15,6 +15,13 @@ public static class KeywordQuery
     /// <summary>Builds the FTS5 MATCH expression for <paramref name="text"/>, or null when it has no searchable words.</summary>
     public static string? Build(string text)
     {
+        var terms = Terms(text);
+        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => $"\"{t}\""));
+    }
+
+    /// <summary>Returns the searchable words of <paramref name="text"/>: lower-cased letter/digit runs, stop words and repeats removed, at most 48.</summary>
+    public static IReadOnlyList<string> Terms(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
         var terms = new List<string>();
         var word = new StringBuilder();
@@ -37,11 +44,6 @@ public static class KeywordQuery
             }
         }
 
-        if (terms.Count == 0)
-        {
-            return null;
-        }
-
-        return string.Join(" OR ", terms.Take(MaxTerms).Select(t => $"\"{t}\""));
+        return terms.Take(MaxTerms).ToList();
     }
 }

@@ -7,8 +7,8 @@ namespace Grounded.Rag.Retrieve;
 /// <summary>Builds the retriever that <see cref="RetrievalOptions"/> describe over a store and an embedding model.</summary>
 public static class Retrievers
 {
-    /// <summary>Returns the dense, keyword or hybrid (rank- or score-fused) retriever; throws <see cref="ArgumentException"/> listing every problem with the options.</summary>
-    public static IRetriever Create(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, RetrievalOptions options)
+    /// <summary>Returns the dense, keyword or hybrid (rank- or score-fused) retriever, restricted to <paramref name="filter"/> when given; throws <see cref="ArgumentException"/> listing every problem with the options.</summary>
+    public static IRetriever Create(IChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, RetrievalOptions options, SearchFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate().ToList();
@@ -17,8 +17,8 @@ public static class Retrievers
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
 
-        var dense = new DenseRetriever(store, embedder);
-        var keyword = new KeywordRetriever(store);
+        var dense = new DenseRetriever(store, embedder, filter);
+        var keyword = new KeywordRetriever(store, filter);
         return options.Mode switch
         {
             RetrievalMode.Dense => dense,

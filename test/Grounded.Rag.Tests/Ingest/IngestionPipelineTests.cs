@@ -56,6 +56,22 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ReingestingAnUnchangedFileIntoAnotherCollectionOrWithOtherTagsRewritesItWithoutEmbeddingAgain()
+    {
+        WriteCorpus();
+        await Pipeline().IngestAsync([Docs]);
+        var embedded = _embedder.TextsEmbedded;
+
+        var report = await Pipeline().IngestAsync([Docs], new IngestOptions { Collection = "guides", Tags = ["b", "a", "b"] });
+        var again = await Pipeline().IngestAsync([Docs], new IngestOptions { Collection = "guides", Tags = ["a", "b"] });
+
+        Assert.Equal((0, 3, 0), (report.Added, report.Updated, report.Unchanged));
+        Assert.Equal((0, 0, 3), (again.Added, again.Updated, again.Unchanged));
+        Assert.Equal(embedded, _embedder.TextsEmbedded);
+        Assert.All(await _store.ListDocumentsAsync(CancellationToken.None), d => Assert.Equal("guides|a,b", $"{d.Collection}|{string.Join(',', d.Tags.Order())}"));
+    }
+
+    [Fact]
     public async Task ReingestingUnchangedFilesDoesNothing()
     {
         WriteCorpus();

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using Grounded.Chunks;
+using Grounded.Rag.Retrieve;
+using Grounded.Storage;
+using Npgsql;
+
+namespace Grounded.Postgres;
+
+public sealed partial class PostgresChunkStore
+{
+    // The columns ReadChunk reads, in its order; d is the documents table.
+    private const string ChunkColumns = "c.id, c.document_id, d.source, c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.token_count, c.context";
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken) =>
+        SearchAsync(query, topK, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken) =>
+        KeywordSearchAsync(query, topK, null, cancellationToken);
+
+    /// <summary>
+    /// Returns the chunks whose best window is nearest the query by cosine, through the HNSW index. Enough windows are
+    /// fetched that a chunk's best window is among them; with a filter, pgvector's iterative scan goes on past filtered-out rows.
+    /// </summary>
+    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, SearchFilter? filter, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        if (query.Length != Model.Dimensions)
+        {
+            throw new ArgumentException($"The query has {query.Length} dimensions; the store holds {Model.Dimensions}.", nameof(query));
+        }
+
+        var windows = Math.Max(topK * 10, 100);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(string.Empty, connection, transaction);
+        var where = filter is null || filter.IsEmpty ? string.Empty
+            : $"WHERE v.content_hash IN (SELECT c.content_hash FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {FilterClause(filter, command)})";
+        var outerWhere = where.Length == 0 ? string.Empty : $"WHERE {FilterClause(filter!, command)}";
+        command.CommandText = $"""
+            SELECT set_config('hnsw.ef_search', @ef, true), set_config('hnsw.iterative_scan', 'relaxed_order', true);
+            WITH nn AS (
+                SELECT v.content_hash, v.embedding <=> @query AS distance FROM chunk_vectors v {where}
+                ORDER BY v.embedding <=> @query LIMIT @windows),
+            best AS (SELECT content_hash, min(distance) AS distance FROM nn GROUP BY content_hash)
+            SELECT {ChunkColumns}, 1 - best.distance
+            FROM best JOIN chunks c ON c.content_hash = best.content_hash JOIN documents d ON d.id = c.document_id {outerWhere}
+            ORDER BY best.distance, c.seq LIMIT @k
+            """;
+        command.Parameters.AddWithValue("ef", Math.Min(windows, 1000).ToString(CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("query", new Pgvector.Vector(query));
+        command.Parameters.AddWithValue("windows", windows);
+        command.Parameters.AddWithValue("k", topK);
+        var results = await ReadScoredAsync(command, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>
+    /// Returns the chunks that best match the query's words, scored as SQLite FTS5 scores them (BM25, k1 = 1.2, b = 0.75,
+    /// context weighted 0.5 and text 1.0), so both stores rank alike. The words are extracted as the embedded store extracts
+    /// them and passed as an array: the text is never parsed as query syntax.
+    /// </summary>
+    public async Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, SearchFilter? filter, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        var terms = KeywordQuery.Terms(query);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = _source.CreateCommand();
+        var filterClause = filter is null || filter.IsEmpty ? string.Empty : $"AND {FilterClause(filter, command)}";
+        command.CommandText = $"""
+            WITH words AS (
+                SELECT DISTINCT u.lexeme FROM unnest(@terms::text[]) AS w(word) CROSS JOIN LATERAL unnest(to_tsvector('grounded', w.word)) AS u),
+            q AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q FROM words),
+            stats AS (SELECT count(*)::float8 AS n, coalesce(avg(term_count), 1)::float8 AS avgdl FROM chunks),
+            idf AS (
+                SELECT words.lexeme, greatest(ln((stats.n - df.n + 0.5) / (df.n + 0.5)), 1e-6) AS idf
+                FROM words CROSS JOIN stats
+                CROSS JOIN LATERAL (SELECT count(*)::float8 AS n FROM chunks c WHERE c.tsv @@ to_tsquery('simple', quote_literal(words.lexeme))) df),
+            hits AS (
+                SELECT c.seq, c.term_count, c.tsv FROM chunks c JOIN documents d ON d.id = c.document_id CROSS JOIN q
+                WHERE c.tsv @@ q.q {filterClause}),
+            scored AS (
+                SELECT h.seq, sum(idf.idf * tf.w * 2.2 / (tf.w + 1.2 * (0.25 + 0.75 * h.term_count / stats.avgdl))) AS score
+                FROM hits h CROSS JOIN stats
+                CROSS JOIN LATERAL (
+                    SELECT u.lexeme, sum(CASE wt.weight WHEN 'A' THEN 0.5 ELSE 1.0 END) AS w
+                    FROM unnest(h.tsv) AS u(lexeme, positions, weights) CROSS JOIN LATERAL unnest(u.weights) AS wt(weight)
+                    GROUP BY u.lexeme) tf
+                JOIN idf ON idf.lexeme = tf.lexeme
+                GROUP BY h.seq ORDER BY score DESC, h.seq LIMIT @k)
+            SELECT {ChunkColumns}, s.score
+            FROM scored s JOIN chunks c ON c.seq = s.seq JOIN documents d ON d.id = c.document_id
+            ORDER BY s.score DESC, c.seq
+            """;
+        command.Parameters.AddWithValue("terms", terms.ToArray());
+        command.Parameters.AddWithValue("k", topK);
+        return await ReadScoredAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Returns every chunk of a document in order.</summary>
+    public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand($"SELECT {ChunkColumns} FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.document_id = @id ORDER BY c.ordinal");
+        command.Parameters.AddWithValue("id", documentId);
+        var chunks = new List<StoredChunk>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            chunks.Add(ReadChunk(reader));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Returns the SQL condition on documents <c>d</c> for <paramref name="filter"/>, adding its parameters to <paramref name="command"/> once.</summary>
+    private static string FilterClause(SearchFilter filter, NpgsqlCommand command)
+    {
+        var clause = new StringBuilder("TRUE");
+        if (filter.Collection is not null)
+        {
+            clause.Append(" AND d.collection = @collection");
+            if (!command.Parameters.Contains("collection"))
+            {
+                command.Parameters.AddWithValue("collection", filter.Collection);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(filter.SourcePrefix))
+        {
+            clause.Append(" AND starts_with(d.source, @prefix)");
+            if (!command.Parameters.Contains("prefix"))
+            {
+                command.Parameters.AddWithValue("prefix", filter.SourcePrefix);
+            }
+        }
+
+        if (filter.Tags.Count > 0)
+        {
+            clause.Append(" AND d.tags @> @tags");
+            if (!command.Parameters.Contains("tags"))
+            {
+                command.Parameters.AddWithValue("tags", filter.Tags.ToArray());
+            }
+        }
+
+        return clause.ToString();
+    }
+
+    private static async Task<IReadOnlyList<ScoredChunk>> ReadScoredAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var results = new List<ScoredChunk>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        do
+        {
+            if (reader.FieldCount < 11)
+            {
+                continue;
+            }
+
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                results.Add(new ScoredChunk(ReadChunk(reader), reader.GetDouble(10)));
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+
+        return results;
+    }
+
+    private static StoredChunk ReadChunk(NpgsqlDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2),
+        new Chunk(reader.GetInt32(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetString(7), reader.GetInt32(8)) { Context = reader.GetString(9) });
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace Grounded.Postgres;
+
+/// <summary>
+/// The PostgreSQL store's versioned migrations. Chunks are embedded as several windows, so vectors live in
+/// <c>chunk_vectors</c> (one row per window, HNSW with cosine distance) keyed by chunk content hash, and a chunk scores
+/// as its best window, as in the embedded store. <c>tsv</c> weights the chunk's context A and its text B for the keyword leg.
+/// </summary>
+internal static class PostgresSchema
+{
+    /// <summary>The schema version this build reads and writes.</summary>
+    public static int Latest => Migrations.Count;
+
+    /// <summary>Identifies the advisory lock that serialises migrations and reindexing across processes.</summary>
+    public const long LockKey = 0x6772_6F75_6E64;
+
+    /// <summary>The migrations in order; migration n brings the schema from version n - 1 to n, and is safe to run again. {dims} is the vector length.</summary>
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE EXTENSION IF NOT EXISTS vector;
+        CREATE TABLE IF NOT EXISTS grounded_meta(key text PRIMARY KEY, value text NOT NULL);
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'grounded') THEN
+                CREATE TEXT SEARCH DICTIONARY grounded_porter (TEMPLATE = snowball, Language = porter);
+                CREATE TEXT SEARCH CONFIGURATION grounded (COPY = english);
+                ALTER TEXT SEARCH CONFIGURATION grounded
+                    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH grounded_porter;
+            END IF;
+        END $$;
+        CREATE TABLE IF NOT EXISTS documents(
+            id text PRIMARY KEY,
+            source text NOT NULL,
+            full_path text NOT NULL,
+            content_hash text NOT NULL,
+            chunk_count integer NOT NULL,
+            ingested_at timestamptz NOT NULL,
+            collection text NOT NULL DEFAULT '',
+            tags text[] NOT NULL DEFAULT '{}');
+        CREATE INDEX IF NOT EXISTS documents_by_collection ON documents(collection);
+        CREATE INDEX IF NOT EXISTS documents_by_tags ON documents USING gin(tags);
+        CREATE TABLE IF NOT EXISTS embeddings(content_hash text PRIMARY KEY);
+        CREATE TABLE IF NOT EXISTS chunk_vectors(
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            content_hash text NOT NULL REFERENCES embeddings(content_hash) ON DELETE CASCADE,
+            window_index integer NOT NULL,
+            embedding vector({dims}) NOT NULL);
+        CREATE INDEX IF NOT EXISTS chunk_vectors_by_hash ON chunk_vectors(content_hash);
+        CREATE INDEX IF NOT EXISTS chunk_vectors_hnsw ON chunk_vectors USING hnsw (embedding vector_cosine_ops);
+        CREATE TABLE IF NOT EXISTS chunks(
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal integer NOT NULL,
+            text text NOT NULL,
+            start_offset bigint NOT NULL,
+            end_offset bigint NOT NULL,
+            heading_path text NOT NULL,
+            context text NOT NULL,
+            token_count integer NOT NULL,
+            content_hash text NOT NULL REFERENCES embeddings(content_hash),
+            term_count integer NOT NULL,
+            tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('grounded', context), 'A') || setweight(to_tsvector('grounded', text), 'B')) STORED);
+        CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks(document_id, ordinal);
+        CREATE INDEX IF NOT EXISTS chunks_by_hash ON chunks(content_hash);
+        CREATE INDEX IF NOT EXISTS chunks_tsv ON chunks USING gin(tsv);
+        """,
+    ];
+
+    /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>
+    public static string Migration(int index, int dimensions) =>
+        Migrations[index].Replace("{dims}", dimensions.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+}

@@ -1,0 +1,75 @@
+using Grounded.Rag.Embed;
+using Grounded.Storage;
+using Npgsql;
+
+namespace Grounded.Postgres.Tests;
+
+public sealed class PostgresMigratorTests : IAsyncLifetime
+{
+    private static readonly EmbeddingModelProfile Model = new("migration-test-model", 4, string.Empty, 512);
+    private TestDatabase? _database;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task MigratingAnEmptyDatabaseCreatesTheSchemaAndASecondRunDoesNothing()
+    {
+        _database = await TestDatabase.CreateAsync();
+
+        Assert.Equal((0, PostgresMigrator.LatestVersion), await PostgresMigrator.MigrateAsync(_database.Url, Model));
+        Assert.Equal((PostgresMigrator.LatestVersion, PostgresMigrator.LatestVersion), await PostgresMigrator.MigrateAsync(_database.Url, Model));
+        await using var store = await PostgresChunkStore.OpenAsync(_database.Url, Model);
+        Assert.Equal(new StoreStatistics(0, 0, Model.ModelId, 4), await store.GetStatisticsAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task AStoreBehindTheSchemaIsRefusedAtStartUpUntilMigrated()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await (await PostgresChunkStore.OpenAsync(_database.Url, Model)).DisposeAsync();
+        await SetVersionAsync(0);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => PostgresChunkStore.OpenAsync(_database.Url, Model));
+        Assert.Contains($"has schema version 0 but this Grounded needs {PostgresMigrator.LatestVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("run `grounded db migrate --store postgres://", error.Message, StringComparison.Ordinal);
+
+        await PostgresMigrator.MigrateAsync(_database.Url, Model);
+        await (await PostgresChunkStore.OpenAsync(_database.Url, Model)).DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task AStoreWrittenByANewerGroundedIsRefusedWithAnUpgradeHint()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await (await PostgresChunkStore.OpenAsync(_database.Url, Model)).DisposeAsync();
+        await SetVersionAsync(99);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => PostgresChunkStore.OpenAsync(_database.Url, Model));
+        Assert.Contains("newer Grounded (schema 99", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<StoreException>(() => PostgresMigrator.MigrateAsync(_database.Url, Model));
+    }
+
+    [SkippableFact]
+    public async Task APasswordInTheUrlNeverAppearsInMessages()
+    {
+        var error = await Assert.ThrowsAsync<StoreException>(() => PostgresChunkStore.OpenAsync("postgres://someone:s3cret@127.0.0.1:1/nothing", Model));
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+        Assert.Contains("postgres://someone:***@127.0.0.1:1/nothing", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task SetVersionAsync(int version)
+    {
+        await using var connection = new NpgsqlConnection(PostgresUrl.ToConnectionString(_database!.Url));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"UPDATE grounded_meta SET value = '{version}' WHERE key = 'schema_version'", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
