@@ -33,14 +33,14 @@ public sealed class LocalRag : IAsyncDisposable
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Chunking.Validate().ToList();
+        var problems = options.Chunking.Validate().Concat(options.Ann.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));
         }
 
         var profile = ArcticXsModel.Profile(options.QuantizedEmbeddings);
-        var store = await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var store = await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, ann: options.Ann, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             return new LocalRag(options, store, EmbeddingModels.ArcticXs(options.QuantizedEmbeddings));

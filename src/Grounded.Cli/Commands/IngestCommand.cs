@@ -24,6 +24,7 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
         var chunking = new ChunkingOptions { ChunkTokens = settings.ChunkTokens, OverlapTokens = settings.Overlap };
         var report = await IngestProgressBar.RunAsync("Ingesting", progress =>
             rag.Ingestion(chunking).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune }, progress, cancellationToken)).ConfigureAwait(false);
+        await rag.Store.SyncAnnIndexAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
 
         if (settings.Json)
         {
