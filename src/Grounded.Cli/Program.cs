@@ -35,6 +35,14 @@ app.Configure(config =>
         .WithExample("reindex", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")
         .WithExample("status", "--json");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure Grounded's components on this machine");
+        bench.AddCommand<BenchAnnCommand>("ann")
+            .WithExample("bench", "ann", "--count", "200000", "--dim", "384", "--queries", "500", "--json")
+            .WithExample("bench", "ann", "--count", "1000000", "--m", "16", "--ef-construction", "128", "--ef-search", "64", "--quantization", "i8")
+            .WithExample("bench", "ann", "--count", "100000", "--store", "postgres://grounded@127.0.0.1:5433/grounded");
+    });
 });
 
-return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);
+return await app.RunAsync(BenchAnnSettings.NormalizeArguments(args), cancellation.Token).ConfigureAwait(false);
