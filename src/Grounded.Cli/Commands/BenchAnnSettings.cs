@@ -36,9 +36,9 @@ internal sealed class BenchAnnSettings : CommandSettings
     public int EfConstruction { get; init; } = 128;
 
     [CommandOption("--ef-search <EF>")]
-    [Description("HNSW candidate list while searching. Default: 64")]
-    [DefaultValue(64)]
-    public int EfSearch { get; init; } = 64;
+    [Description("HNSW candidate list while searching. Default: 100")]
+    [DefaultValue(100)]
+    public int EfSearch { get; init; } = 100;
 
     [CommandOption("--quantization <KIND>")]
     [Description("How the embedded index stores vectors: f32, f16 or i8 (candidates are rescored from float vectors). Default: f16")]
