@@ -7,6 +7,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["answers"] = AnswerQuality.RunAsync,
     ["legs"] = RetrievalLegs.RunAsync,
     ["embed"] = EmbeddingThroughput.RunAsync,
+    ["usearch-insert"] = UsearchInsertRate.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

@@ -48,7 +48,9 @@ public sealed partial class SqliteChunkStore
                 var epoch = await MetaLongAsync("ann_epoch", cancellationToken).ConfigureAwait(false);
                 var floor = await MetaLongAsync("ann_log_floor", cancellationToken).ConfigureAwait(false);
                 head = Math.Max(floor, await ScalarLongAsync("SELECT COALESCE(MAX(id), 0) FROM vector_log", cancellationToken).ConfigureAwait(false));
-                if (_ann is not null && (rebuild || _annEpoch != epoch || _annLogId < floor))
+                // Replaying more changes than half the index holds costs more than building it again.
+                var replay = _ann is null ? 0 : head - _annLogId;
+                if (_ann is not null && (rebuild || _annEpoch != epoch || _annLogId < floor || replay > Math.Max(10_000, _ann.Count / 2)))
                 {
                     DropAnn();
                 }
@@ -192,7 +194,15 @@ public sealed partial class SqliteChunkStore
     /// <summary>Writes the index file, then forgets the log it covers (another process behind that point reloads the file).</summary>
     private async Task SaveAnnAsync(CancellationToken cancellationToken)
     {
-        AnnIndexFile.Save(_ann!, Directory, _annEpoch, _annLogId);
+        try
+        {
+            AnnIndexFile.Save(_ann!, Directory, _annEpoch, _annLogId, _time);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return; // the file is only a cache: the log still holds every change, and the next save tries again
+        }
+
         _annUnsaved = 0;
         using var transaction = _connection.BeginTransaction(deferred: false);
         using (var trim = Command("DELETE FROM vector_log WHERE id <= $id", transaction))

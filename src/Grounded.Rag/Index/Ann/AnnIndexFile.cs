@@ -34,22 +34,23 @@ internal static class AnnIndexFile
     public static bool Any(string directory) => All(directory).Any();
 
     /// <summary>Saves through a temporary file, then removes every other index file (older ones and leftovers of a crash).</summary>
-    public static string Save(HnswIndex index, string directory, long epoch, long logId)
+    public static string Save(HnswIndex index, string directory, long epoch, long logId, TimeProvider time)
     {
         var path = PathFor(directory, epoch, logId);
-        var temporary = path + ".tmp";
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
         index.Save(temporary);
         File.Move(temporary, path, overwrite: true);
-        DeleteAllBut(directory, path);
+        DeleteAllBut(directory, path, time);
         return path;
     }
 
-    /// <summary>Deletes every index file except <paramref name="keep"/> (null: all).</summary>
-    public static void DeleteAllBut(string directory, string? keep)
+    /// <summary>Deletes every index file except <paramref name="keep"/>, and temporary files left for an hour (another process may be writing a newer one).</summary>
+    public static void DeleteAllBut(string directory, string? keep, TimeProvider time)
     {
         foreach (var file in Directory.EnumerateFiles(directory, Prefix + "*"))
         {
-            if (!string.Equals(file, keep, StringComparison.Ordinal) && (file.EndsWith(Extension, StringComparison.Ordinal) || file.EndsWith(Extension + ".tmp", StringComparison.Ordinal)))
+            var abandoned = file.EndsWith(".tmp", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) < time.GetUtcNow().UtcDateTime.AddHours(-1);
+            if (!string.Equals(file, keep, StringComparison.Ordinal) && (file.EndsWith(Extension, StringComparison.Ordinal) || abandoned))
             {
                 try
                 {
