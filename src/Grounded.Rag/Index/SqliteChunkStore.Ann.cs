@@ -48,9 +48,7 @@ public sealed partial class SqliteChunkStore
                 var epoch = await MetaLongAsync("ann_epoch", cancellationToken).ConfigureAwait(false);
                 var floor = await MetaLongAsync("ann_log_floor", cancellationToken).ConfigureAwait(false);
                 head = Math.Max(floor, await ScalarLongAsync("SELECT COALESCE(MAX(id), 0) FROM vector_log", cancellationToken).ConfigureAwait(false));
-                // Replaying more changes than half the index holds costs more than building it again.
-                var replay = _ann is null ? 0 : head - _annLogId;
-                if (_ann is not null && (rebuild || _annEpoch != epoch || _annLogId < floor || replay > Math.Max(10_000, _ann.Count / 2)))
+                if (_ann is not null && (rebuild || _annEpoch != epoch || _annLogId < floor))
                 {
                     DropAnn();
                 }
@@ -58,6 +56,11 @@ public sealed partial class SqliteChunkStore
                 if (_ann is null && !rebuild)
                 {
                     TryLoadAnn(epoch, floor);
+                }
+
+                if (_ann is not null && head - _annLogId > Math.Max(10_000, _ann.Count / 2))
+                {
+                    DropAnn(); // replaying more changes than half the index holds costs more than building it again
                 }
 
                 if (_ann is null)
