@@ -30,7 +30,7 @@ internal static class UsearchInsertRate
         }).ToList();
 
         var stock = Stopwatch.StartNew();
-        using (var index = new USearchIndex(MetricKind.Ip, ScalarKind.Float16, dims, 16, 128, 100))
+        using (var index = new USearchIndex(MetricKind.Ip, ScalarKind.Int8, dims, 16, 128, 100))
         {
             for (var i = 0; i < count; i++)
             {

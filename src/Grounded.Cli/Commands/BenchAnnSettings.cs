@@ -41,9 +41,9 @@ internal sealed class BenchAnnSettings : CommandSettings
     public int EfSearch { get; init; } = 100;
 
     [CommandOption("--quantization <KIND>")]
-    [Description("How the embedded index stores vectors: f32, f16 or i8 (candidates are rescored from float vectors). Default: f16")]
-    [DefaultValue(AnnQuantization.F16)]
-    public AnnQuantization Quantization { get; init; } = AnnQuantization.F16;
+    [Description("How the embedded index stores vectors: f32, f16 or i8 (candidates are rescored from float vectors). Default: i8")]
+    [DefaultValue(AnnQuantization.I8)]
+    public AnnQuantization Quantization { get; init; } = AnnQuantization.I8;
 
     [CommandOption("--threads <T>")]
     [Description("Threads that build the index. Default: all processors")]

@@ -45,7 +45,7 @@ public sealed class AnnIndexCrashTests : IDisposable
         {
             var viaIndex = await SearchAsync(query);
             var exact = await SearchAsync(query, "--exact");
-            Assert.Equal("hnsw", viaIndex.GetProperty("index").GetString());
+            Assert.Equal(("hnsw", "exact"), (viaIndex.GetProperty("index").GetString(), exact.GetProperty("index").GetString()));
             Assert.Equal(ChunkIds(exact), ChunkIds(viaIndex));
         }
     }

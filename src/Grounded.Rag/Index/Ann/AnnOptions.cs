@@ -28,8 +28,9 @@ public sealed record AnnOptions
     public int OverFetch { get; init; } = 4;
 
     /// <summary>Gets how the index stores its vectors.</summary>
-    /// <value>The default is <see cref="AnnQuantization.F16"/>.</value>
-    public AnnQuantization Quantization { get; init; } = AnnQuantization.F16;
+    /// <value>The default is <see cref="AnnQuantization.I8"/>: with exact rescoring it kept f16's recall at 200k vectors
+    /// (0.985 vs 0.983) with 58% of the memory and a quarter less build time (see docs/benchmarks.md).</value>
+    public AnnQuantization Quantization { get; init; } = AnnQuantization.I8;
 
     /// <summary>Gets how many threads build the index.</summary>
     /// <value>The default is the number of processors.</value>
