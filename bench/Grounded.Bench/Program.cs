@@ -8,6 +8,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["legs"] = RetrievalLegs.RunAsync,
     ["embed"] = EmbeddingThroughput.RunAsync,
     ["stores"] = StoreIngestion.RunAsync,
+    ["usearch-insert"] = UsearchInsertRate.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

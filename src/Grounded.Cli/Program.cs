@@ -54,7 +54,15 @@ app.Configure(config =>
             .WithExample("db", "migrate", "--store", "postgres://grounded@localhost:5432/grounded")
             .WithExample("db", "migrate", "--store", "postgres://grounded@db.internal:5432/grounded", "--json");
     });
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure Grounded's components on this machine");
+        bench.AddCommand<BenchAnnCommand>("ann")
+            .WithExample("bench", "ann", "--count", "200000", "--dim", "384", "--queries", "500", "--json")
+            .WithExample("bench", "ann", "--count", "1000000", "--m", "16", "--ef-construction", "128", "--ef-search", "64", "--quantization", "i8")
+            .WithExample("bench", "ann", "--count", "100000", "--store", "postgres://grounded@127.0.0.1:5433/grounded");
+    });
 });
 
 // Spectre.Console.Cli wants long option names of two letters or more; "--k" is accepted as the short "-k" (eval's cut-offs, ask's top-k).
-return await app.RunAsync(args.Select(a => a == "--k" ? "-k" : a), cancellation.Token).ConfigureAwait(false);
+return await app.RunAsync(BenchAnnSettings.NormalizeArguments(args).Select(a => a == "--k" ? "-k" : a), cancellation.Token).ConfigureAwait(false);

@@ -46,6 +46,13 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Gets the query pipeline (retrieve → rerank → answer).</summary>
     public QueryPipeline Query { get; }
 
+    /// <summary>Gets which vector index the store's last dense search used: "hnsw" or "exact" (embedded store), "pgvector" (PostgreSQL).</summary>
+    public string LastSearchIndex => Store is SqliteChunkStore sqlite ? (sqlite.LastSearchUsedAnn ? "hnsw" : "exact") : "pgvector";
+
+    /// <summary>Brings the embedded store's HNSW index up to date (or rebuilds it) and returns how many vectors it holds; 0 when search stays exact or the store keeps its own index (PostgreSQL).</summary>
+    public Task<long> SyncAnnIndexAsync(bool rebuild, CancellationToken cancellationToken) =>
+        Store is SqliteChunkStore sqlite ? sqlite.SyncAnnIndexAsync(rebuild, cancellationToken) : Task.FromResult(0L);
+
     /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
     public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : Pipeline(filter);
 
@@ -59,7 +66,7 @@ public sealed class LocalRag : IAsyncDisposable
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).ToList();
+        var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).Concat(options.Ann.Validate()).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));
@@ -68,7 +75,7 @@ public sealed class LocalRag : IAsyncDisposable
         var profile = ArcticXsModel.Profile(options.QuantizedEmbeddings);
         var store = options.OpenStore is { } open
             ? await open(profile, options.AllowModelChange, cancellationToken).ConfigureAwait(false)
-            : await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, cancellationToken: cancellationToken).ConfigureAwait(false);
+            : await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, ann: options.Ann, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             return new LocalRag(options, store, EmbeddingModels.ArcticXs(options.QuantizedEmbeddings));

@@ -3,6 +3,7 @@ using Grounded.Rag.Chunking;
 using Grounded.Rag.Embed;
 using Grounded.Storage;
 using Grounded.Rag.Rerank;
+using Grounded.Rag.Index.Ann;
 
 namespace Grounded.Rag;
 
@@ -32,6 +33,9 @@ public sealed record LocalRagOptions
     /// <summary>Gets whether the embedding model runs int8-quantized (faster, cosine ≥ 0.99 to the float model).</summary>
     /// <value>The default is true: int8 embeds about twice as fast on CPUs with VNNI (see docs/benchmarks.md).</value>
     public bool QuantizedEmbeddings { get; init; } = true;
+
+    /// <summary>Gets how the approximate nearest-neighbour (HNSW) index is built and when it is used instead of the exact scan.</summary>
+    public AnnOptions Ann { get; init; } = new();
 
     /// <summary>Gets whether a store built with another embedding model may be opened (only to reindex it).</summary>
     public bool AllowModelChange { get; init; }

@@ -1,6 +1,7 @@
 using Grounded.Cli.Output;
 using Grounded.Documents;
 using Grounded.Rag;
+using Grounded.Rag.Index.Ann;
 using Grounded.Storage;
 using Spectre.Console.Cli;
 
@@ -8,7 +9,7 @@ namespace Grounded.Cli.Commands;
 
 /// <summary>Runs a verb and maps failures to the documented exit codes with a one-line message on stderr.</summary>
 internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
-    where TSettings : StoreSettings
+    where TSettings : CommandSettings
 {
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
@@ -39,6 +40,23 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         }
     }
 
+    /// <summary>The ANN options: off with --exact; the threshold from GROUNDED_ANN_MIN_VECTORS when set.</summary>
+    private static AnnOptions AnnSettings(StoreSettings settings)
+    {
+        var options = new AnnOptions { Enabled = settings is not QuerySettings { Exact: true } };
+        if (Environment.GetEnvironmentVariable("GROUNDED_ANN_MIN_VECTORS") is { Length: > 0 } text)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minimum))
+            {
+                throw new UserInputException($"GROUNDED_ANN_MIN_VECTORS must be a whole number of vectors (got '{text}')");
+            }
+
+            options = options with { MinimumVectors = minimum };
+        }
+
+        return options;
+    }
+
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
 
     /// <summary>Opens the store and the model the settings name.</summary>
@@ -49,6 +67,7 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
             StoreDirectory = settings.StoreDirectory,
             QuantizedEmbeddings = !settings.NoQuantize,
             OpenStore = StoreOpener.For(settings.StoreDirectory),
+            Ann = AnnSettings(settings),
         };
         return LocalRag.OpenAsync(adjust is null ? options : adjust(options), cancellationToken);
     }

@@ -24,6 +24,7 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
         var chunking = new ChunkingOptions { ChunkTokens = settings.ChunkTokens, OverlapTokens = settings.Overlap };
         var report = await IngestProgressBar.RunAsync("Ingesting", progress =>
             rag.Ingestion(chunking, settings.ChunkerKind).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune, Collection = settings.Collection ?? string.Empty, Tags = settings.Tags }, progress, cancellationToken)).ConfigureAwait(false);
+        await rag.SyncAnnIndexAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
 
         if (settings.Json)
         {

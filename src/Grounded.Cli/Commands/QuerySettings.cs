@@ -41,6 +41,10 @@ internal class QuerySettings : StoreSettings
     /// <summary>Gets the metadata filter the options describe.</summary>
     public Storage.SearchFilter Filter => new() { Collection = Collection, SourcePrefix = SourcePrefix, Tags = Tags };
 
+    [CommandOption("--exact")]
+    [Description("Scan every vector instead of using the HNSW index (exact, slower on large stores)")]
+    public bool Exact { get; init; }
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Query) ? ValidationResult.Error("the question is empty")
         : TopK is < 1 or > 1000 ? ValidationResult.Error($"--top-k must be between 1 and 1000 (got {TopK})")

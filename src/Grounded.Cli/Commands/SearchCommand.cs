@@ -16,7 +16,7 @@ internal sealed class SearchCommand : GroundedCommand<QuerySettings>
         var results = hits.Select((h, i) => new SearchResult(i + 1, h.Chunk.DocumentId, h.Chunk.Source, h.Chunk.Id, Math.Round(h.Score, 4), h.Chunk.Chunk.Text)).ToList();
         if (settings.Json)
         {
-            JsonOutput.Write(new { query = settings.Query, results });
+            JsonOutput.Write(new { query = settings.Query, index = rag.LastSearchIndex, results });
             return ExitCodes.Success;
         }
 

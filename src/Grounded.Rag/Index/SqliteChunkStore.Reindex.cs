@@ -51,8 +51,10 @@ public sealed partial class SqliteChunkStore
             }
 
             await RecordModelAsync(cancellationToken).ConfigureAwait(false);
+            await BumpAnnEpochAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _matrix = null;
+            DropAnn();
             return texts.Count;
         }
         finally

@@ -19,8 +19,11 @@ public sealed partial class SqliteChunkStore
         await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var matrix = await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false);
-            return await ReadHitsAsync(matrix.Search(query.Span, topK), cancellationToken).ConfigureAwait(false);
+            var ann = await EnsureAnnAsync(rebuild: false, save: false, cancellationToken).ConfigureAwait(false);
+            var hits = ann is null ? null : await AnnSearchAsync(query, topK, cancellationToken).ConfigureAwait(false);
+            LastSearchUsedAnn = hits is not null;
+            hits ??= (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK);
+            return await ReadHitsAsync(hits, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -111,6 +114,55 @@ public sealed partial class SqliteChunkStore
     private static StoredChunk ReadChunk(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2),
         new Chunk(reader.GetInt32(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetString(7), reader.GetInt32(8)) { Context = reader.GetString(9) });
+
+    /// <summary>
+    /// Asks the HNSW index for <see cref="AnnOptions.OverFetch"/> window vectors per chunk wanted, keeps each chunk
+    /// once and rescores it exactly from its float vectors (best window), so scores equal the exact scan's. Null when
+    /// the index went away meanwhile.
+    /// </summary>
+    private async Task<List<(long RowId, float Score)>?> AnnSearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
+    {
+        var want = Math.Max(topK * Ann.OverFetch, 40);
+        var keys = new ulong[want];
+        var scores = new float[want];
+        int found;
+        _annLock.EnterReadLock();
+        try
+        {
+            if (_ann is null)
+            {
+                return null;
+            }
+
+            found = _ann.Search(query.Span, keys, scores);
+        }
+        finally
+        {
+            _annLock.ExitReadLock();
+        }
+
+        var rescored = new List<(long RowId, float Score)>();
+        var seen = new HashSet<ulong>();
+        using var command = Command("SELECT e.vector FROM chunks c JOIN embeddings e ON e.content_hash = c.content_hash WHERE c.seq = $row", CurrentTransaction);
+        var row = command.Parameters.Add("$row", SqliteType.Integer);
+        for (var i = 0; i < found; i++)
+        {
+            if (!seen.Add(keys[i]))
+            {
+                continue;
+            }
+
+            row.Value = (long)keys[i];
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && ReadVectors(reader, 0) is { } vectors)
+            {
+                rescored.Add(((long)keys[i], VectorMatrix.BestScore(vectors, query.Span)));
+            }
+        }
+
+        rescored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return rescored.Count > topK ? rescored[..topK] : rescored;
+    }
 
     private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken)
     {

@@ -2,14 +2,17 @@ using System.Globalization;
 using Grounded.Chunks;
 using Grounded.Documents;
 using Grounded.Rag.Embed;
+using Grounded.Rag.Index.Ann;
 using Grounded.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Grounded.Rag.Index;
 
 /// <summary>
-/// The embedded store: one SQLite database (WAL) holding documents, chunks and embeddings, searched exactly over an
-/// in-memory matrix that is loaded on the first search and reloaded after writes.
+/// The embedded store: one SQLite database (WAL) holding documents, chunks and embeddings. Small stores are searched
+/// exactly over an in-memory matrix loaded on the first search and reloaded after writes; from
+/// <see cref="AnnOptions.MinimumVectors"/> on, through an HNSW index saved beside the database and caught up from the
+/// database's change log (the rows are the truth, the index file a cache).
 /// </summary>
 public sealed partial class SqliteChunkStore : IReindexableChunkStore
 {
@@ -43,9 +46,15 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
     /// Throws <see cref="StoreException"/> when the store is unreadable or was built with another model.
     /// </summary>
     public static async Task<SqliteChunkStore> OpenAsync(string directory, EmbeddingModelProfile model, TimeProvider? time = null,
-        bool allowModelChange = false, CancellationToken cancellationToken = default)
+        bool allowModelChange = false, AnnOptions? ann = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var problems = (ann ?? new AnnOptions()).Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(ann));
+        }
+
         var full = Path.GetFullPath(directory);
         if (File.Exists(full))
         {
@@ -62,7 +71,7 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
             await AddFilterColumnsAsync(connection, cancellationToken).ConfigureAwait(false);
-            var store = new SqliteChunkStore(connection, full, model, time ?? TimeProvider.System);
+            var store = new SqliteChunkStore(connection, full, model, time ?? TimeProvider.System) { Ann = ann ?? new AnnOptions() };
             await store.CheckModelAsync(allowModelChange, cancellationToken).ConfigureAwait(false);
             return store;
         }
@@ -179,6 +188,8 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync().ConfigureAwait(false);
+        _ann?.Dispose();
+        _annLock.Dispose();
         _gate.Dispose();
         _reads.Dispose();
     }

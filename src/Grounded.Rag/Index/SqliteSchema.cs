@@ -3,7 +3,9 @@ namespace Grounded.Rag.Index;
 /// <summary>
 /// The embedded store's tables. Embeddings are keyed by chunk content hash, so identical text is embedded once;
 /// <c>chunks_fts</c> is an external-content FTS5 index over chunk text (porter stemming) kept in step by triggers, and
-/// <c>seq</c> is an explicit rowid so VACUUM cannot renumber what the index points at.
+/// <c>seq</c> is an explicit rowid so VACUUM cannot renumber what the index points at. <c>vector_log</c> records, in the
+/// same transaction as the write, every chunk added or removed, so the HNSW index file beside the database can be
+/// caught up from the log after a crash instead of trusted or rebuilt.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -45,6 +47,13 @@ internal static class SqliteSchema
         END;
         CREATE TRIGGER IF NOT EXISTS chunks_fts_delete AFTER DELETE ON chunks BEGIN
             INSERT INTO chunks_fts(chunks_fts, rowid, context, text) VALUES ('delete', old.seq, old.context, old.text);
+        END;
+        CREATE TABLE IF NOT EXISTS vector_log(id INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL);
+        CREATE TRIGGER IF NOT EXISTS chunks_vector_log_insert AFTER INSERT ON chunks BEGIN
+            INSERT INTO vector_log(seq) VALUES (new.seq);
+        END;
+        CREATE TRIGGER IF NOT EXISTS chunks_vector_log_delete AFTER DELETE ON chunks BEGIN
+            INSERT INTO vector_log(seq) VALUES (old.seq);
         END;
         """;
 

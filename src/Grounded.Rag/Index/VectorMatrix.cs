@@ -29,6 +29,18 @@ internal sealed class VectorMatrix
 
     public int Count => _chunkIds.Length;
 
+    /// <summary>Returns the best inner product of <paramref name="query"/> with any row of <paramref name="rows"/>.</summary>
+    public static float BestScore(ReadOnlySpan<float> rows, ReadOnlySpan<float> query)
+    {
+        var best = float.NegativeInfinity;
+        for (var start = 0; start + query.Length <= rows.Length; start += query.Length)
+        {
+            best = Math.Max(best, TensorPrimitives.Dot(rows.Slice(start, query.Length), query));
+        }
+
+        return best;
+    }
+
     /// <summary>Returns the ids and scores of the <paramref name="topK"/> chunks most similar to the query, best first; only chunks <paramref name="accept"/> accepts, when given.</summary>
     public List<(long RowId, float Score)> Search(ReadOnlySpan<float> query, int topK, Func<long, bool>? accept = null)
     {

@@ -10,7 +10,8 @@ public sealed class SearchCommandTests(IndexedStoreFixture fixture)
     {
         var json = IndexedStoreFixture.Json(await fixture.RunAsync("search", "yeast in bread dough", "--top-k", "3", "--store", "store", "--json"));
 
-        Assert.Equal(["query", "results"], IndexedStoreFixture.Keys(json));
+        Assert.Equal(["query", "index", "results"], IndexedStoreFixture.Keys(json));
+        Assert.Equal("exact", json.GetProperty("index").GetString()); // a small store is scanned exactly
         Assert.Equal("yeast in bread dough", json.GetProperty("query").GetString());
         var results = json.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(3, results.Count);

@@ -18,7 +18,31 @@ public static class CliRunner
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "grounded.dll");
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(workingDirectory, environment, args);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"grounded {string.Join(' ', args)} did not finish within {Timeout}");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the CLI without waiting (output redirected), for tests that stop it themselves.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -37,22 +61,11 @@ public static class CliRunner
         start.Environment.Remove("GROUNDED_HOME");
         start.Environment.Remove("GROUNDED_DEBUG");
         start.Environment["NO_COLOR"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("the CLI did not start");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
+        foreach (var (name, value) in environment)
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"grounded {string.Join(' ', args)} did not finish within {Timeout}");
+            start.Environment[name] = value;
         }
 
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start) ?? throw new InvalidOperationException("the CLI did not start");
     }
 }
