@@ -23,7 +23,8 @@ app.Configure(config =>
     });
     config.AddCommand<AskCommand>("ask")
         .WithExample("ask", "\"How does Grounded decide to abstain?\"")
-        .WithExample("ask", "\"What is the incubation period?\"", "--store", "./papers-index", "--top-k", "8", "--json");
+        .WithExample("ask", "\"What is the incubation period?\"", "--store", "./papers-index", "--top-k", "8", "--json")
+        .WithExample("ask", "\"When does the circuit open?\"", "--model", "small", "--config", "grounded.yaml");
     config.AddCommand<SearchCommand>("search")
         .WithExample("search", "\"chunk overlap\"", "--top-k", "10")
         .WithExample("search", "\"incubation period\"", "--store", "./papers-index", "--json");
@@ -33,6 +34,9 @@ app.Configure(config =>
         .WithExample("ingest", "./papers", "--prune", "--json");
     config.AddCommand<ReindexCommand>("reindex")
         .WithExample("reindex", "--store", "./papers-index");
+    config.AddCommand<ServeCommand>("serve")
+        .WithExample("serve", "--config", "grounded.yaml")
+        .WithExample("serve", "--config", "grounded.yaml", "--urls", "http://127.0.0.1:8080", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")
         .WithExample("status", "--json");
 });

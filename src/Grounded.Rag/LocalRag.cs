@@ -4,6 +4,7 @@ using Grounded.Rag.Embed;
 using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
 using Grounded.Rag.Retrieve;
+using Grounded.Stages;
 
 namespace Grounded.Rag;
 
@@ -51,6 +52,9 @@ public sealed class LocalRag : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Creates a query pipeline over this store that answers with <paramref name="generator"/> instead of the extractive answerer.</summary>
+    public QueryPipeline QueryWith(IAnswerGenerator generator) => new(new HybridRetriever(Store, Embedder), generator);
 
     /// <summary>Creates an ingestion pipeline with the configured chunking.</summary>
     public IngestionPipeline Ingestion(ChunkingOptions? chunking = null) =>
