@@ -38,6 +38,8 @@ public static class GroundedServer
             builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         }
 
+        // Per-request framework logs would cost more than the gateway itself; the chat route logs one line per request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => LoadConfig(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => new ModelGateway(sp.GetRequiredService<GatewayOptions>(), sp.GetRequiredService<TimeProvider>()));

@@ -28,7 +28,7 @@ internal static class AskApi
         AskRequest request;
         try
         {
-            request = await RequestBody.ReadAsync<AskRequest>(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
+            request = await RequestBody.ReadAsync<AskRequest>(http.Request, gateway.Options.MaxRequestBodyBytes, ct, Web);
         }
         catch (RequestException e)
         {

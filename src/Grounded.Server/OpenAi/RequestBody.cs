@@ -5,7 +5,7 @@ namespace Grounded.Server.OpenAi;
 /// <summary>Reads a JSON body within the configured size limit: too large → 413, malformed → 400, both before any provider call.</summary>
 internal static class RequestBody
 {
-    public static async Task<T> ReadAsync<T>(HttpRequest request, long limit, CancellationToken cancellationToken)
+    public static async Task<T> ReadAsync<T>(HttpRequest request, long limit, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
         where T : class
     {
         if (request.ContentLength > limit)
@@ -35,7 +35,7 @@ internal static class RequestBody
 
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))
+            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options)
                 ?? throw new RequestException(OpenAiError.Invalid("the request body is empty"));
         }
         catch (JsonException e)
