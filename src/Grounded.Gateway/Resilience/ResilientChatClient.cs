@@ -74,11 +74,19 @@ internal sealed class ResilientChatClient : DelegatingChatClient
                 yield break;
             }
 
+            var finished = first.FinishReason is not null;
             first.AdditionalProperties = GatewayMetadata.With(first.AdditionalProperties, GatewayMetadata.AttemptsKey, attempts);
             yield return first;
             while (await start.Rest.MoveNextAsync().ConfigureAwait(false))
             {
+                finished |= start.Rest.Current.FinishReason is not null;
                 yield return start.Rest.Current;
+            }
+
+            // Some SDKs end a cut stream quietly; a stream without a finish reason was truncated, and the caller must know.
+            if (!finished)
+            {
+                throw new IOException($"{_model}: the provider's stream ended before it finished");
             }
         }
     }
