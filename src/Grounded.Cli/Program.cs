@@ -23,8 +23,7 @@ app.Configure(config =>
     });
     config.AddCommand<AskCommand>("ask")
         .WithExample("ask", "\"How does Grounded decide to abstain?\"")
-        .WithExample("ask", "\"What is the incubation period?\"", "--store", "./papers-index", "--top-k", "8", "--json")
-        .WithExample("ask", "\"When does the circuit open?\"", "--model", "small", "--config", "grounded.yaml");
+        .WithExample("ask", "\"What is the incubation period?\"", "--store", "./papers-index", "--top-k", "8", "--json");
     config.AddCommand<SearchCommand>("search")
         .WithExample("search", "\"chunk overlap\"", "--top-k", "10")
         .WithExample("search", "\"incubation period\"", "--store", "./papers-index", "--json");
