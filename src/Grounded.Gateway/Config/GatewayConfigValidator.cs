@@ -43,6 +43,15 @@ internal static class GatewayConfigValidator
             problems.Add("auth.keys: a key is empty");
         }
 
+        foreach (var key in d.Auth.Keys.Where(k => k is not null && k.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase)))
+        {
+            var hex = key["sha256:".Length..].Trim();
+            if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+            {
+                problems.Add("auth.keys: a sha256: entry must be 64 hexadecimal digits (printf %s KEY | sha256sum)");
+            }
+        }
+
         return problems.Count > 0 ? null : new GatewayOptions
         {
             Models = models,

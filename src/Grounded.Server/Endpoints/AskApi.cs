@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Grounded.Answers;
 using Grounded.Gateway;
+using Grounded.Gateway.Route;
 using Grounded.Rag;
 using Grounded.Rag.Answer;
 using Grounded.Server.OpenAi;
@@ -22,7 +23,7 @@ internal static class AskApi
         return app;
     }
 
-    private static async Task AskAsync(HttpContext http, ModelGateway gateway, RagHost rag)
+    private static async Task AskAsync(HttpContext http, ModelGateway gateway, RagHost rag, TimeProvider time)
     {
         var ct = http.RequestAborted;
         AskRequest request;
@@ -43,7 +44,8 @@ internal static class AskApi
             return;
         }
 
-        IAnswerGenerator? generator = null;
+        ServedByRecorder? served = null;
+        ChatAnswerGenerator? llm = null;
         if (request.Model is { Length: > 0 } name)
         {
             if (gateway.GetChatClient(name) is not { } client)
@@ -52,28 +54,33 @@ internal static class AskApi
                 return;
             }
 
-            generator = new ChatAnswerGenerator(client, name);
+            served = new ServedByRecorder(client);
+            llm = new ChatAnswerGenerator(served, name);
         }
 
         var local = await rag.GetAsync();
-        var pipeline = generator is null ? local.Query : local.QueryWith(generator);
+        var pipeline = llm is null ? local.Query : local.QueryWith(llm);
         try
         {
-            if (!request.Stream)
+            if (request.Stream)
             {
-                await Results.Json(Rounded(await pipeline.AskAsync(request.Question, topK, ct)), Web).ExecuteAsync(http);
+                await StreamAsync(http, request.Question, topK, pipeline, llm, served, time, ct);
                 return;
             }
 
-            await StreamAsync(http, request.Question, topK, local, pipeline, generator as ChatAnswerGenerator, ct);
+            var answer = await pipeline.AskAsync(request.Question, topK, ct);
+            served?.WriteHeaders(http.Response);
+            await Results.Json(Rounded(answer), Web).ExecuteAsync(http);
         }
-        catch (Gateway.Route.GatewayUnavailableException e) when (!http.Response.HasStarted)
+        catch (GatewayUnavailableException e) when (!http.Response.HasStarted)
         {
+            http.Response.Headers[ChatCompletionsApi.AttemptsHeader] = e.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Problem(e.AllCircuitsOpen ? 503 : 502, e.Message).ExecuteAsync(http);
         }
     }
 
-    private static async Task StreamAsync(HttpContext http, string question, int topK, LocalRag rag, QueryPipeline pipeline, ChatAnswerGenerator? llm, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, string question, int topK, QueryPipeline pipeline,
+        ChatAnswerGenerator? llm, ServedByRecorder? served, TimeProvider time, CancellationToken ct)
     {
         SseWriter.Start(http.Response);
         GroundedAnswer answer;
@@ -86,11 +93,27 @@ internal static class AskApi
             }
             else
             {
+                var started = time.GetTimestamp();
                 var evidence = await pipeline.SearchAsync(question, topK, ct);
-                var generated = await llm.StreamAsync(question, evidence,
-                    delta => new ValueTask(SseWriter.WriteAsync(http.Response, new { type = "delta", text = delta }, ct, web: true)), ct);
-                answer = new GroundedAnswer(question, generated.Text, generated.Abstained, llm.Name, generated.Abstained ? [] : generated.Citations, new AnswerTimings(0, 0, 0));
+                var retrieved = time.GetTimestamp();
+                var generated = await llm.StreamAsync(question, evidence, delta =>
+                {
+                    served!.WriteHeaders(http.Response);
+                    return new ValueTask(SseWriter.WriteAsync(http.Response, new { type = "delta", text = delta }, ct, web: true));
+                }, ct);
+                var done = time.GetTimestamp();
+                var timings = new AnswerTimings(Ms(time.GetElapsedTime(started, retrieved)), Ms(time.GetElapsedTime(retrieved, done)), Ms(time.GetElapsedTime(started, done)));
+                answer = new GroundedAnswer(question, generated.Text, generated.Abstained, llm.Name, generated.Abstained ? [] : generated.Citations, timings);
             }
+        }
+        catch (GatewayUnavailableException e) when (!http.Response.HasStarted)
+        {
+            // Nothing is out yet: the client gets a plain status, as without streaming.
+            http.Response.ContentType = null;
+            http.Response.Headers.CacheControl = default;
+            http.Response.Headers[ChatCompletionsApi.AttemptsHeader] = e.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Problem(e.AllCircuitsOpen ? 503 : 502, e.Message).ExecuteAsync(http);
+            return;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -98,10 +121,12 @@ internal static class AskApi
             return;
         }
 
-        _ = rag;
+        served?.WriteHeaders(http.Response);
         await SseWriter.WriteAsync(http.Response, new { type = "answer", answer = Rounded(answer) }, ct, web: true);
         await SseWriter.DoneAsync(http.Response, ct);
     }
+
+    private static double Ms(TimeSpan elapsed) => Math.Round(elapsed.TotalMilliseconds, 1);
 
     private static GroundedAnswer Rounded(GroundedAnswer answer) =>
         answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() };

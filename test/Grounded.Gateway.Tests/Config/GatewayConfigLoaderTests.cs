@@ -106,3 +106,63 @@ public sealed class GatewayConfigLoaderTests
         Assert.Contains("line 3", error.Message);
     }
 }
+
+public sealed class GatewayConfigKeysTests
+{
+    private const string OneModel = """
+        models:
+          - name: small
+            provider: openai
+            endpoint: http://127.0.0.1:9000/v1
+            model: m
+            contextWindow: 1000
+            maxOutputTokens: 100
+
+        """;
+
+    [Fact]
+    public void PlainKeysAreKeptOnlyAsTheirSha256()
+    {
+        var options = GatewayConfigLoader.Parse(OneModel + "auth: { keys: [test] }");
+
+        // printf %s test | sha256sum
+        Assert.Equal(["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"], options.ApiKeyHashes);
+    }
+
+    [Fact]
+    public void KeysWrittenAsSha256AreTakenAsHashes()
+    {
+        var options = GatewayConfigLoader.Parse(OneModel + "auth: { keys: ['sha256:9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08'] }");
+
+        Assert.Equal(["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"], options.ApiKeyHashes);
+    }
+
+    [Fact]
+    public void WithoutAnAuthSectionNoKeyIsRequired()
+    {
+        Assert.Empty(GatewayConfigLoader.Parse(OneModel).ApiKeyHashes);
+    }
+
+    [Theory]
+    [InlineData("auth: { keys: [''] }", "a key is empty")]
+    [InlineData("auth: { keys: ['sha256:abc'] }", "64 hexadecimal digits")]
+    [InlineData("auth: { keys: ['sha256:zz86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'] }", "64 hexadecimal digits")]
+    public void UnusableKeysAreRejectedAtStartUp(string auth, string says)
+    {
+        var error = Assert.Throws<GatewayConfigException>(() => GatewayConfigLoader.Parse(OneModel + auth));
+
+        Assert.Contains(error.Problems, p => p.Contains(says, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ServerSettingsAreReadWithSafeDefaults()
+    {
+        var defaults = GatewayConfigLoader.Parse(OneModel);
+        var set = GatewayConfigLoader.Parse(OneModel + "server: { maxRequestBodyBytes: 2048, logPrompts: true }");
+
+        Assert.False(defaults.LogPrompts);
+        Assert.Equal(1 << 20, defaults.MaxRequestBodyBytes);
+        Assert.True(set.LogPrompts);
+        Assert.Equal(2048, set.MaxRequestBodyBytes);
+    }
+}

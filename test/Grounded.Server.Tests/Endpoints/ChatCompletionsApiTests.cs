@@ -117,6 +117,25 @@ public sealed class ChatCompletionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithKeysConfiguredAMissingKeyGetsA401ThatSaysNothingAboutValidKeysWhileHealthNeedsNone()
+    {
+        using var factory = Factory(auth: "auth: { keys: [s3cret] }");
+        using var client = factory.CreateClient();
+
+        var denied = await client.PostAsync("/v1/chat/completions", Json("""{"model":"small","messages":[{"role":"user","content":"x"}]}"""));
+        var models = await client.GetAsync("/v1/models");
+        var health = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, models.StatusCode);
+        using var body = JsonDocument.Parse(await denied.Content.ReadAsStringAsync());
+        Assert.Equal("Invalid API key.", body.RootElement.GetProperty("error").GetProperty("message").GetString());
+        Assert.DoesNotContain("sha256", await denied.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(0, _upstream.Requests);
+    }
+
+    [Fact]
     public async Task ServesPrometheusMetrics()
     {
         using var factory = Factory();
