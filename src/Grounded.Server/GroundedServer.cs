@@ -48,6 +48,7 @@ public static class GroundedServer
             var configuration = sp.GetRequiredService<IConfiguration>();
             return new RagHost(configuration["Grounded:Store"] ?? configuration["store"] ?? LocalRagOptions.DefaultStoreDirectory());
         });
+        builder.Services.AddSingleton<DocumentLibrary>();
         builder.Services.AddSingleton<ServerTelemetry>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GatewayOptions>((kestrel, gateway) =>
             kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
@@ -71,6 +72,8 @@ public static class GroundedServer
         app.MapHealth();
         app.MapChatCompletions();
         app.MapAsk();
+        app.MapEmbeddings();
+        app.MapDocuments();
         return app;
     }
 

@@ -60,6 +60,7 @@ internal sealed class AuthDocument
 internal sealed class ServerDocument
 {
     public long? MaxRequestBodyBytes { get; set; }
+    public long? MaxUploadBytes { get; set; }
     public bool? LogPrompts { get; set; }
 }
 #pragma warning restore CA2227, CA1056

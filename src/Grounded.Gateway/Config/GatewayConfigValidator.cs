@@ -38,6 +38,11 @@ internal static class GatewayConfigValidator
             problems.Add($"server.maxRequestBodyBytes must be positive (got {d.Server.MaxRequestBodyBytes})");
         }
 
+        if (d.Server.MaxUploadBytes is <= 0)
+        {
+            problems.Add($"server.maxUploadBytes must be positive (got {d.Server.MaxUploadBytes})");
+        }
+
         if (d.Auth.Keys.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add("auth.keys: a key is empty");
@@ -59,6 +64,7 @@ internal static class GatewayConfigValidator
             Resilience = resilience,
             ApiKeyHashes = d.Auth.Keys.Select(HashKey).ToList(),
             MaxRequestBodyBytes = d.Server.MaxRequestBodyBytes ?? 1 << 20,
+            MaxUploadBytes = d.Server.MaxUploadBytes ?? 32 << 20,
             LogPrompts = d.Server.LogPrompts ?? false,
         };
     }

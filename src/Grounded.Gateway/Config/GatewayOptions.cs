@@ -19,6 +19,10 @@ public sealed record GatewayOptions
     /// <value>The default is 1 MiB.</value>
     public long MaxRequestBodyBytes { get; init; } = 1 << 20;
 
+    /// <summary>Gets the largest document upload (<c>POST /v1/documents</c>) the server accepts.</summary>
+    /// <value>The default is 32 MiB.</value>
+    public long MaxUploadBytes { get; init; } = 32 << 20;
+
     /// <summary>Gets whether request logs may contain prompt text.</summary>
     /// <value>The default is false.</value>
     public bool LogPrompts { get; init; }
