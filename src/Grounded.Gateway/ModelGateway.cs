@@ -29,7 +29,7 @@ public sealed class ModelGateway : IDisposable
         foreach (var model in options.Models)
         {
             var client = new ChatClientBuilder(providers(model))
-                .UseOpenTelemetry(sourceName: TelemetrySourceName)
+                .UseOpenTelemetry(sourceName: TelemetrySourceName, configure: telemetry => telemetry.EnableSensitiveData = options.LogPrompts)
                 .UseResilience(model.Name, options.Resilience, time, random)
                 .Build();
             _models[model.Name] = client;

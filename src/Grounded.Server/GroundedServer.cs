@@ -5,7 +5,9 @@ using Grounded.Rag;
 using Grounded.Server.Endpoints;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Grounded.Server;
 
@@ -54,10 +56,17 @@ public static class GroundedServer
             kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var otel = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
             .AddPrometheusExporter());
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Traces only when someone collects them: an unsampled-but-recorded span per request would cost every caller.
+            otel.WithTracing(tracing => tracing
+                .AddSource(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
+                .AddAspNetCoreInstrumentation()).UseOtlpExporter();
+        }
         if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
         {
             builder.WebHost.UseUrls(DefaultUrl);

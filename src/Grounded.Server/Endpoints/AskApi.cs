@@ -23,13 +23,13 @@ internal static class AskApi
         return app;
     }
 
-    private static async Task AskAsync(HttpContext http, ModelGateway gateway, RagHost rag, TimeProvider time)
+    private static async Task AskAsync(HttpContext http, ModelGateway gateway, RagHost rag, TimeProvider time, ILoggerFactory logs)
     {
-        var ct = http.RequestAborted;
+        var started = time.GetTimestamp();
         AskRequest request;
         try
         {
-            request = await RequestBody.ReadAsync<AskRequest>(http.Request, gateway.Options.MaxRequestBodyBytes, ct, Web);
+            request = await RequestBody.ReadAsync<AskRequest>(http.Request, gateway.Options.MaxRequestBodyBytes, http.RequestAborted, Web);
         }
         catch (RequestException e)
         {
@@ -37,11 +37,28 @@ internal static class AskApi
             return;
         }
 
+        var answer = await AnswerAsync(http, request, gateway, rag, time);
+        var log = logs.CreateLogger(ServerLog.Category);
+        var (model, ms, citations) = (request.Model ?? "extractive", time.GetElapsedTime(started).TotalMilliseconds, answer?.Citations.Count ?? 0);
+        if (gateway.Options.LogPrompts)
+        {
+            ServerLog.AskWithPrompt(log, model, request.Stream, http.Response.StatusCode, answer?.Abstained, citations, ms, request.Question ?? string.Empty);
+        }
+        else
+        {
+            ServerLog.Ask(log, model, request.Stream, http.Response.StatusCode, answer?.Abstained, citations, ms);
+        }
+    }
+
+    private static async Task<GroundedAnswer?> AnswerAsync(HttpContext http, AskRequest request, ModelGateway gateway, RagHost rag, TimeProvider time)
+    {
+        var ct = http.RequestAborted;
+
         var topK = request.TopK ?? 5;
         if (string.IsNullOrWhiteSpace(request.Question) || topK is < 1 or > 1000)
         {
             await Problem(400, string.IsNullOrWhiteSpace(request.Question) ? "question is required" : $"topK must be between 1 and 1000 (got {topK})").ExecuteAsync(http);
-            return;
+            return null;
         }
 
         ServedByRecorder? served = null;
@@ -51,7 +68,7 @@ internal static class AskApi
             if (gateway.GetChatClient(name) is not { } client)
             {
                 await Problem(404, $"unknown model '{name}'; known models: {string.Join(", ", gateway.Options.Models.Select(m => m.Name))}").ExecuteAsync(http);
-                return;
+                return null;
             }
 
             served = new ServedByRecorder(client);
@@ -64,22 +81,23 @@ internal static class AskApi
         {
             if (request.Stream)
             {
-                await StreamAsync(http, request.Question, topK, pipeline, llm, served, time, ct);
-                return;
+                return await StreamAsync(http, request.Question, topK, pipeline, llm, served, time, ct);
             }
 
             var answer = await pipeline.AskAsync(request.Question, topK, ct);
             served?.WriteHeaders(http.Response);
             await Results.Json(Rounded(answer), Web).ExecuteAsync(http);
+            return answer;
         }
         catch (GatewayUnavailableException e) when (!http.Response.HasStarted)
         {
             http.Response.Headers[ChatCompletionsApi.AttemptsHeader] = e.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Problem(e.AllCircuitsOpen ? 503 : 502, e.Message).ExecuteAsync(http);
+            return null;
         }
     }
 
-    private static async Task StreamAsync(HttpContext http, string question, int topK, QueryPipeline pipeline,
+    private static async Task<GroundedAnswer?> StreamAsync(HttpContext http, string question, int topK, QueryPipeline pipeline,
         ChatAnswerGenerator? llm, ServedByRecorder? served, TimeProvider time, CancellationToken ct)
     {
         SseWriter.Start(http.Response);
@@ -113,17 +131,18 @@ internal static class AskApi
             http.Response.Headers.CacheControl = default;
             http.Response.Headers[ChatCompletionsApi.AttemptsHeader] = e.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Problem(e.AllCircuitsOpen ? 503 : 502, e.Message).ExecuteAsync(http);
-            return;
+            return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             await SseWriter.WriteAsync(http.Response, new { type = "error", message = e.Message.Split('\n')[0] }, ct, web: true);
-            return;
+            return null;
         }
 
         served?.WriteHeaders(http.Response);
         await SseWriter.WriteAsync(http.Response, new { type = "answer", answer = Rounded(answer) }, ct, web: true);
         await SseWriter.DoneAsync(http.Response, ct);
+        return answer;
     }
 
     private static double Ms(TimeSpan elapsed) => Math.Round(elapsed.TotalMilliseconds, 1);

@@ -25,7 +25,6 @@ internal static class ChatCompletionsApi
     private static async Task CompleteAsync(HttpContext http, ModelGateway gateway, ServerTelemetry telemetry, TimeProvider time, ILoggerFactory logs)
     {
         var ct = http.RequestAborted;
-        var log = logs.CreateLogger("Grounded.Server.Chat");
         ChatRequestValidator.Checked request;
         ChatCompletionRequest body;
         try
@@ -51,9 +50,22 @@ internal static class ChatCompletionsApi
             await RespondAsync(http, request, gateway, id, created, telemetry, time, started);
         }
 
-        log.LogInformation("chat model={Model} served-by={Served} attempts={Attempts} stream={Stream} status={Status} prompt-tokens={PromptTokens} ms={Ms:0.0}",
-            request.Model.Name, http.Response.Headers[ModelHeader].ToString(), http.Response.Headers[AttemptsHeader].ToString(), body.Stream,
-            http.Response.StatusCode, request.PromptTokens, time.GetElapsedTime(started).TotalMilliseconds);
+        var log = logs.CreateLogger(ServerLog.Category);
+        if (!log.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var (served, attempts, ms) = (http.Response.Headers[ModelHeader].ToString(), http.Response.Headers[AttemptsHeader].ToString(), time.GetElapsedTime(started).TotalMilliseconds);
+        if (gateway.Options.LogPrompts)
+        {
+            var prompt = string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}"));
+            ServerLog.ChatWithPrompt(log, request.Model.Name, served, attempts, body.Stream, http.Response.StatusCode, request.PromptTokens, ms, prompt);
+        }
+        else
+        {
+            ServerLog.Chat(log, request.Model.Name, served, attempts, body.Stream, http.Response.StatusCode, request.PromptTokens, ms);
+        }
     }
 
     private static async Task RespondAsync(HttpContext http, ChatRequestValidator.Checked r, ModelGateway gateway, string id, long created,
