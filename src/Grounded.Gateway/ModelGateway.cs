@@ -18,6 +18,7 @@ public sealed class ModelGateway : IDisposable
 
     private readonly Dictionary<string, IChatClient> _models = [];
     private readonly Dictionary<string, ResilientChatClient> _resilient = [];
+    private readonly Dictionary<string, FallbackChatClient> _chains = [];
 
     /// <summary>Builds the gateway; <paramref name="providers"/> replaces the provider SDK clients (tests).</summary>
     public ModelGateway(GatewayOptions options, TimeProvider? time = null, Func<ModelOptions, IChatClient>? providers = null, Func<double>? random = null)
@@ -35,6 +36,14 @@ public sealed class ModelGateway : IDisposable
             _models[model.Name] = client;
             _resilient[model.Name] = client.GetService<ResilientChatClient>()!;
         }
+
+        // The chains are stateless: built once, not per request.
+        foreach (var model in options.Models)
+        {
+            var chain = new List<(string, IChatClient)> { (model.Name, _models[model.Name]) };
+            chain.AddRange((options.Fallbacks.GetValueOrDefault(model.Name) ?? []).Select(f => (f, _models[f])));
+            _chains[model.Name] = new FallbackChatClient(chain);
+        }
     }
 
     /// <summary>Gets the configuration the gateway was built from.</summary>
@@ -44,21 +53,7 @@ public sealed class ModelGateway : IDisposable
     public PromptTokenCounter Tokens { get; } = new();
 
     /// <summary>Returns the model's client, failing over along its fallbacks, or null when the name is unknown.</summary>
-    public IChatClient? GetChatClient(string name)
-    {
-        if (!_models.TryGetValue(name, out var primary))
-        {
-            return null;
-        }
-
-        var chain = new List<(string, IChatClient)> { (name, primary) };
-        foreach (var fallback in Options.Fallbacks.GetValueOrDefault(name) ?? [])
-        {
-            chain.Add((fallback, _models[fallback]));
-        }
-
-        return new FallbackChatClient(chain);
-    }
+    public IChatClient? GetChatClient(string name) => _chains.GetValueOrDefault(name);
 
     /// <summary>Returns the state of a model's circuit.</summary>
     public CircuitState Circuit(string name) => _resilient[name].Circuit;

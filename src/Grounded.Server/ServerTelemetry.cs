@@ -10,13 +10,17 @@ internal sealed class ServerTelemetry
     private readonly Histogram<double> _firstToken;
     private readonly Histogram<long> _tokens;
 
-    public ServerTelemetry(IMeterFactory meters)
+    public ServerTelemetry(IMeterFactory meters, ILoggerFactory logs)
     {
+        RequestLog = logs.CreateLogger(ServerLog.Category);
         var meter = meters.Create(MeterName);
         _duration = meter.CreateHistogram<double>("gen_ai.server.request.duration", "s", "Time to serve a chat request, end to end");
         _firstToken = meter.CreateHistogram<double>("gen_ai.server.time_to_first_token", "s", "Time until the first token of a streamed response");
         _tokens = meter.CreateHistogram<long>("gen_ai.server.token.usage", "{token}", "Tokens per request, by type");
     }
+
+    /// <summary>Gets the request log (created once: LoggerFactory.CreateLogger takes a lock).</summary>
+    public ILogger RequestLog { get; }
 
     public void Completed(string model, TimeSpan duration, TimeSpan? firstToken, long inputTokens, long outputTokens)
     {

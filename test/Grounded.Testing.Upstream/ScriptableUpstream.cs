@@ -40,6 +40,9 @@ public sealed class ScriptableUpstream : IAsyncDisposable
     /// <summary>Gets how many chat requests arrived.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Gets or sets whether request bodies are kept for <see cref="Bodies"/> (off for load tests, where they would pile up).</summary>
+    public bool KeepBodies { get; set; } = true;
+
     /// <summary>Gets the request bodies received, oldest first.</summary>
     public IReadOnlyList<string> Bodies => [.. _bodies];
 
@@ -91,7 +94,11 @@ public sealed class ScriptableUpstream : IAsyncDisposable
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
-        _bodies.Enqueue(body);
+        if (KeepBodies)
+        {
+            _bodies.Enqueue(body);
+        }
+
         Interlocked.Increment(ref _requests);
         var step = _script.TryDequeue(out var next) ? next : Default;
         var request = JsonNode.Parse(body)!;

@@ -11,21 +11,28 @@ public sealed class PromptTokenCounter
     private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
 
     /// <summary>Returns the prompt's token count.</summary>
-    public int Count(IEnumerable<ChatMessage> messages)
+    public int Count(IEnumerable<ChatMessage> messages) => Measure(messages, text => O200k.Value.CountTokens(text));
+
+    /// <summary>
+    /// Returns a bound the token count cannot exceed, without tokenizing: every BPE token covers at least one UTF-8 byte.
+    /// When the bound fits the context window the exact count is not needed to accept the request.
+    /// </summary>
+    public int UpperBound(IEnumerable<ChatMessage> messages) => Measure(messages, System.Text.Encoding.UTF8.GetByteCount);
+
+    private static int Measure(IEnumerable<ChatMessage> messages, Func<string, int> count)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var tokenizer = O200k.Value;
         var total = ReplyPrimer;
         foreach (var message in messages)
         {
-            total += PerMessage + tokenizer.CountTokens(message.Role.Value);
+            total += PerMessage + count(message.Role.Value);
             foreach (var content in message.Contents)
             {
                 total += content switch
                 {
-                    TextContent t => tokenizer.CountTokens(t.Text),
-                    FunctionCallContent f => tokenizer.CountTokens(f.Name) + tokenizer.CountTokens(System.Text.Json.JsonSerializer.Serialize(f.Arguments)),
-                    FunctionResultContent r => tokenizer.CountTokens(r.Result?.ToString() ?? string.Empty),
+                    TextContent t => count(t.Text),
+                    FunctionCallContent f => count(f.Name) + count(System.Text.Json.JsonSerializer.Serialize(f.Arguments)),
+                    FunctionResultContent r => count(r.Result?.ToString() ?? string.Empty),
                     _ => 0,
                 };
             }

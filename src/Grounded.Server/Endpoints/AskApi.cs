@@ -23,7 +23,7 @@ internal static class AskApi
         return app;
     }
 
-    private static async Task AskAsync(HttpContext http, ModelGateway gateway, RagHost rag, TimeProvider time, ILoggerFactory logs)
+    private static async Task AskAsync(HttpContext http, ModelGateway gateway, RagHost rag, TimeProvider time, ServerTelemetry telemetry)
     {
         var started = time.GetTimestamp();
         AskRequest request;
@@ -38,7 +38,7 @@ internal static class AskApi
         }
 
         var answer = await AnswerAsync(http, request, gateway, rag, time);
-        var log = logs.CreateLogger(ServerLog.Category);
+        var log = telemetry.RequestLog;
         var (model, ms, citations) = (request.Model ?? "extractive", time.GetElapsedTime(started).TotalMilliseconds, answer?.Citations.Count ?? 0);
         if (gateway.Options.LogPrompts)
         {

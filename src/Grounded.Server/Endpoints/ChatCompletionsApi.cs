@@ -22,7 +22,7 @@ internal static class ChatCompletionsApi
         return app;
     }
 
-    private static async Task CompleteAsync(HttpContext http, ModelGateway gateway, ServerTelemetry telemetry, TimeProvider time, ILoggerFactory logs)
+    private static async Task CompleteAsync(HttpContext http, ModelGateway gateway, ServerTelemetry telemetry, TimeProvider time)
     {
         var ct = http.RequestAborted;
         ChatRequestValidator.Checked request;
@@ -41,16 +41,10 @@ internal static class ChatCompletionsApi
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N")[..24];
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var started = time.GetTimestamp();
-        if (body.Stream)
-        {
-            await StreamAsync(http, request, gateway, id, created, body.StreamOptions?.IncludeUsage ?? false, telemetry, time, started);
-        }
-        else
-        {
-            await RespondAsync(http, request, gateway, id, created, telemetry, time, started);
-        }
-
-        var log = logs.CreateLogger(ServerLog.Category);
+        var promptTokens = body.Stream
+            ? await StreamAsync(http, request, gateway, id, created, body.StreamOptions?.IncludeUsage ?? false, telemetry, time, started)
+            : await RespondAsync(http, request, gateway, id, created, telemetry, time, started);
+        var log = telemetry.RequestLog;
         if (!log.IsEnabled(LogLevel.Information))
         {
             return;
@@ -60,15 +54,16 @@ internal static class ChatCompletionsApi
         if (gateway.Options.LogPrompts)
         {
             var prompt = string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}"));
-            ServerLog.ChatWithPrompt(log, request.Model.Name, served, attempts, body.Stream, http.Response.StatusCode, request.PromptTokens, ms, prompt);
+            ServerLog.ChatWithPrompt(log, request.Model.Name, served, attempts, body.Stream, http.Response.StatusCode, (int)(promptTokens ?? request.PromptTokens), ms, prompt);
         }
         else
         {
-            ServerLog.Chat(log, request.Model.Name, served, attempts, body.Stream, http.Response.StatusCode, request.PromptTokens, ms);
+            ServerLog.Chat(log, request.Model.Name, served, attempts, body.Stream, http.Response.StatusCode, (int)(promptTokens ?? request.PromptTokens), ms);
         }
     }
 
-    private static async Task RespondAsync(HttpContext http, ChatRequestValidator.Checked r, ModelGateway gateway, string id, long created,
+    /// <returns>The prompt's token count when the request was served (the provider's, else ours), null when it failed.</returns>
+    private static async Task<long?> RespondAsync(HttpContext http, ChatRequestValidator.Checked r, ModelGateway gateway, string id, long created,
         ServerTelemetry telemetry, TimeProvider time, long started)
     {
         ChatResponse response;
@@ -80,18 +75,19 @@ internal static class ChatCompletionsApi
         {
             http.Response.Headers[AttemptsHeader] = e.Attempts.ToString();
             await GatewayErrors.From(e).ToResult().ExecuteAsync(http);
-            return;
+            return null;
         }
 
         var served = GatewayMetadata.Model(response.AdditionalProperties) ?? r.Model.Name;
         http.Response.Headers[ModelHeader] = served;
         http.Response.Headers[AttemptsHeader] = GatewayMetadata.Attempts(response.AdditionalProperties).ToString();
-        var usage = ChatResponseMapper.Usage(response.Usage, r.PromptTokens, gateway.Tokens.Count(response.Text));
+        var usage = ChatResponseMapper.Usage(response.Usage, () => r.PromptTokens, () => gateway.Tokens.Count(response.Text));
         telemetry.Completed(served, time.GetElapsedTime(started), null, usage.PromptTokens, usage.CompletionTokens);
         await Results.Json(ChatResponseMapper.Completion(response, id, created, served, usage)).ExecuteAsync(http);
+        return usage.PromptTokens;
     }
 
-    private static async Task StreamAsync(HttpContext http, ChatRequestValidator.Checked r, ModelGateway gateway, string id, long created, bool includeUsage,
+    private static async Task<long?> StreamAsync(HttpContext http, ChatRequestValidator.Checked r, ModelGateway gateway, string id, long created, bool includeUsage,
         ServerTelemetry telemetry, TimeProvider time, long started)
     {
         var ct = http.RequestAborted;
@@ -105,7 +101,7 @@ internal static class ChatCompletionsApi
         {
             http.Response.Headers[AttemptsHeader] = e.Attempts.ToString();
             await GatewayErrors.From(e).ToResult().ExecuteAsync(http);
-            return;
+            return null;
         }
 
         var served = any ? GatewayMetadata.Model(stream.Current.AdditionalProperties) ?? r.Model.Name : r.Model.Name;
@@ -136,10 +132,10 @@ internal static class ChatCompletionsApi
         {
             // Headers and some tokens are out: the only honest ending is an error event, never a silent truncation.
             await SseWriter.WriteAsync(http.Response, GatewayErrors.From(e).Body, ct);
-            return;
+            return null;
         }
 
-        var wireUsage = ChatResponseMapper.Usage(usage, r.PromptTokens, gateway.Tokens.Count(text.ToString()));
+        var wireUsage = ChatResponseMapper.Usage(usage, () => r.PromptTokens, () => gateway.Tokens.Count(text.ToString()));
         if (includeUsage)
         {
             await SseWriter.WriteAsync(http.Response, new ChatCompletionResponse
@@ -150,5 +146,6 @@ internal static class ChatCompletionsApi
 
         telemetry.Completed(served, time.GetElapsedTime(started), firstToken, wireUsage.PromptTokens, wireUsage.CompletionTokens);
         await SseWriter.DoneAsync(http.Response, ct);
+        return wireUsage.PromptTokens;
     }
 }

@@ -8,7 +8,11 @@ namespace Grounded.Server.OpenAi;
 internal static class ChatRequestValidator
 {
     /// <summary>A validated request: the model, its client, the converted messages and options, and the prompt's token count.</summary>
-    internal sealed record Checked(ModelOptions Model, IChatClient Client, List<ChatMessage> Messages, ChatOptions Options, int PromptTokens);
+    internal sealed record Checked(ModelOptions Model, IChatClient Client, List<ChatMessage> Messages, ChatOptions Options, Lazy<int> PromptTokenCount)
+    {
+        /// <summary>Gets the prompt's exact token count, tokenizing on first use only (the provider's usage usually makes it unnecessary).</summary>
+        public int PromptTokens => PromptTokenCount.Value;
+    }
 
     public static Checked Check(ChatCompletionRequest r, ModelGateway gateway)
     {
@@ -46,11 +50,11 @@ internal static class ChatRequestValidator
         }
 
         var messages = ChatRequestMapper.Messages(r.Messages);
-        var promptTokens = gateway.Tokens.Count(messages);
-        if (promptTokens + (maxTokens ?? 0) > model.ContextWindow)
+        var promptTokens = new Lazy<int>(() => gateway.Tokens.Count(messages), LazyThreadSafetyMode.None);
+        if (gateway.Tokens.UpperBound(messages) + (maxTokens ?? 0) > model.ContextWindow && promptTokens.Value + (maxTokens ?? 0) > model.ContextWindow)
         {
             throw new RequestException(OpenAiError.Invalid(
-                $"The prompt is {promptTokens} tokens and max_tokens is {maxTokens ?? 0}: together {promptTokens + (maxTokens ?? 0)} tokens, "
+                $"The prompt is {promptTokens.Value} tokens and max_tokens is {maxTokens ?? 0}: together {promptTokens.Value + (maxTokens ?? 0)} tokens, "
                 + $"more than the context window of model '{model.Name}', {model.ContextWindow} tokens.", "messages", "context_length_exceeded"));
         }
 

@@ -50,12 +50,13 @@ internal static class ChatResponseMapper
         ],
     };
 
-    public static WireUsage Usage(UsageDetails? usage, long promptTokens, long completionTokens) => new()
+    /// <summary>Returns the provider's usage, counting tokens ourselves only for what it did not report.</summary>
+    public static WireUsage Usage(UsageDetails? usage, Func<long> promptTokens, Func<long> completionTokens)
     {
-        PromptTokens = usage?.InputTokenCount ?? promptTokens,
-        CompletionTokens = usage?.OutputTokenCount ?? completionTokens,
-        TotalTokens = usage?.TotalTokenCount ?? ((usage?.InputTokenCount ?? promptTokens) + (usage?.OutputTokenCount ?? completionTokens)),
-    };
+        var prompt = usage?.InputTokenCount ?? promptTokens();
+        var completion = usage?.OutputTokenCount ?? completionTokens();
+        return new WireUsage { PromptTokens = prompt, CompletionTokens = completion, TotalTokens = usage?.TotalTokenCount ?? prompt + completion };
+    }
 
     private static List<WireToolCall>? ToolCalls(IEnumerable<AIContent> contents, bool withIndex)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Grounded.Server.OpenAi;
@@ -13,34 +14,49 @@ internal static class RequestBody
             throw TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        // A pooled buffer sized from Content-Length: this runs on every request, so it should not allocate per request.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } known and > 0 ? (int)known + 1 : 4096);
+        var length = 0;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            try
             {
-                if (buffer.Length + read > limit)
+                int read;
+                while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    throw TooLarge(limit);
-                }
+                    length += read;
+                    if (length > limit)
+                    {
+                        throw TooLarge(limit);
+                    }
 
-                buffer.Write(chunk, 0, read);
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                throw TooLarge(limit);
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options)
+                    ?? throw new RequestException(OpenAiError.Invalid("the request body is empty"));
+            }
+            catch (JsonException e)
+            {
+                throw new RequestException(OpenAiError.Invalid($"the request body is not valid JSON: {e.Message}"));
             }
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        finally
         {
-            throw TooLarge(limit);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options)
-                ?? throw new RequestException(OpenAiError.Invalid("the request body is empty"));
-        }
-        catch (JsonException e)
-        {
-            throw new RequestException(OpenAiError.Invalid($"the request body is not valid JSON: {e.Message}"));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
