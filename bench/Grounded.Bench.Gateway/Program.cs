@@ -107,6 +107,28 @@ foreach (var name in new[] { "direct-stream", "gateway-stream" })
 }
 
 var (d, g, ds, gs) = (merged["direct"], merged["gateway"], merged["direct-stream"], merged["gateway-stream"]);
+
+// Per round: the two paths ran back to back, so their difference within a round shares that round's noise; the
+// median over rounds of those differences resists the stalls other processes cause on a shared machine.
+Console.WriteLine();
+Console.WriteLine("| round | direct p50 / p99 ms | gateway p50 / p99 ms | added p50 / p99 ms | added TTFT p50 / p99 ms |");
+Console.WriteLine("|---:|---:|---:|---:|---:|");
+var added50 = new List<double>();
+var added99 = new List<double>();
+var addedTtft50 = new List<double>();
+var addedTtft99 = new List<double>();
+for (var r = 0; r < rounds; r++)
+{
+    var (rd, rg, rds, rgs) = (results["direct"][r], results["gateway"][r], results["direct-stream"][r], results["gateway-stream"][r]);
+    added50.Add(rg.P(0.5) - rd.P(0.5));
+    added99.Add(rg.P(0.99) - rd.P(0.99));
+    addedTtft50.Add(rgs.Ttft(0.5) - rds.Ttft(0.5));
+    addedTtft99.Add(rgs.Ttft(0.99) - rds.Ttft(0.99));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r + 1} | {rd.P(0.5):0.00} / {rd.P(0.99):0.00} | {rg.P(0.5):0.00} / {rg.P(0.99):0.00} | {added50[^1]:0.00} / {added99[^1]:0.00} | {addedTtft50[^1]:0.00} / {addedTtft99[^1]:0.00} |"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added latency, median of rounds: p50 {Phase.Percentile([.. added50], 0.5):0.00} ms, p99 {Phase.Percentile([.. added99], 0.5):0.00} ms; TTFT p50 {Phase.Percentile([.. addedTtft50], 0.5):0.00} ms, p99 {Phase.Percentile([.. addedTtft99], 0.5):0.00} ms"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quietest round of each path: direct p99 {results["direct"].Min(x => x.P(0.99)):0.00} ms, gateway p99 {results["gateway"].Min(x => x.P(0.99)):0.00} ms"));
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added latency (gateway − direct) at {rate} RPS: p50 {g.P(0.5) - d.P(0.5):0.00} ms, p99 {g.P(0.99) - d.P(0.99):0.00} ms"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"added time to first token (streaming) at {rate} RPS: p50 {gs.Ttft(0.5) - ds.Ttft(0.5):0.00} ms, p99 {gs.Ttft(0.99) - ds.Ttft(0.99):0.00} ms"));
@@ -126,7 +148,15 @@ foreach (var step in ramp)
     foreach (var (target, url, model) in new[] { ("direct", direct, "small-model"), ("gateway", gateway, "small") })
     {
         var p = await load.RunAsync(target, url, Body(model, false), false, step, seconds);
-        var sustained = p.Errors == 0 && p.P(0.99) < 100 && p.AchievedRps >= 0.98 * step;
+        var sustained = Sustained(p, step);
+        if (!sustained)
+        {
+            // A stall from elsewhere on the machine can sink one step; saturation sinks it twice.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {target} (first try) | {p.AchievedRps:0} | {p.Errors} | {p.P(0.5):0.00} | {p.P(0.99):0.00} | {p.Lag(0.99):0.00} | no |"));
+            p = await load.RunAsync(target, url, Body(model, false), false, step, seconds);
+            sustained = Sustained(p, step);
+        }
+
         okGateway = target == "gateway" ? sustained : okGateway;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {step} | {target} | {p.AchievedRps:0} | {p.Errors} | {p.P(0.5):0.00} | {p.P(0.99):0.00} | {p.Lag(0.99):0.00} | {(sustained ? "yes" : "no")} |"));
     }
@@ -143,6 +173,8 @@ Console.WriteLine();
 Console.WriteLine($"highest sustained rate through the gateway: {(best is null ? "below the first step" : $"{best} RPS")} (server log lines drained: {server.LogLines})");
 Directory.Delete(work, recursive: true);
 return 0;
+
+static bool Sustained(Phase p, int step) => p.Errors == 0 && p.P(0.99) < 100 && p.AchievedRps >= 0.98 * step;
 
 void Add(string key, Phase phase)
 {

@@ -1,7 +1,8 @@
 using Grounded.Server;
 
 // Standalone host: dotnet run --project src/Grounded.Server -- --config grounded.yaml [--urls URL] [--store DIR]
-// (the CLI's `grounded serve` builds the same host).
+// Users run the same server through `grounded serve` (ServerHost.RunAsync); this entry point exists for
+// WebApplicationFactory<Program> in the tests and for running the server project directly.
 var app = GroundedServer.Build(args);
 await app.RunAsync();
 
