@@ -21,13 +21,22 @@ internal sealed class DocumentLibrary(RagHost rag) : IDisposable
     {
         Directory.CreateDirectory(UploadsDirectory);
         var path = Path.Combine(UploadsDirectory, fileName);
-        var part = path + ".part";
-        await using (var file = File.Create(part))
+        var part = $"{path}.{Guid.NewGuid():N}.part"; // one per upload: two uploads of the same name never share it
+        try
         {
-            await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            await using (var file = File.Create(part))
+            {
+                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            File.Delete(part);
+            throw;
         }
 
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var previous = File.Exists(path) ? path + ".previous" : null;
@@ -37,8 +46,18 @@ internal sealed class DocumentLibrary(RagHost rag) : IDisposable
             }
 
             File.Move(part, path);
+            IngestReport report;
             var local = await rag.GetAsync().ConfigureAwait(false);
-            var report = await local.Ingestion().IngestAsync([path], new IngestOptions { SourceBase = UploadsDirectory }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                report = await local.Ingestion().IngestAsync([path], new IngestOptions { SourceBase = UploadsDirectory }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Restore(path, previous);
+                throw;
+            }
+
             if (report.Failures.Count > 0)
             {
                 Restore(path, previous);

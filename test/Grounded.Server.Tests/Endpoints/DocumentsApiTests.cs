@@ -64,6 +64,18 @@ public sealed class DocumentsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task UploadsAtTheSameTimeAreAllIngested()
+    {
+        var uploads = Enumerable.Range(0, 4).Select(i => _client.PostAsync("/v1/documents", Files(($"note{i}.txt", $"Note number {i} is about glaze colour {i * 7}.\n"))));
+
+        var responses = await Task.WhenAll(uploads);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(4, (await JsonAsync(await _client.GetAsync("/v1/documents"))).GetProperty("data").GetArrayLength());
+        Assert.Empty(Directory.GetFiles(Path.Combine(_dir, "store", "uploads"), "*.part"));
+    }
+
+    [Fact]
     public async Task DeletingAnUnknownIdIs404()
     {
         var response = await _client.DeleteAsync("/v1/documents/0123456789abcdef");
