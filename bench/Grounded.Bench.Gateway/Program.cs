@@ -1,6 +1,7 @@
 // Gateway overhead: the same fixed-rate load against the scripted upstream directly and through grounded serve's
 // /v1/chat/completions, in one run. See docs/benchmarks.md, "Gateway overhead".
 // Run: dotnet run -c Release --project bench/Grounded.Bench.Gateway -- [--rate 500] [--seconds 5] [--rounds 3] [--ramp 1000,1500,2000]
+//      [--cli PATH/grounded.dll] [--server-logs null (to /dev/null instead of drained by this process)]
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -37,7 +38,7 @@ await File.WriteAllTextAsync(config, $"""
       circuitBreaker: {"{"} failureThreshold: 5, breakDuration: 30s {"}"}
       attemptTimeout: 60s
     """);
-await using var server = await ServerProcess.StartAsync(cli, config, Path.Combine(work, "home"));
+await using var server = await ServerProcess.StartAsync(cli, config, Path.Combine(work, "home"), a.Get("server-logs") == "null");
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) };
 var load = new OpenLoop(client);
 const string Prompt = "Summarise in one sentence why a gateway between applications and model providers is useful.";
