@@ -35,6 +35,9 @@ app.Configure(config =>
         .WithExample("ingest", "./papers", "--store", "postgres://grounded@localhost:5432/grounded", "--collection", "papers", "--tag", "peer-reviewed");
     config.AddCommand<ReindexCommand>("reindex")
         .WithExample("reindex", "--store", "./papers-index");
+    config.AddCommand<ServeCommand>("serve")
+        .WithExample("serve", "--config", "grounded.yaml")
+        .WithExample("serve", "--config", "grounded.yaml", "--urls", "http://127.0.0.1:8080", "--store", "./papers-index");
     config.AddCommand<StatusCommand>("status")
         .WithExample("status", "--json")
         .WithExample("status", "--store", "postgres://grounded@localhost:5432/grounded");

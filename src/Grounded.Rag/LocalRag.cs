@@ -7,6 +7,7 @@ using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
+using Grounded.Stages;
 
 namespace Grounded.Rag;
 
@@ -86,6 +87,13 @@ public sealed class LocalRag : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Creates a query pipeline over this store that answers with <paramref name="generator"/> instead of the extractive answerer, restricted to <paramref name="filter"/> when given.</summary>
+    public QueryPipeline QueryWith(IAnswerGenerator generator, SearchFilter? filter = null) => new(
+        filter is null || filter.IsEmpty ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
+        _options.RerankCandidates > 0 ? Reranker : null,
+        _options.RerankCandidates,
+        generator);
 
     /// <summary>Creates an ingestion pipeline with the configured chunking; <paramref name="chunker"/> picks the strategy (by file type when auto).</summary>
     public IngestionPipeline Ingestion(ChunkingOptions? chunking = null, ChunkerKind chunker = ChunkerKind.Auto) =>

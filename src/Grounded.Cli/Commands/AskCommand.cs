@@ -7,13 +7,15 @@ namespace Grounded.Cli.Commands;
 
 /// <summary><c>grounded ask "question"</c>: answers from the store with <c>[n]</c> citations, or abstains.</summary>
 [Description("Answer a question from the indexed documents, citing sources as [[n]], or abstain")]
-internal sealed class AskCommand : GroundedCommand<QuerySettings>
+internal sealed class AskCommand : GroundedCommand<AskSettings>
 {
-    protected override async Task<int> RunAsync(QuerySettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(AskSettings settings, CancellationToken cancellationToken)
     {
+        using var gateway = ModelAnswerer.OpenGateway(settings);
         await using var rag = await OpenAsync(settings, cancellationToken, o => ModeOption.WithMode(o, settings.Mode) with { RerankCandidates = settings.Rerank }).ConfigureAwait(false);
         await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
-        var answer = await rag.QueryWith(settings.Filter).AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
+        var pipeline = gateway is null ? rag.QueryWith(settings.Filter) : rag.QueryWith(ModelAnswerer.Create(gateway, settings.Model!), settings.Filter);
+        var answer = await pipeline.AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             JsonOutput.Write(answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() });

@@ -33,7 +33,7 @@ public sealed class SearchModeTests(IndexedStoreFixture fixture)
     {
         var json = IndexedStoreFixture.Json(await fixture.RunAsync("search", "yeast in bread dough", "--mode", mode, "--top-k", "2", "--store", "store", "--json"));
 
-        Assert.Equal(["query", "results"], IndexedStoreFixture.Keys(json));
+        Assert.Equal(["query", "index", "results"], IndexedStoreFixture.Keys(json)); // "index" says whether the HNSW index or the exact scan served the dense leg
         var top = json.GetProperty("results").EnumerateArray().First();
         Assert.Equal(["rank", "documentId", "source", "chunkId", "score", "text"], IndexedStoreFixture.Keys(top));
         Assert.Equal(Path.Combine("docs", "bread.md"), top.GetProperty("source").GetString());

@@ -1,0 +1,100 @@
+using Grounded.Gateway.Config;
+using Grounded.Gateway.Route;
+using Grounded.Gateway.Tests.Support;
+using Grounded.Testing.Upstream;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Gateway.Tests.Route;
+
+/// <summary>Failover along fallbacks, over real HTTP to two scripted upstreams.</summary>
+public sealed class ModelGatewayTests : IAsyncLifetime
+{
+    private ScriptableUpstream _primary = null!;
+    private ScriptableUpstream _fallback = null!;
+
+    public async Task InitializeAsync()
+    {
+        _primary = await ScriptableUpstream.StartAsync("small");
+        _fallback = await ScriptableUpstream.StartAsync("large");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _primary.DisposeAsync();
+        await _fallback.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FailsOverToTheFallbackAndSaysWhichModelServed()
+    {
+        _primary.Default = new Step.Fail(500);
+        using var gateway = Gateway();
+
+        var response = await gateway.GetChatClient("small")!.GetResponseAsync("hi");
+
+        Assert.Equal("[large] echo: hi", response.Text);
+        Assert.Equal("large", GatewayMetadata.Model(response.AdditionalProperties));
+        Assert.Equal(2, GatewayMetadata.Attempts(response.AdditionalProperties));
+    }
+
+    [Fact]
+    public async Task AStreamFailsOverBeforeItsFirstToken()
+    {
+        _primary.Default = new Step.Fail(502);
+        using var gateway = Gateway();
+
+        var updates = await gateway.GetChatClient("small")!.GetStreamingResponseAsync("stream me").ToListAsync();
+
+        Assert.Equal("[large] echo: stream me", string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal("large", GatewayMetadata.Model(updates[0].AdditionalProperties));
+    }
+
+    [Fact]
+    public async Task AStreamCutAfterItsFirstTokenEndsInAnErrorNotASilentTruncation()
+    {
+        _primary.Default = new Step.CutStream(Tokens: 2);
+        using var gateway = Gateway();
+        var received = new List<string>();
+
+        var thrown = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (var update in gateway.GetChatClient("small")!.GetStreamingResponseAsync("one two three four"))
+            {
+                received.Add(update.Text);
+            }
+        });
+
+        Assert.True(received.Count > 0 && received.Count < 6, string.Join("|", received));
+        Assert.NotNull(thrown);
+        Assert.Equal(0, _fallback.Requests);
+    }
+
+    [Fact]
+    public async Task ReportsEveryModelsFailureWhenNoneCanServe()
+    {
+        _primary.Default = new Step.Fail(500);
+        _fallback.Default = new Step.Fail(500);
+        using var gateway = Gateway();
+
+        var error = await Assert.ThrowsAsync<GatewayUnavailableException>(() => gateway.GetChatClient("small")!.GetResponseAsync("hi"));
+
+        Assert.Equal(2, error.Failures.Count);
+        Assert.Contains("small", error.Message);
+        Assert.Contains("large", error.Message);
+    }
+
+    [Fact]
+    public void AnUnknownModelHasNoClient()
+    {
+        using var gateway = Gateway();
+
+        Assert.Null(gateway.GetChatClient("nope"));
+    }
+
+    private ModelGateway Gateway() => new(new GatewayOptions
+    {
+        Models = [Gateways.OpenAi("small", _primary), Gateways.OpenAi("large", _fallback)],
+        Fallbacks = new Dictionary<string, IReadOnlyList<string>> { ["small"] = ["large"] },
+        Resilience = Gateways.Resilience(attempts: 1),
+    });
+}

@@ -1,0 +1,68 @@
+namespace Grounded.Server.Tests;
+
+/// <summary>Start-up rules of <c>grounded serve</c>: which addresses it agrees to listen on without API keys.</summary>
+public sealed class GroundedServerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("grounded-serve-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("http://0.0.0.0:8080")]
+    [InlineData("http://*:8080")]
+    [InlineData("http://192.168.1.10:8080")]
+    [InlineData("http://127.0.0.1:8080;http://[::]:8080")]
+    public void WithoutKeysANonLoopbackAddressIsRefused(string urls)
+    {
+        var error = Assert.Throws<ServerStartException>(() => Build(urls, keys: false, insecure: false));
+
+        Assert.Contains("refusing to listen on", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--insecure", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("http://localhost:8080")]
+    [InlineData("http://[::1]:8080")]
+    public void WithoutKeysLoopbackAddressesAreAccepted(string urls)
+    {
+        Build(urls, keys: false, insecure: false);
+    }
+
+    [Fact]
+    public void InsecureAllowsANonLoopbackAddressWithoutKeys()
+    {
+        Build("http://0.0.0.0:8080", keys: false, insecure: true);
+    }
+
+    [Fact]
+    public void WithKeysANonLoopbackAddressIsAccepted()
+    {
+        Build("http://0.0.0.0:8080", keys: true, insecure: false);
+    }
+
+    [Fact]
+    public void AMissingConfigIsRefusedWithAHint()
+    {
+        var error = Assert.Throws<Gateway.Config.GatewayConfigException>(() =>
+            GroundedServer.Build(new ServeOptions(Path.Combine(_dir, "missing.yaml"), StoreDirectory: _dir)));
+
+        Assert.Contains("missing.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    private void Build(string urls, bool keys, bool insecure)
+    {
+        var config = Path.Combine(_dir, "grounded.yaml");
+        File.WriteAllText(config, """
+            models:
+              - name: small
+                provider: openai
+                endpoint: http://127.0.0.1:9/v1
+                model: m
+                contextWindow: 1000
+                maxOutputTokens: 100
+
+            """ + (keys ? "auth: { keys: [s3cret] }\n" : ""));
+        using var app = GroundedServer.Build(new ServeOptions(config, urls, _dir, insecure));
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Grounded.Testing.Upstream;
+
+/// <summary>
+/// A real Kestrel server on a free loopback port that speaks OpenAI's <c>/v1/chat/completions</c> and Anthropic's
+/// <c>/v1/messages</c>, doing what its script says for each request (then <see cref="Default"/> once the script is used up).
+/// </summary>
+public sealed class ScriptableUpstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Step> _script = new();
+    private readonly ConcurrentQueue<string> _bodies = new();
+    private int _requests;
+
+    private ScriptableUpstream(WebApplication app, string name)
+    {
+        _app = app;
+        Name = name;
+    }
+
+    /// <summary>Gets the name the upstream puts in its answers (<c>[name] echo: …</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets or sets what to do once the script is used up.</summary>
+    public Step Default { get; set; } = new Step.Ok();
+
+    /// <summary>Gets the base URL, e.g. <c>http://127.0.0.1:PORT/v1</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Gets how many chat requests arrived.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Gets or sets whether request bodies are kept for <see cref="Bodies"/> (off for load tests, where they would pile up).</summary>
+    public bool KeepBodies { get; set; } = true;
+
+    /// <summary>Gets the request bodies received, oldest first.</summary>
+    public IReadOnlyList<string> Bodies => [.. _bodies];
+
+    /// <summary>Starts an upstream on a free port.</summary>
+    public static async Task<ScriptableUpstream> StartAsync(string name = "upstream")
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var upstream = new ScriptableUpstream(app, name);
+        app.MapPost("/v1/chat/completions", http => upstream.HandleAsync(http, anthropic: false));
+        app.MapPost("/v1/messages", http => upstream.HandleAsync(http, anthropic: true));
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        upstream.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        return upstream;
+    }
+
+    /// <summary>Queues what to do for the next requests, in order.</summary>
+    public ScriptableUpstream Then(params Step[] steps)
+    {
+        foreach (var step in steps)
+        {
+            _script.Enqueue(step);
+        }
+
+        return this;
+    }
+
+    /// <summary>Waits (in real time, bounded) until at least <paramref name="count"/> requests have arrived.</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (Requests < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"expected {count} requests, got {Requests}");
+            }
+
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
+
+    private async Task HandleAsync(HttpContext http, bool anthropic)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+        if (KeepBodies)
+        {
+            _bodies.Enqueue(body);
+        }
+
+        Interlocked.Increment(ref _requests);
+        var step = _script.TryDequeue(out var next) ? next : Default;
+        var request = JsonNode.Parse(body)!;
+        var stream = request["stream"]?.GetValue<bool>() ?? false;
+        switch (step)
+        {
+            case Step.Fail fail:
+                http.Response.StatusCode = fail.Status;
+                if (fail.RetryAfter is not null)
+                {
+                    http.Response.Headers.RetryAfter = fail.RetryAfter;
+                }
+
+                await http.Response.WriteAsJsonAsync(new { error = new { message = $"scripted {fail.Status}", type = "server_error" }, type = "error" }).ConfigureAwait(false);
+                return;
+            case Step.Hang:
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ConfigureAwait(false);
+                return;
+            case Step.Malformed:
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"id\": \"x\", \"choices\": [ this is not json").ConfigureAwait(false);
+                return;
+            case Step.Ok ok when ok.Delay > TimeSpan.Zero:
+                await Task.Delay(ok.Delay, http.RequestAborted).ConfigureAwait(false);
+                break;
+        }
+
+        var text = (step as Step.Ok)?.Text ?? $"[{Name}] echo: {LastUser(request)}";
+        var cut = step is Step.CutStream c ? c.Tokens : -1;
+        if (stream)
+        {
+            await UpstreamWire.StreamAsync(http, text, anthropic, cut).ConfigureAwait(false);
+        }
+        else
+        {
+            await http.Response.WriteAsync(anthropic ? UpstreamWire.AnthropicMessage(text) : UpstreamWire.OpenAiCompletion(text, Name)).ConfigureAwait(false);
+        }
+    }
+
+    private static string LastUser(JsonNode request)
+    {
+        var last = string.Empty;
+        foreach (var m in request["messages"]?.AsArray() ?? [])
+        {
+            if (m?["role"]?.GetValue<string>() != "user")
+            {
+                continue;
+            }
+
+            var content = m["content"];
+            last = content is JsonValue v ? v.GetValue<string>()
+                : string.Concat(content?.AsArray().Select(p => p?["text"]?.GetValue<string>()) ?? []);
+        }
+
+        return last.Length > 200 ? last[..200] : last;
+    }
+}
