@@ -9,6 +9,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["embed"] = EmbeddingThroughput.RunAsync,
     ["stores"] = StoreIngestion.RunAsync,
     ["usearch-insert"] = UsearchInsertRate.RunAsync,
+    ["hybrid-latency"] = HybridLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
