@@ -185,7 +185,7 @@ internal static class HybridLatency
             }
         }
 
-        var index = store.Ann.Enabled ? "HNSW" : "exact";
+        var index = store.Ann.Enabled ? "default options (HNSW index allowed)" : "HNSW index off (exact scan)";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {index} (first search {first:0.00} s)"));
         Console.WriteLine($"{"leg",-40} {"index",-6} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"mean ms",8} {"QPS",7}");
         var results = new List<Result>();
