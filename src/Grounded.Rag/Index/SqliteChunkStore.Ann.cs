@@ -13,6 +13,10 @@ public sealed partial class SqliteChunkStore
     private long _annLogId;
     private long _annUnsaved;
 
+    // The vector count of a store too small for the index, valid while the vector log's head and the epoch stay put:
+    // counting reads every embedding, so it is not repeated on every search.
+    private (long Epoch, long Head, long Vectors)? _countedBelowThreshold;
+
     /// <summary>Gets how the HNSW index is built and when it is used.</summary>
     public AnnOptions Ann { get; private init; } = new();
 
@@ -65,11 +69,16 @@ public sealed partial class SqliteChunkStore
 
                 if (_ann is null)
                 {
-                    var vectors = await CountVectorsAsync(cancellationToken).ConfigureAwait(false);
+                    var vectors = _countedBelowThreshold is { } counted && counted.Epoch == epoch && counted.Head == head
+                        ? counted.Vectors
+                        : await CountVectorsAsync(cancellationToken).ConfigureAwait(false);
                     if (vectors < Ann.MinimumVectors && !AnnIndexFile.Any(Directory))
                     {
+                        _countedBelowThreshold = (epoch, head, vectors);
                         return null;
                     }
+
+                    _countedBelowThreshold = null;
 
                     await BuildAnnAsync(vectors, cancellationToken).ConfigureAwait(false);
                     (_annEpoch, _annLogId, _annUnsaved) = (epoch, head, Math.Max(1, vectors));
