@@ -17,12 +17,15 @@ public static class GroundedPrompt
         return reader.ReadToEnd();
     });
 
-    /// <summary>Returns the prompt for the question with the evidence numbered from 1.</summary>
+    /// <summary>
+    /// Returns the prompt for the question with the evidence numbered from 1 in rank order, but placed strongest at the
+    /// edges ("lost in the middle": models read the start and end of a long context best), e.g. 1, 3, 5, 4, 2.
+    /// </summary>
     public static string Render(string question, IReadOnlyList<ScoredChunk> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var sources = new StringBuilder();
-        for (var i = 0; i < evidence.Count; i++)
+        foreach (var i in EdgeOrder(evidence.Count))
         {
             var chunk = evidence[i].Chunk;
             sources.Append("[Source ").Append(i + 1).Append("] (").Append(chunk.Source).Append(")\n")
@@ -34,4 +37,8 @@ public static class GroundedPrompt
             .Replace("{{sources}}", sources.ToString().TrimEnd(), StringComparison.Ordinal)
             .Replace("{{question}}", question.Trim(), StringComparison.Ordinal);
     }
+
+    /// <summary>Returns the indexes 0..count-1 with the even ranks first and the odd ranks after, reversed: the best at the start, the second best at the end.</summary>
+    public static IReadOnlyList<int> EdgeOrder(int count) =>
+        Enumerable.Range(0, count).Where(i => i % 2 == 0).Concat(Enumerable.Range(0, count).Where(i => i % 2 == 1).Reverse()).ToList();
 }

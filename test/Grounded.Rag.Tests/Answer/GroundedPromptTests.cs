@@ -1,0 +1,27 @@
+using Grounded.Chunks;
+using Grounded.Rag.Answer;
+
+namespace Grounded.Rag.Tests.Answer;
+
+public sealed class GroundedPromptTests
+{
+    [Fact]
+    public void TheStrongestSourcesSitAtTheEdgesOfThePromptAndKeepTheirRankNumbers()
+    {
+        var evidence = Enumerable.Range(1, 5).Select(n => new ScoredChunk(
+            new StoredChunk($"c{n}", $"d{n}", $"doc{n}.txt", new Chunk(0, $"Text of rank {n}.", 0, 15, string.Empty, 5)), 1.0 / n)).ToList();
+
+        var prompt = GroundedPrompt.Render("Which rank?", evidence);
+
+        var order = Enumerable.Range(1, 5).OrderBy(n => prompt.IndexOf($"[Source {n}] (doc{n}.txt)\nText of rank {n}.", StringComparison.Ordinal)).ToList();
+        Assert.All(Enumerable.Range(1, 5), n => Assert.Contains($"[Source {n}] (doc{n}.txt)", prompt, StringComparison.Ordinal));
+        Assert.Equal([1, 3, 5, 4, 2], order);
+    }
+
+    [Theory]
+    [InlineData(0, new int[0])]
+    [InlineData(1, new[] { 0 })]
+    [InlineData(4, new[] { 0, 2, 3, 1 })]
+    public void EdgeOrderPutsTheBestFirstAndTheSecondBestLast(int count, int[] expected) =>
+        Assert.Equal(expected, GroundedPrompt.EdgeOrder(count));
+}
