@@ -54,20 +54,32 @@ public sealed class LocalRag : IAsyncDisposable
     public Task<long> SyncAnnIndexAsync(bool rebuild, CancellationToken cancellationToken) =>
         Store is SqliteChunkStore sqlite ? sqlite.SyncAnnIndexAsync(rebuild, cancellationToken) : Task.FromResult(0L);
 
+    // Sentence reranking, then MMR, as the options turn them on.
+    private Stages.IReranker? QueryReranker()
+    {
+        var sentences = _options.RerankCandidates > 0 ? Reranker : null;
+        return _options.Diversity > 0 ? new MmrReranker(_options.Diversity, sentences) : sentences;
+    }
+
+    private int QueryCandidates() => _options.RerankCandidates > 0 ? _options.RerankCandidates : _options.Diversity > 0 ? 20 : 0;
+
     /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
     public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : Pipeline(filter);
 
     private QueryPipeline Pipeline(SearchFilter? filter) => new(
         filter is null ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
-        _options.RerankCandidates > 0 ? Reranker : null,
-        _options.RerankCandidates,
+        QueryReranker(),
+        QueryCandidates(),
         new ExtractiveAnswerer(_scorer, _options.Extractive));
 
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).Concat(options.Ann.Validate()).ToList();
+        var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).Concat(options.Ann.Validate())
+            .Concat(options.Diversity is < 0 or > 1 ? [$"the diversity (MMR λ) must be between 0 and 1 (got {options.Diversity})"] : [])
+            .Concat(options.RerankCandidates < 0 ? [$"the rerank candidates must not be negative (got {options.RerankCandidates})"] : [])
+            .ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems));
@@ -91,8 +103,8 @@ public sealed class LocalRag : IAsyncDisposable
     /// <summary>Creates a query pipeline over this store that answers with <paramref name="generator"/> instead of the extractive answerer, restricted to <paramref name="filter"/> when given.</summary>
     public QueryPipeline QueryWith(IAnswerGenerator generator, SearchFilter? filter = null) => new(
         filter is null || filter.IsEmpty ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
-        _options.RerankCandidates > 0 ? Reranker : null,
-        _options.RerankCandidates,
+        QueryReranker(),
+        QueryCandidates(),
         generator);
 
     /// <summary>Creates an ingestion pipeline with the configured chunking; <paramref name="chunker"/> picks the strategy (by file type when auto).</summary>

@@ -24,6 +24,10 @@ public sealed record LocalRagOptions
     /// <value>The default is 0 (off): reranking 15 candidates lifted COVID-QA's top citation (0.765 → 0.777) but lowered SciFact nDCG@10 (0.738 → 0.680), so it is opt-in (docs/benchmarks.md).</value>
     public int RerankCandidates { get; init; }
 
+    /// <summary>Gets the λ of maximal marginal relevance over the retrieved chunks (relevance against word overlap with chunks already kept); 0 turns it off.</summary>
+    /// <value>The default is 0 (off); 0.7 is a common setting. With it on and no sentence reranking, 20 candidates (at least top-k) are retrieved.</value>
+    public double Diversity { get; init; }
+
     /// <summary>Gets how sentences are scored against the question, by the reranker and the answerer alike.</summary>
     public SentenceRelevance Relevance { get; init; } = new();
 

@@ -21,6 +21,11 @@ internal class QuerySettings : StoreSettings
     [DefaultValue(0)]
     public int Rerank { get; init; }
 
+    [CommandOption("--mmr <LAMBDA>")]
+    [Description("Diversify the top-k by maximal marginal relevance: λ in (0, 1] weighs relevance against overlap with chunks already kept (e.g. 0.7); 0 is off. Default: 0")]
+    [DefaultValue(0.0)]
+    public double Mmr { get; init; }
+
     [CommandOption("--mode <MODE>")]
     [Description("Retrieval: hybrid (dense and keyword legs fused), dense (embeddings only) or keyword (BM25 only). Default: hybrid")]
     [DefaultValue("hybrid")]
@@ -49,6 +54,7 @@ internal class QuerySettings : StoreSettings
         string.IsNullOrWhiteSpace(Query) ? ValidationResult.Error("the question is empty")
         : TopK is < 1 or > 1000 ? ValidationResult.Error($"--top-k must be between 1 and 1000 (got {TopK})")
         : Rerank is < 0 or > 1000 ? ValidationResult.Error($"--rerank must be between 0 and 1000 (got {Rerank})")
+        : Mmr is < 0 or > 1 ? ValidationResult.Error($"--mmr must be between 0 and 1 (got {Mmr})")
         : ModeOption.Problem(Mode) is { } problem ? ValidationResult.Error(problem)
         : ValidationResult.Success();
 }

@@ -69,3 +69,30 @@ public sealed class SentenceRerankerTests : IDisposable
             Task.FromResult(new TermStatistics(chunks, frequency));
     }
 }
+
+public sealed class MmrRerankerTests
+{
+    [Fact]
+    public async Task ANearDuplicateGivesWayToAChunkThatAddsSomething()
+    {
+        var candidates = Chunks(
+            ("Masks reduce droplet transmission in hospital wards during outbreaks.", 1.0),
+            ("Masks reduce droplet transmission in hospital wards during outbreaks of influenza.", 0.95),
+            ("Hand washing lowers contact transmission between patients.", 0.7));
+
+        var plain = await new MmrReranker(1.0).RerankAsync("transmission", candidates, 2, CancellationToken.None);
+        var diverse = await new MmrReranker(0.3).RerankAsync("transmission", candidates, 2, CancellationToken.None);
+
+        Assert.Equal(["c0", "c1"], plain.Select(c => c.Chunk.Id));
+        Assert.Equal(["c0", "c2"], diverse.Select(c => c.Chunk.Id));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    public void RefusesALambdaOutsideZeroToOne(double lambda) =>
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new MmrReranker(lambda));
+
+    private static List<ScoredChunk> Chunks(params (string Text, double Score)[] chunks) =>
+        chunks.Select((c, i) => new ScoredChunk(new StoredChunk($"c{i}", $"d{i}", $"d{i}.txt", new Chunk(0, c.Text, 0, c.Text.Length, string.Empty, 10)), c.Score)).ToList();
+}
