@@ -40,7 +40,7 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         }
     }
 
-    /// <summary>The ANN options: off with --exact; the threshold from GROUNDED_ANN_MIN_VECTORS when set.</summary>
+    /// <summary>The ANN options: off with --exact; the threshold from GROUNDED_ANN_MIN_VECTORS and the search effort from GROUNDED_ANN_EF_SEARCH when set.</summary>
     private static AnnOptions AnnSettings(StoreSettings settings)
     {
         var options = new AnnOptions { Enabled = settings is not QuerySettings { Exact: true } };
@@ -52,6 +52,16 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
             }
 
             options = options with { MinimumVectors = minimum };
+        }
+
+        if (Environment.GetEnvironmentVariable("GROUNDED_ANN_EF_SEARCH") is { Length: > 0 } ef)
+        {
+            if (!int.TryParse(ef, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expansion))
+            {
+                throw new UserInputException($"GROUNDED_ANN_EF_SEARCH must be a whole number (got '{ef}')");
+            }
+
+            options = options with { ExpansionSearch = expansion }; // range checked with the other options at open
         }
 
         return options;
