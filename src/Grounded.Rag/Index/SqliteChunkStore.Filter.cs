@@ -16,23 +16,12 @@ public sealed partial class SqliteChunkStore
             : ReadLockedAsync(() => SearchFilteredAsync(query, topK, filter, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, SearchFilter? filter, CancellationToken cancellationToken) =>
-        filter is null || filter.IsEmpty
-            ? KeywordSearchAsync(query, topK, cancellationToken)
-            : ReadLockedAsync(() => KeywordSearchFilteredAsync(query, topK, filter, cancellationToken), cancellationToken);
-
-    // Searches share one connection, which is not thread-safe: concurrent searches (the hybrid legs) take turns.
-    private async Task<IReadOnlyList<ScoredChunk>> ReadLockedAsync(Func<Task<IReadOnlyList<ScoredChunk>>> read, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, SearchFilter? filter, CancellationToken cancellationToken)
     {
-        await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await read().ConfigureAwait(false);
-        }
-        finally
-        {
-            _reads.Release();
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        return Retrieve.KeywordQuery.Build(query) is { } match
+            ? await ReadLockedAsync(() => SearchWordsAsync(match, topK, filter is null || filter.IsEmpty ? null : filter, cancellationToken), cancellationToken).ConfigureAwait(false)
+            : [];
     }
 
     private async Task<IReadOnlyList<ScoredChunk>> SearchFilteredAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
@@ -51,37 +40,6 @@ public sealed partial class SqliteChunkStore
 
         var matrix = await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false);
         return await ReadHitsAsync(matrix.Search(query.Span, topK, allowed.Contains), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<IReadOnlyList<ScoredChunk>> KeywordSearchFilteredAsync(string query, int topK, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        var match = Retrieve.KeywordQuery.Build(query);
-        if (match is null)
-        {
-            return [];
-        }
-
-        using var command = Command(string.Empty, CurrentTransaction);
-        command.CommandText = $"""
-            SELECT {ChunkColumns}, -f.score
-            FROM (SELECT rowid, bm25(chunks_fts, 0.5, 1.0) AS score FROM chunks_fts
-                  WHERE chunks_fts MATCH $match
-                    AND rowid IN (SELECT c.seq FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {FilterClause(filter, command)})
-                  ORDER BY score LIMIT $k) f
-            JOIN chunks c ON c.seq = f.rowid JOIN documents d ON d.id = c.document_id
-            ORDER BY f.score
-            """;
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$k", topK);
-        var results = new List<ScoredChunk>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            results.Add(new ScoredChunk(ReadChunk(reader), reader.GetDouble(10)));
-        }
-
-        return results;
     }
 
     /// <summary>Writes a document's tags (inside its writer's transaction), replacing the old ones.</summary>

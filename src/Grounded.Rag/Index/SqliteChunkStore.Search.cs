@@ -1,4 +1,5 @@
 using Grounded.Chunks;
+using Grounded.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Grounded.Rag.Index;
@@ -13,17 +14,26 @@ public sealed partial class SqliteChunkStore
     private readonly SemaphoreSlim _reads = new(1, 1);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return ReadLockedAsync(async () =>
         {
             var ann = await EnsureAnnAsync(rebuild: false, save: false, cancellationToken).ConfigureAwait(false);
             var hits = ann is null ? null : await AnnSearchAsync(query, topK, cancellationToken).ConfigureAwait(false);
             LastSearchUsedAnn = hits is not null;
             hits ??= (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK);
             return await ReadHitsAsync(hits, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    // Searches share one connection, which is not thread-safe: concurrent searches (the hybrid legs) take turns.
+    private async Task<IReadOnlyList<ScoredChunk>> ReadLockedAsync(Func<Task<IReadOnlyList<ScoredChunk>>> read, CancellationToken cancellationToken)
+    {
+        await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await read().ConfigureAwait(false);
         }
         finally
         {
@@ -53,34 +63,24 @@ public sealed partial class SqliteChunkStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        var match = Retrieve.KeywordQuery.Build(query);
-        if (match is null)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken) =>
+        KeywordSearchAsync(query, topK, null, cancellationToken);
 
-        await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await SearchWordsAsync(match, topK, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _reads.Release();
-        }
-    }
-
-    private async Task<IReadOnlyList<ScoredChunk>> SearchWordsAsync(string match, int topK, CancellationToken cancellationToken)
+    // BM25 over the FTS index, restricted to the chunks of documents matching the filter when one is given.
+    private async Task<IReadOnlyList<ScoredChunk>> SearchWordsAsync(string match, int topK, SearchFilter? filter, CancellationToken cancellationToken)
     {
-        using var command = Command($"""
+        using var command = Command(string.Empty, CurrentTransaction);
+        var restrict = filter is null
+            ? string.Empty
+            : $"AND rowid IN (SELECT c.seq FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {FilterClause(filter, command)})";
+        command.CommandText = $"""
             SELECT {ChunkColumns}, -f.score
-            FROM (SELECT rowid, bm25(chunks_fts, 0.5, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY score LIMIT $k) f
+            FROM (SELECT rowid, bm25(chunks_fts, 0.5, 1.0) AS score FROM chunks_fts
+                  WHERE chunks_fts MATCH $match {restrict}
+                  ORDER BY score LIMIT $k) f
             JOIN chunks c ON c.seq = f.rowid JOIN documents d ON d.id = c.document_id
             ORDER BY f.score
-            """, CurrentTransaction);
+            """;
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$k", topK);
         var results = new List<ScoredChunk>();
