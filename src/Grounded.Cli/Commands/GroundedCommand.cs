@@ -44,27 +44,29 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
     private static AnnOptions AnnSettings(StoreSettings settings)
     {
         var options = new AnnOptions { Enabled = settings is not QuerySettings { Exact: true } };
-        if (Environment.GetEnvironmentVariable("GROUNDED_ANN_MIN_VECTORS") is { Length: > 0 } text)
+        if (WholeNumberFromEnvironment("GROUNDED_ANN_MIN_VECTORS", "a whole number of vectors") is { } minimum)
         {
-            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minimum))
-            {
-                throw new UserInputException($"GROUNDED_ANN_MIN_VECTORS must be a whole number of vectors (got '{text}')");
-            }
-
             options = options with { MinimumVectors = minimum };
         }
 
-        if (Environment.GetEnvironmentVariable("GROUNDED_ANN_EF_SEARCH") is { Length: > 0 } ef)
+        if (WholeNumberFromEnvironment("GROUNDED_ANN_EF_SEARCH", "a whole number") is { } expansion)
         {
-            if (!int.TryParse(ef, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expansion))
-            {
-                throw new UserInputException($"GROUNDED_ANN_EF_SEARCH must be a whole number (got '{ef}')");
-            }
-
             options = options with { ExpansionSearch = expansion }; // range checked with the other options at open
         }
 
         return options;
+    }
+
+    private static int? WholeNumberFromEnvironment(string name, string what)
+    {
+        if (Environment.GetEnvironmentVariable(name) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UserInputException($"{name} must be {what} (got '{text}')");
     }
 
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
