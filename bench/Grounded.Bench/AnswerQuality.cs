@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Grounded.Rag;
 using Grounded.Rag.Answer;
+using Grounded.Rag.Embed;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 using Grounded.Stages;
@@ -36,7 +37,8 @@ internal static class AnswerQuality
         var report = await rag.Ingestion().IngestAsync([Path.Combine(work, "covidqa-corpus")]);
         Console.WriteLine($"ingest: added {report.Added}, unchanged {report.Unchanged}, chunks {report.Chunks} in {ingestWatch.Elapsed.TotalSeconds:0.0} s");
 
-        var embedder = new CachingEmbedder(rag.Embedder);
+        // Every question and sentence embedded once over the whole run: the product's cache, unbounded here.
+        var embedder = new RecentEmbeddingCache(rag.Embedder, capacity: int.MaxValue);
         var retrieval = new RetrievalOptions(); // the product's defaults unless told otherwise
         IRetriever retriever = options.Get("mode") == "dense" ? new DenseRetriever(rag.Store, embedder) : Retrievers.Create(rag.Store, embedder, retrieval with
         {
