@@ -23,6 +23,10 @@ public sealed partial class SentenceScorer
     private readonly SentenceRelevance _weights;
     private readonly string _queryPrefix;
 
+    // The last question's term statistics: the reranker and then the answerer score the same question, and the
+    // statistics cost one FTS count per term. One reference, replaced as a whole, so concurrent queries never see a torn pair.
+    private LastStatistics? _lastStatistics;
+
     /// <summary>Creates the scorer; without <paramref name="statistics"/> every question term weighs the same.</summary>
     public SentenceScorer(IEmbeddingGenerator<string, Embedding<float>> embedder, ITermStatistics? statistics = null, SentenceRelevance? weights = null)
     {
@@ -43,9 +47,7 @@ public sealed partial class SentenceScorer
         }
 
         var terms = QueryTerms.Of(question);
-        var statistics = _statistics is null || terms.Count == 0
-            ? TermStatistics.None
-            : await _statistics.GetTermStatisticsAsync(terms, cancellationToken).ConfigureAwait(false);
+        var statistics = await StatisticsAsync(question, terms, cancellationToken).ConfigureAwait(false);
         var chunkCoverage = evidence.Select(e => WeightedCoverage(terms, QueryTerms.Of(e.Chunk.Chunk.Text), statistics)).ToArray();
 
         var texts = sentences.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
@@ -62,6 +64,23 @@ public sealed partial class SentenceScorer
         }
 
         return sentences;
+    }
+
+    private async Task<TermStatistics> StatisticsAsync(string question, HashSet<string> terms, CancellationToken cancellationToken)
+    {
+        if (_statistics is null || terms.Count == 0)
+        {
+            return TermStatistics.None;
+        }
+
+        if (_lastStatistics is { } last && string.Equals(last.Question, question, StringComparison.Ordinal))
+        {
+            return last.Statistics;
+        }
+
+        var statistics = await _statistics.GetTermStatisticsAsync(terms, cancellationToken).ConfigureAwait(false);
+        _lastStatistics = new LastStatistics(question, statistics);
+        return statistics;
     }
 
     /// <summary>Returns the IDF-weighted share of <paramref name="query"/>'s terms found in <paramref name="text"/>.</summary>
@@ -99,6 +118,8 @@ public sealed partial class SentenceScorer
 
         return sentences;
     }
+
+    private sealed record LastStatistics(string Question, TermStatistics Statistics);
 
     [GeneratedRegex(@"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")]
     private static partial Regex ReferenceMarker();
