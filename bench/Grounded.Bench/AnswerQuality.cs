@@ -7,6 +7,7 @@ using Grounded.Rag.Embed;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 using Grounded.Stages;
+using Microsoft.Extensions.AI;
 
 namespace Grounded.Bench;
 
@@ -14,7 +15,7 @@ namespace Grounded.Bench;
 /// COVID-QA answer quality (top citation is the gold paper; answer contains the gold text) and SciFact out-of-domain
 /// abstention, plus the calibration of the abstention threshold: the evidence strength of every question is recorded,
 /// the threshold is chosen on one half of the SciFact claims and reported on the other half.
-/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T] [--fusion rrf|weighted] [--rrf-k K] [--keyword-weight W] [--rerank N] [--variants cov:chunk,...] [--calibrate] [--dump FILE] [--explain Q]
+/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T] [--fusion rrf|weighted] [--rrf-k K] [--keyword-weight W] [--rerank N] [--variants cov:chunk[:second],...] [--rerank-second] [--calibrate] [--dump FILE] [--explain Q]
 /// </summary>
 internal static class AnswerQuality
 {
@@ -51,13 +52,24 @@ internal static class AnswerQuality
         var relevance = new SentenceRelevance();
         var threshold = double.Parse(options.Get("threshold") ?? defaults.AbstainBelow.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-        // Variants of the relevance weights (sentence coverage : chunk IDF coverage), each with its own reranking and answers.
-        var variants = (options.Get("variants") ?? $"{relevance.CoverageWeight}:{relevance.ChunkCoverageWeight}")
+        // Variants of the relevance weights (sentence coverage : chunk IDF coverage [: second model's weight]), each with
+        // its own reranking and answers. As in the product, the reranker scores with the index's model alone and the
+        // answerer with the mean of both models.
+        IEmbeddingGenerator<string, Embedding<float>>? second = null;
+        var variants = (options.Get("variants") ?? $"{relevance.CoverageWeight}:{relevance.ChunkCoverageWeight}:{relevance.SecondModelWeight}")
             .Split(',').Select(v => v.Split(':').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray())
             .Select(w =>
             {
-                var scorer = new SentenceScorer(embedder, rag.Store as Grounded.Storage.ITermStatistics, new SentenceRelevance { CoverageWeight = w[0], ChunkCoverageWeight = w[1] });
-                return (Label: $"coverage {w[0]}, chunk coverage {w[1]}, rerank {rerank}", Reranker: new SentenceReranker(scorer), Answerer: new ExtractiveAnswerer(scorer, defaults with { AbstainBelow = double.NegativeInfinity }));
+                var weights = new SentenceRelevance { CoverageWeight = w[0], ChunkCoverageWeight = w[1], SecondModelWeight = w.Length > 2 ? w[2] : 0 };
+                if (weights.SecondModelWeight > 0)
+                {
+                    second ??= new RecentEmbeddingCache(EmbeddingModels.MiniLm(quantized), capacity: int.MaxValue);
+                }
+
+                var statistics = rag.Store as Grounded.Storage.ITermStatistics;
+                var rerankScorer = options.Has("rerank-second") ? new SentenceScorer(embedder, statistics, weights, second) : new SentenceScorer(embedder, statistics, weights with { SecondModelWeight = 0 });
+                var answerScorer = new SentenceScorer(embedder, statistics, weights, second);
+                return (Label: $"coverage {w[0]}, chunk coverage {w[1]}, second model {weights.SecondModelWeight}, rerank {rerank}", Reranker: new SentenceReranker(rerankScorer), Answerer: new ExtractiveAnswerer(answerScorer, defaults with { AbstainBelow = double.NegativeInfinity }));
             })
             .ToList();
         async Task<IReadOnlyList<Grounded.Chunks.ScoredChunk>> EvidenceAsync(int v, string question, IReadOnlyList<Grounded.Chunks.ScoredChunk> candidates) =>

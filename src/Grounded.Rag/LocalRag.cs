@@ -18,6 +18,8 @@ public sealed class LocalRag : IAsyncDisposable
 
     private readonly IEmbeddingGenerator<string, Embedding<float>> _queryEmbedder;
     private readonly SentenceScorer _scorer;
+    private readonly SentenceScorer _answerScorer;
+    private readonly LazyEmbeddingGenerator? _secondModel;
 
     private LocalRag(LocalRagOptions options, IReindexableChunkStore store, OnnxEmbeddingGenerator embedder)
     {
@@ -26,7 +28,12 @@ public sealed class LocalRag : IAsyncDisposable
         Embedder = embedder;
         // Query stages share one cache, so the question and each sentence are embedded once per query.
         _queryEmbedder = new RecentEmbeddingCache(embedder);
-        _scorer = new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance);
+        // A cascade: the reranker judges the many candidates' sentences with the index's model alone; the answerer
+        // judges the few kept chunks' sentences with the mean of two models (loaded on the first extractive answer).
+        _scorer = new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance with { SecondModelWeight = 0 });
+        var quantized = options.QuantizedEmbeddings;
+        _secondModel = options.Relevance.SecondModelWeight > 0 ? new LazyEmbeddingGenerator(() => EmbeddingModels.MiniLm(quantized), MiniLmModel.Profile(quantized)) : null;
+        _answerScorer = _secondModel is null ? _scorer : new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance, new RecentEmbeddingCache(_secondModel, capacity: 1024));
         Retriever = Retrievers.Create(store, _queryEmbedder, options.Retrieval);
         Reranker = new SentenceReranker(_scorer);
         Query = Pipeline(null);
@@ -70,7 +77,7 @@ public sealed class LocalRag : IAsyncDisposable
         filter is null ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
         QueryReranker(),
         QueryCandidates(),
-        new ExtractiveAnswerer(_scorer, _options.Extractive));
+        new ExtractiveAnswerer(_answerScorer, _options.Extractive));
 
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
@@ -78,6 +85,7 @@ public sealed class LocalRag : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).Concat(options.Ann.Validate())
             .Concat(options.Diversity is < 0 or > 1 ? [$"the diversity (MMR λ) must be between 0 and 1 (got {options.Diversity})"] : [])
+            .Concat(options.Relevance.SecondModelWeight is < 0 or > 1 ? [$"the second model's similarity weight must be between 0 and 1 (got {options.Relevance.SecondModelWeight})"] : [])
             .Concat(options.RerankCandidates < 0 ? [$"the rerank candidates must not be negative (got {options.RerankCandidates})"] : [])
             .ToList();
         if (problems.Count > 0)
@@ -115,6 +123,7 @@ public sealed class LocalRag : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Embedder.Dispose();
+        _secondModel?.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -17,9 +17,8 @@ internal class QuerySettings : StoreSettings
     public int TopK { get; init; } = 5;
 
     [CommandOption("--rerank <N>")]
-    [Description("Rerank N retrieved chunks by their best sentence before the top-k are kept (e.g. 15); 0 is off. Default: 0")]
-    [DefaultValue(0)]
-    public int Rerank { get; init; }
+    [Description("Rerank N retrieved chunks by their best sentence before the top-k are kept; 0 is off. Default: 15 for ask (it picks better evidence for answers), 0 for search (it lowers document ranking quality)")]
+    public int? Rerank { get; init; }
 
     [CommandOption("--mmr <LAMBDA>")]
     [Description("Diversify the top-k by maximal marginal relevance: λ in (0, 1] weighs relevance against overlap with chunks already kept (e.g. 0.7); 0 is off. Default: 0")]

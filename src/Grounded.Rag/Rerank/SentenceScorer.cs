@@ -12,13 +12,16 @@ namespace Grounded.Rag.Rerank;
 /// <summary>
 /// Splits evidence chunks into sentences and scores each against the question (<see cref="SentenceRelevance"/>).
 /// Shared by the reranker and the extractive answerer so both judge relevance the same way; wrap the embedder in
-/// <see cref="RecentEmbeddingCache"/> so the second look at the same sentences costs nothing.
+/// <see cref="RecentEmbeddingCache"/> so the second look at the same sentences costs nothing. With a second model
+/// the similarity is the two models' weighted mean (<see cref="SentenceRelevance.SecondModelWeight"/>): two small models
+/// trained on different data err on different sentences, so their mean picks the answering sentence more often.
 /// </summary>
 public sealed partial class SentenceScorer
 {
     private const int MinWords = 4;
     private const int MaxWords = 90;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _second;
     private readonly ITermStatistics? _statistics;
     private readonly SentenceRelevance _weights;
     private readonly string _queryPrefix;
@@ -28,12 +31,17 @@ public sealed partial class SentenceScorer
     private LastStatistics? _lastStatistics;
 
     /// <summary>Creates the scorer; without <paramref name="statistics"/> every question term weighs the same.</summary>
-    public SentenceScorer(IEmbeddingGenerator<string, Embedding<float>> embedder, ITermStatistics? statistics = null, SentenceRelevance? weights = null)
+    /// <param name="embedder">The model whose similarity (and vectors, for redundancy) every score uses.</param>
+    /// <param name="statistics">The store's term statistics, for IDF-weighted coverage.</param>
+    /// <param name="weights">The relevance weights.</param>
+    /// <param name="second">A second model whose similarity is averaged in; unused when <see cref="SentenceRelevance.SecondModelWeight"/> is 0.</param>
+    public SentenceScorer(IEmbeddingGenerator<string, Embedding<float>> embedder, ITermStatistics? statistics = null, SentenceRelevance? weights = null, IEmbeddingGenerator<string, Embedding<float>>? second = null)
     {
         _embedder = embedder;
         _statistics = statistics;
         _weights = weights ?? new SentenceRelevance();
         _queryPrefix = embedder.GetService<EmbeddingModelProfile>()?.QueryPrefix ?? string.Empty;
+        _second = _weights.SecondModelWeight > 0 ? second : null;
     }
 
     /// <summary>Returns every usable sentence of <paramref name="evidence"/> (4 to 90 words, each once) with its scores.</summary>
@@ -53,17 +61,43 @@ public sealed partial class SentenceScorer
         var texts = sentences.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
         var vectors = await _embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         var query = vectors[0].Vector;
+        var second = await SecondSimilaritiesAsync(question, sentences, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < sentences.Count; i++)
         {
             var s = sentences[i];
             s.Vector = vectors[i + 1].Vector;
             s.Similarity = TensorPrimitives.Dot(query.Span, s.Vector.Span);
+            if (second is not null)
+            {
+                s.Similarity = ((1 - _weights.SecondModelWeight) * s.Similarity) + (_weights.SecondModelWeight * second[i]);
+            }
+
             s.Coverage = QueryTerms.Coverage(terms, QueryTerms.Of(s.Text));
             s.ChunkCoverage = chunkCoverage[s.Rank];
             s.Relevance = s.Similarity + (_weights.CoverageWeight * s.Coverage) + (_weights.ChunkCoverageWeight * s.ChunkCoverage);
         }
 
         return sentences;
+    }
+
+    // The second model's similarity of each sentence to the question (with that model's own query prefix), or null without one.
+    private async Task<float[]?> SecondSimilaritiesAsync(string question, List<ScoredSentence> sentences, CancellationToken cancellationToken)
+    {
+        if (_second is null)
+        {
+            return null;
+        }
+
+        var prefix = _second.GetService<EmbeddingModelProfile>()?.QueryPrefix ?? string.Empty;
+        var vectors = await _second.GenerateAsync(sentences.Select(c => c.Text).Prepend(prefix + question).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var query = vectors[0].Vector.Span;
+        var similarities = new float[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            similarities[i] = TensorPrimitives.Dot(query, vectors[i + 1].Vector.Span);
+        }
+
+        return similarities;
     }
 
     private async Task<TermStatistics> StatisticsAsync(string question, HashSet<string> terms, CancellationToken cancellationToken)

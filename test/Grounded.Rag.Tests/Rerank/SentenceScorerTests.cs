@@ -1,0 +1,82 @@
+using Grounded.Chunks;
+using Grounded.Rag.Embed;
+using Grounded.Rag.Rerank;
+using Grounded.Rag.Tests.Fakes;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Rag.Tests.Rerank;
+
+public sealed class SentenceScorerTests : IDisposable
+{
+    private const string Question = "When did ferrets lose weight after infection?";
+    private const string WordyDistractor = "Ferrets lose weight after infection with many viruses, the review said.";
+    private const string Answer = "Within three days the animals were visibly thinner.";
+
+    // Similarity alone, so the test sees what the second model changes.
+    private static readonly SentenceRelevance SimilarityOnly = new() { CoverageWeight = 0, ChunkCoverageWeight = 0 };
+
+    private readonly HashedBagOfWordsEmbeddingGenerator _first = new();
+
+    public void Dispose() => _first.Dispose();
+
+    [Fact]
+    public async Task WithoutASecondModelTheSentenceSharingTheQuestionsWordsWins()
+    {
+        var scores = await new SentenceScorer(_first, weights: SimilarityOnly).ScoreAsync(Question, Evidence(), CancellationToken.None);
+
+        Assert.Equal(WordyDistractor, scores.MaxBy(s => s.Relevance)!.Text);
+    }
+
+    [Fact]
+    public async Task ASecondModelsSimilarityIsAveragedInAndCanChangeWhichSentenceAnswers()
+    {
+        var alone = await new SentenceScorer(_first, weights: SimilarityOnly).ScoreAsync(Question, Evidence(), CancellationToken.None);
+        using var second = new KnowsTheAnswer();
+
+        var both = await new SentenceScorer(_first, weights: SimilarityOnly, second: second).ScoreAsync(Question, Evidence(), CancellationToken.None);
+
+        Assert.Equal(Answer, both.MaxBy(s => s.Relevance)!.Text);
+        foreach (var (one, mean) in alone.Zip(both))
+        {
+            var expected = (0.5 * one.Similarity) + (0.5 * (mean.Text == Answer ? 1 : 0));
+            Assert.Equal(expected, mean.Similarity, 5);
+        }
+    }
+
+    [Fact]
+    public async Task AZeroWeightLeavesTheSecondModelUnused()
+    {
+        using var second = new KnowsTheAnswer();
+
+        var scores = await new SentenceScorer(_first, weights: SimilarityOnly with { SecondModelWeight = 0 }, second: second).ScoreAsync(Question, Evidence(), CancellationToken.None);
+
+        Assert.Equal(WordyDistractor, scores.MaxBy(s => s.Relevance)!.Text);
+        Assert.Equal(0, second.Calls);
+    }
+
+    private static List<ScoredChunk> Evidence() =>
+    [
+        new(new StoredChunk("d0-0", "d0", "review.txt", new Chunk(0, WordyDistractor, 0, WordyDistractor.Length, string.Empty, 15)), 1.0),
+        new(new StoredChunk("d1-0", "d1", "study.txt", new Chunk(0, Answer, 0, Answer.Length, string.Empty, 10)), 0.9),
+    ];
+
+    // A second model that sees the question and the answering sentence as the same thing, and everything else as unrelated.
+    private sealed class KnowsTheAnswer : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public int Calls { get; private set; }
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(v =>
+                new Embedding<float>(v is Question or Answer ? new float[] { 1, 0 } : [0, 1]))));
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(EmbeddingModelProfile) ? new EmbeddingModelProfile("knows-the-answer", 2, string.Empty, 512, EmbeddingPooling.Mean) : null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
