@@ -15,7 +15,7 @@ namespace Grounded.Bench;
 /// COVID-QA answer quality (top citation is the gold paper; answer contains the gold text) and SciFact out-of-domain
 /// abstention, plus the calibration of the abstention threshold: the evidence strength of every question is recorded,
 /// the threshold is chosen on one half of the SciFact claims and reported on the other half.
-/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T] [--fusion rrf|weighted] [--rrf-k K] [--keyword-weight W] [--rerank N] [--variants cov:chunk[:second],...] [--rerank-second] [--calibrate] [--dump FILE] [--explain Q]
+/// Usage: answers [--data DIR] [--work DIR] [--every N] [--ood N] [--float] [--threshold T] [--fusion rrf|weighted] [--rrf-k K] [--keyword-weight W] [--rerank N] [--variants cov:chunk[:second],...] [--rerank-second] [--no-spelling] [--calibrate] [--dump FILE] [--explain Q]
 /// </summary>
 internal static class AnswerQuality
 {
@@ -92,8 +92,19 @@ internal static class AnswerQuality
         using var dump = options.Get("dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
         var recall = 0;
         var questions = qa.Where((_, i) => i % every == 0).ToList();
-        foreach (var item in questions)
+        // The product's rewrite stage (spelling correction) unless --no-spelling; the question is searched and judged as rewritten.
+        var rewriter = options.Has("no-spelling") ? null : new Grounded.Rag.Rewrite.SpellingCorrector((Grounded.Storage.ITermStatistics)rag.Store, (Grounded.Storage.ITermVocabulary)rag.Store);
+        async Task<string> SearchedAsync(string text) => rewriter is null ? text : await rewriter.RewriteAsync(text, CancellationToken.None);
+        var rewritten = 0;
+        foreach (var asked in questions)
         {
+            var item = asked with { Question = await SearchedAsync(asked.Question) };
+            rewritten += item.Question == asked.Question ? 0 : 1;
+            if (item.Question != asked.Question && options.Has("show-rewrites"))
+            {
+                Console.WriteLine($"in:  {asked.Question} => {item.Question}");
+            }
+
             var candidates = await retriever.RetrieveAsync(item.Question, Math.Max(5, rerank), CancellationToken.None);
             recall += candidates.Take(5).Any(e => e.Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal)) ? 1 : 0;
             var retrieved = candidates.Count > 0 && candidates[0].Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
@@ -113,8 +124,17 @@ internal static class AnswerQuality
 
         var oodCandidates = new List<IReadOnlyList<Grounded.Chunks.ScoredChunk>>();
         // The first 100 claims are left out: the acceptance check asks the first ten.
-        foreach (var claim in claims.Skip(100).Take(oodCount))
+        var oodClaims = new List<string>();
+        foreach (var asked in claims.Skip(100).Take(oodCount))
         {
+            var claim = await SearchedAsync(asked);
+            rewritten += claim == asked ? 0 : 1;
+            if (claim != asked && options.Has("show-rewrites"))
+            {
+                Console.WriteLine($"ood: {asked} => {claim}");
+            }
+
+            oodClaims.Add(claim);
             oodCandidates.Add(await retriever.RetrieveAsync(claim, Math.Max(5, rerank), CancellationToken.None));
             if (dump is not null)
             {
@@ -122,13 +142,14 @@ internal static class AnswerQuality
             }
         }
 
+        Console.WriteLine($"questions and claims rewritten by spelling correction: {rewritten}");
         Console.WriteLine($"gold paper among the top-5 chunks: {recall / (double)questions.Count:0.000}");
         for (var v = 0; v < variants.Count; v++)
         {
             var ood = new List<double>();
             for (var i = 0; i < oodCandidates.Count; i++)
             {
-                ood.Add((await variants[v].Answerer.AnalyzeAsync(claims[100 + i], await EvidenceAsync(v, claims[100 + i], oodCandidates[i]), CancellationToken.None)).Strength);
+                ood.Add((await variants[v].Answerer.AnalyzeAsync(oodClaims[i], await EvidenceAsync(v, oodClaims[i], oodCandidates[i]), CancellationToken.None)).Strength);
             }
 
             Console.WriteLine($"== {variants[v].Label}");

@@ -5,6 +5,7 @@ using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
+using Grounded.Rag.Rewrite;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
 using Grounded.Stages;
@@ -36,6 +37,7 @@ public sealed class LocalRag : IAsyncDisposable
         _answerScorer = _secondModel is null ? _scorer : new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance, new RecentEmbeddingCache(_secondModel, capacity: 1024));
         Retriever = Retrievers.Create(store, _queryEmbedder, options.Retrieval);
         Reranker = new SentenceReranker(_scorer);
+        Rewriter = options.CorrectSpelling && store is ITermStatistics statistics && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary) : null;
         Query = Pipeline(null);
     }
 
@@ -77,7 +79,11 @@ public sealed class LocalRag : IAsyncDisposable
         filter is null ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
         QueryReranker(),
         QueryCandidates(),
-        new ExtractiveAnswerer(_answerScorer, _options.Extractive));
+        new ExtractiveAnswerer(_answerScorer, _options.Extractive),
+        rewriter: Rewriter);
+
+    /// <summary>Gets the spelling corrector the query pipeline runs first, or null when the options or the store leave it out.</summary>
+    public IQueryRewriter? Rewriter { get; }
 
     /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
@@ -113,7 +119,8 @@ public sealed class LocalRag : IAsyncDisposable
         filter is null || filter.IsEmpty ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
         QueryReranker(),
         QueryCandidates(),
-        generator);
+        generator,
+        rewriter: Rewriter);
 
     /// <summary>Creates an ingestion pipeline with the configured chunking; <paramref name="chunker"/> picks the strategy (by file type when auto).</summary>
     public IngestionPipeline Ingestion(ChunkingOptions? chunking = null, ChunkerKind chunker = ChunkerKind.Auto) =>

@@ -32,6 +32,10 @@ public sealed record LocalRagOptions
     /// <value>The default is 0 (off); 0.7 is a common setting. With it on and no sentence reranking, 20 candidates (at least top-k) are retrieved.</value>
     public double Diversity { get; init; }
 
+    /// <summary>Gets whether question words the index has never seen are corrected to the nearest indexed word before searching (<see cref="Rewrite.SpellingCorrector"/>).</summary>
+    /// <value>The default is true. Stores without a term vocabulary (PostgreSQL) search questions as written.</value>
+    public bool CorrectSpelling { get; init; } = true;
+
     /// <summary>Gets how sentences are scored against the question, by the reranker and the answerer alike.</summary>
     public SentenceRelevance Relevance { get; init; } = new();
 

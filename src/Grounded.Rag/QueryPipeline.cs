@@ -5,8 +5,9 @@ using Grounded.Stages;
 namespace Grounded.Rag;
 
 /// <summary>
-/// retrieve → rerank → answer: asks a question of a store and times each stage. With a reranker the retriever
-/// fetches <c>rerankCandidates</c> chunks (at least top-k) and the reranker keeps the best top-k of them.
+/// rewrite → retrieve → rerank → answer: asks a question of a store and times each stage. With a rewriter the later
+/// stages search and judge with its text (the answer still carries the question as asked); with a reranker the
+/// retriever fetches <c>rerankCandidates</c> chunks (at least top-k) and the reranker keeps the best top-k of them.
 /// </summary>
 public sealed class QueryPipeline
 {
@@ -15,6 +16,7 @@ public sealed class QueryPipeline
     private readonly int _rerankCandidates;
     private readonly IAnswerGenerator _generator;
     private readonly TimeProvider _time;
+    private readonly IQueryRewriter? _rewriter;
 
     /// <summary>Creates the pipeline from its stages.</summary>
     public QueryPipeline(IRetriever retriever, IAnswerGenerator generator, TimeProvider? time = null)
@@ -22,9 +24,10 @@ public sealed class QueryPipeline
     {
     }
 
-    /// <summary>Creates the pipeline from its stages, with an optional reranker over <paramref name="rerankCandidates"/> retrieved chunks.</summary>
-    public QueryPipeline(IRetriever retriever, IReranker? reranker, int rerankCandidates, IAnswerGenerator generator, TimeProvider? time = null)
+    /// <summary>Creates the pipeline from its stages, with an optional reranker over <paramref name="rerankCandidates"/> retrieved chunks and an optional rewriter in front.</summary>
+    public QueryPipeline(IRetriever retriever, IReranker? reranker, int rerankCandidates, IAnswerGenerator generator, TimeProvider? time = null, IQueryRewriter? rewriter = null)
     {
+        _rewriter = rewriter;
         _retriever = retriever;
         _reranker = reranker;
         _rerankCandidates = rerankCandidates;
@@ -33,10 +36,10 @@ public sealed class QueryPipeline
     }
 
     /// <summary>Returns the chunks most relevant to the query, best first.</summary>
-    public Task<IReadOnlyList<ScoredChunk>> SearchAsync(string query, int topK, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(string query, int topK, CancellationToken cancellationToken = default)
     {
         Validate(query, topK);
-        return RetrieveAsync(query, topK, cancellationToken);
+        return await RetrieveAsync(await RewriteAsync(query, cancellationToken).ConfigureAwait(false), topK, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Answers a question from the top <paramref name="topK"/> chunks, with citations, or abstains.</summary>
@@ -44,14 +47,18 @@ public sealed class QueryPipeline
     {
         Validate(question, topK);
         var start = _time.GetTimestamp();
-        var evidence = await RetrieveAsync(question, topK, cancellationToken).ConfigureAwait(false);
+        var searched = await RewriteAsync(question, cancellationToken).ConfigureAwait(false);
+        var evidence = await RetrieveAsync(searched, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();
-        var answer = await _generator.GenerateAsync(question, evidence, cancellationToken).ConfigureAwait(false);
+        var answer = await _generator.GenerateAsync(searched, evidence, cancellationToken).ConfigureAwait(false);
         var done = _time.GetTimestamp();
         var timings = new AnswerTimings(
             Round(_time.GetElapsedTime(start, retrieved)), Round(_time.GetElapsedTime(retrieved, done)), Round(_time.GetElapsedTime(start, done)));
         return new GroundedAnswer(question, answer.Text, answer.Abstained, _generator.Name, answer.Abstained ? [] : answer.Citations, timings);
     }
+
+    private Task<string> RewriteAsync(string query, CancellationToken cancellationToken) =>
+        _rewriter is null ? Task.FromResult(query) : _rewriter.RewriteAsync(query, cancellationToken);
 
     private async Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(string query, int topK, CancellationToken cancellationToken)
     {

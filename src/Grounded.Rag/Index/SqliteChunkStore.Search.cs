@@ -28,7 +28,7 @@ public sealed partial class SqliteChunkStore
     }
 
     // Searches share one connection, which is not thread-safe: concurrent searches (the hybrid legs) take turns.
-    private async Task<IReadOnlyList<ScoredChunk>> ReadLockedAsync(Func<Task<IReadOnlyList<ScoredChunk>>> read, CancellationToken cancellationToken)
+    private async Task<T> ReadLockedAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
     {
         await _reads.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -2,12 +2,17 @@ using Grounded.Storage;
 
 namespace Grounded.Rag.Index;
 
-public sealed partial class SqliteChunkStore : ITermStatistics
+public sealed partial class SqliteChunkStore : ITermStatistics, ITermVocabulary
 {
     /// <inheritdoc />
-    public async Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
+    public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        return ReadLockedAsync(() => CountTermsAsync(terms, cancellationToken), cancellationToken);
+    }
+
+    private async Task<TermStatistics> CountTermsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
+    {
         using var total = Command("SELECT count(*) FROM chunks", CurrentTransaction);
         var chunks = Convert.ToInt64(await total.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         var frequency = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -27,5 +32,31 @@ public sealed partial class SqliteChunkStore : ITermStatistics
         }
 
         return new TermStatistics(chunks, frequency);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        return ReadLockedAsync<IReadOnlyList<VocabularyTerm>>(async () =>
+        {
+            // fts5vocab reads the FTS index's own term list (porter-stemmed forms); a temp table, so nothing is written to the store.
+            using (var create = Command("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, row)", CurrentTransaction))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            using var select = Command("SELECT term, doc FROM temp.chunks_vocab WHERE term >= $low AND term < $high", CurrentTransaction);
+            select.Parameters.AddWithValue("$low", prefix);
+            select.Parameters.AddWithValue("$high", prefix + char.MaxValue);
+            var terms = new List<VocabularyTerm>();
+            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                terms.Add(new VocabularyTerm(reader.GetString(0), reader.GetInt64(1)));
+            }
+
+            return terms;
+        }, cancellationToken);
     }
 }

@@ -48,3 +48,26 @@ public sealed class SearchModeTests(IndexedStoreFixture fixture)
         Assert.Equal("error: --mode must be hybrid, dense or keyword (got 'fuzzy')", Assert.Single(result.ErrorLines));
     }
 }
+
+public sealed class SearchSpellingTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task AMisspeltWordIsSearchedAsTheNearestWordTheIndexHas()
+    {
+        _dir.Write("docs/spray.txt", "A nasal spray of carrageenan shortened colds in the trial.");
+        _dir.Write("docs/gel.txt", "Carrageenan is a gel made from red seaweed.");
+        _dir.Write("docs/tea.txt", "Green tea was served to every volunteer.");
+        Assert.Equal(0, (await CliRunner.RunAsync(_dir.Path, "ingest", "docs", "--store", "store")).ExitCode);
+
+        // "carageenan" is in no chunk; "carrageenan" is in two, so keyword search finds both.
+        var json = IndexedStoreFixture.Json(await CliRunner.RunAsync(_dir.Path, "search", "carageenan", "--mode", "keyword", "--store", "store", "--json"));
+
+        Assert.Equal("carageenan", json.GetProperty("query").GetString());
+        var sources = json.GetProperty("results").EnumerateArray().Select(r => Path.GetFileName(r.GetProperty("source").GetString())).Order().ToList();
+        Assert.Equal(["gel.txt", "spray.txt"], sources);
+    }
+}

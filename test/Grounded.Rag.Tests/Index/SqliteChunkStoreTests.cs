@@ -31,6 +31,20 @@ public sealed class SqliteChunkStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ItsVocabularyListsTheIndexedStemsWithAPrefixAndHowManyChunksHaveEach()
+    {
+        await using var store = await SqliteChunkStore.OpenAsync(StorePath, Model);
+        await WriteAsync(store, "doc1", "a.txt", "h1", ("Carrageenan sprays were given.", E(0)), ("The carrageenan group recovered; carbon.", E(1)));
+        await WriteAsync(store, "doc2", "b.txt", "h2", ("Zanamivir was given.", E(2)));
+
+        var terms = await store.TermsStartingWithAsync("car", CancellationToken.None);
+
+        Assert.Equal([new VocabularyTerm("carbon", 1), new VocabularyTerm("carrageenan", 2)], terms.OrderBy(t => t.Term));
+        Assert.Empty(await store.TermsStartingWithAsync("q", CancellationToken.None));
+        Assert.Equal(2, (await store.GetTermStatisticsAsync(["carrageenan"], CancellationToken.None)).ChunkFrequency["carrageenan"]);
+    }
+
+    [Fact]
     public async Task ACommittedDocumentIsListedWithItsChunksInOrder()
     {
         await using var store = await SqliteChunkStore.OpenAsync(StorePath, Model);

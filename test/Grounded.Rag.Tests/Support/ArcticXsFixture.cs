@@ -13,6 +13,8 @@ public sealed class ArcticXsFixture : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _dir = new();
 
+    private readonly OnnxEmbeddingGenerator _secondModel = EmbeddingModels.MiniLm(quantized: false);
+
     public OnnxEmbeddingGenerator Embedder { get; } = EmbeddingModels.ArcticXs(quantized: false);
 
     internal SqliteChunkStore Store { get; private set; } = null!;
@@ -55,16 +57,19 @@ public sealed class ArcticXsFixture : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"the test corpus did not ingest: {string.Join("; ", report.Failures)}");
         }
 
-        // As LocalRag wires it: shared query-embedding cache, store term statistics, sentence reranking over 15 candidates.
+        // As LocalRag wires it: spelling correction first, shared query-embedding cache, store term statistics, sentence
+        // reranking over 15 candidates by the index's model, answers judged by the mean of both models.
         var queryEmbedder = new RecentEmbeddingCache(Embedder);
-        var scorer = new SentenceScorer(queryEmbedder, Store);
-        Query = new QueryPipeline(new HybridRetriever(Store, queryEmbedder), new SentenceReranker(scorer), 15, new ExtractiveAnswerer(scorer));
+        var rerankScorer = new SentenceScorer(queryEmbedder, Store, new SentenceRelevance { SecondModelWeight = 0 });
+        var answerScorer = new SentenceScorer(queryEmbedder, Store, new SentenceRelevance(), _secondModel);
+        Query = new QueryPipeline(new HybridRetriever(Store, queryEmbedder), new SentenceReranker(rerankScorer), 15, new ExtractiveAnswerer(answerScorer), rewriter: new Grounded.Rag.Rewrite.SpellingCorrector(Store, Store));
     }
 
     public async Task DisposeAsync()
     {
         await Store.DisposeAsync();
         Embedder.Dispose();
+        _secondModel.Dispose();
     }
 
     public void Dispose() => _dir.Dispose();

@@ -1,0 +1,16 @@
+namespace Grounded.Storage;
+
+/// <summary>
+/// The words a store's keyword index holds, for spelling suggestions. Optional: without it questions are searched as
+/// written.
+/// </summary>
+public interface ITermVocabulary
+{
+    /// <summary>Returns the indexed terms that start with <paramref name="prefix"/> (lower case, in the index's own normalised form) and how many chunks contain each.</summary>
+    Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, CancellationToken cancellationToken);
+}
+
+/// <summary>An indexed term and the number of chunks containing it.</summary>
+/// <param name="Term">The term as the index holds it (lower case; stemmed when the index stems).</param>
+/// <param name="Chunks">The number of chunks containing it.</param>
+public sealed record VocabularyTerm(string Term, long Chunks);

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using Grounded.Rag.Answer;
+using Grounded.Stages;
+using Grounded.Storage;
+
+namespace Grounded.Rag.Rewrite;
+
+/// <summary>
+/// Corrects the words of a question that the index has never seen to the closest word it has ("carageenan" →
+/// "carrageenan", "Clodstridium" → "clostridium"), so a misspelt question still finds and judges its evidence by the
+/// right words. A word is corrected only when no chunk contains it and an indexed term with the same first letter, in
+/// at least two chunks, lies within one edit (words of 5–8 letters) or two (9 or more; insertions, deletions,
+/// substitutions and swaps of neighbours); the nearest term wins, then the commoner. Names and codes are never
+/// corrected: words under 5 letters, words with digits and words with capitals after the first letter ("CD28",
+/// "AMPK", "eIF3") are usually a different thing than their neighbour ("CD8"), not a typo of it.
+/// </summary>
+public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermVocabulary vocabulary) : IQueryRewriter
+{
+    private const int MinLength = 5;
+    private const int TwoEditsFrom = 9;
+    private const int MinChunks = 2;
+
+    /// <inheritdoc />
+    public async Task<string> RewriteAsync(string query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var words = Word().Matches(query).Select(m => m.Value).Where(Correctable).Select(w => w.ToLowerInvariant())
+            .Where(w => !QueryTerms.StopWords.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        if (words.Count == 0)
+        {
+            return query;
+        }
+
+        var known = await statistics.GetTermStatisticsAsync(words, cancellationToken).ConfigureAwait(false);
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in words.Where(w => known.ChunkFrequency.TryGetValue(w, out var chunks) && chunks == 0))
+        {
+            var terms = await vocabulary.TermsStartingWithAsync(word[..1], cancellationToken).ConfigureAwait(false);
+            if (Closest(word, terms) is { } correction)
+            {
+                corrections[word] = correction;
+            }
+        }
+
+        return corrections.Count == 0
+            ? query
+            : Word().Replace(query, m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? c : m.Value);
+    }
+
+    /// <summary>Returns the indexed term nearest to <paramref name="word"/> within its edit budget (ties: the one in more chunks), or null.</summary>
+    internal static string? Closest(string word, IReadOnlyList<VocabularyTerm> terms)
+    {
+        var budget = word.Length >= TwoEditsFrom ? 2 : 1;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        long bestChunks = 0;
+        foreach (var term in terms)
+        {
+            if (Math.Abs(term.Term.Length - word.Length) > budget || term.Chunks < MinChunks)
+            {
+                continue;
+            }
+
+            var distance = Distance(word, term.Term, budget);
+            if (distance <= budget && (distance < bestDistance || (distance == bestDistance && term.Chunks > bestChunks)))
+            {
+                (best, bestDistance, bestChunks) = (term.Term, distance, term.Chunks);
+            }
+        }
+
+        return best;
+    }
+
+    // Plain words only: long enough, letters only, lower case after a possible capital.
+    private static bool Correctable(string word) =>
+        word.Length >= MinLength && word.All(char.IsLetter) && word.Skip(1).All(c => !char.IsUpper(c));
+
+    /// <summary>Returns the optimal-string-alignment distance of two strings, or <paramref name="budget"/> + 1 once it must exceed it.</summary>
+    internal static int Distance(string a, string b, int budget)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
+                }
+
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > budget)
+            {
+                return budget + 1;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+
+    // A letter/digit run, as KeywordQuery reads words.
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}

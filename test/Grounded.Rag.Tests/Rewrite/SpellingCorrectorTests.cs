@@ -1,0 +1,79 @@
+using Grounded.Rag.Rewrite;
+using Grounded.Storage;
+
+namespace Grounded.Rag.Tests.Rewrite;
+
+public sealed class SpellingCorrectorTests
+{
+    // The index's words (as the keyword index holds them) and how many chunks contain each.
+    private readonly FakeIndex _index = new(new()
+    {
+        ["carrageenan"] = 6,
+        ["carbon"] = 40,
+        ["zanamivir"] = 4,
+        ["influenza"] = 90,
+        ["clostridium"] = 3,
+        ["immunoglobulin"] = 5,
+        ["cd8"] = 12,
+        ["ampa"] = 3,
+        ["toxic"] = 7,
+        ["rarely"] = 1,
+        ["tides"] = 2,
+        ["tided"] = 8,
+    });
+
+    [Theory]
+    [InlineData("What is carageenan?", "What is carrageenan?")]
+    [InlineData("Does Zanamavir help?", "Does zanamivir help?")]
+    [InlineData("laboratory confirmed infleunza infection", "laboratory confirmed influenza infection")]
+    [InlineData("What is Clodstridium difficile?", "What is clostridium difficile?")]
+    [InlineData("trial of IgG immunoglobin", "trial of IgG immunoglobulin")]
+    public async Task CorrectsAWordNoChunkHasToTheNearestIndexedWord(string question, string expected) =>
+        Assert.Equal(expected, await new SpellingCorrector(_index, _index).RewriteAsync(question, CancellationToken.None));
+
+    [Theory]
+    [InlineData("Does carbon help?")]
+    [InlineData("Is CD28 expressed?")]
+    [InlineData("Is AMPK active?")]
+    [InlineData("Does eIF3 bind?")]
+    [InlineData("Is it tonc?")]
+    [InlineData("What happened in 2019?")]
+    [InlineData("")]
+    public async Task LeavesKnownWordsCodesAcronymsAndShortWordsAlone(string question) =>
+        Assert.Equal(question, await new SpellingCorrector(_index, _index).RewriteAsync(question, CancellationToken.None));
+
+    [Fact]
+    public async Task NeverSuggestsAWordFewerThanTwoChunksHave() =>
+        Assert.Equal("Is it rarly so?", await new SpellingCorrector(_index, _index).RewriteAsync("Is it rarly so?", CancellationToken.None));
+
+    [Fact]
+    public void PrefersTheNearestTermThenTheOneInMoreChunks()
+    {
+        IReadOnlyList<VocabularyTerm> terms = [new("tides", 2), new("tided", 8), new("tidings", 50)];
+
+        Assert.Equal("tided", SpellingCorrector.Closest("tidez", terms));
+        Assert.Equal("tides", SpellingCorrector.Closest("tidess", terms));
+    }
+
+    [Theory]
+    [InlineData("influenza", "infleunza", 1)]
+    [InlineData("carageenan", "carrageenan", 1)]
+    [InlineData("immunoglobin", "immunoglobulin", 2)]
+    [InlineData("abc", "abc", 0)]
+    [InlineData("kitten", "sitting", 3)]
+    public void CountsInsertionsDeletionsSubstitutionsAndSwaps(string a, string b, int distance) =>
+        Assert.Equal(distance, SpellingCorrector.Distance(a, b, budget: 5));
+
+    [Fact]
+    public void StopsCountingOnceTheBudgetIsSpent() =>
+        Assert.Equal(2, SpellingCorrector.Distance("carrageenan", "zanamivir", budget: 1));
+
+    private sealed class FakeIndex(Dictionary<string, long> terms) : ITermStatistics, ITermVocabulary
+    {
+        public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> words, CancellationToken cancellationToken) =>
+            Task.FromResult(new TermStatistics(1000, words.ToDictionary(w => w, w => terms.GetValueOrDefault(w))));
+
+        public Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<VocabularyTerm>>(terms.Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(t => new VocabularyTerm(t.Key, t.Value)).ToList());
+    }
+}
