@@ -29,11 +29,15 @@ print(f"ingest COVID-QA: {r['documents']['added']} papers, {r['chunks']} chunks 
 helps=[run("--help")[0] for _ in range(5)]
 stats=[run("status","--store",f"{work}/s")[0] for _ in range(5)]
 print(f"cold start: --help {statistics.median(helps)*1000:.0f} ms, status (opens store + loads model) {statistics.median(stats)*1000:.0f} ms (median of 5)")
-walls=[];inproc=[];abst=0
-for q in open(f"{work}/questions.txt").read().split("\n"):
-    if not q: continue
-    t,p=run("ask",q,"--store",f"{work}/s","--json"); d=json.loads(p.stdout)
-    walls.append(t*1000); inproc.append(d["timings"]["totalMs"]); abst+=d["abstained"]
 def pct(xs,p): xs=sorted(xs); return xs[min(len(xs)-1,int(round(p/100*(len(xs)-1))))]
-print(f"ask ({len(walls)} questions): in-process p50 {pct(inproc,50):.0f} ms, p95 {pct(inproc,95):.0f} ms; whole CLI process p50 {pct(walls,50):.0f} ms, p95 {pct(walls,95):.0f} ms; abstained {abst}")
+questions=[q for q in open(f"{work}/questions.txt").read().split("\n") if q]
+# The default (15 candidates reranked, two-model answerer) and --rerank 0 (no reranking), each question as its own process.
+for label,extra in (("default",[]),("--rerank 0",["--rerank","0"])):
+    walls=[];inproc=[];abst=0
+    for q in questions:
+        t,p=run("ask",q,"--store",f"{work}/s","--json",*extra); d=json.loads(p.stdout)
+        walls.append(t*1000); inproc.append(d["timings"]["totalMs"]); abst+=d["abstained"]
+    print(f"ask {label} ({len(walls)} questions): in-process p50 {pct(inproc,50):.0f} ms, p95 {pct(inproc,95):.0f} ms; whole CLI process p50 {pct(walls,50):.0f} ms, p95 {pct(walls,95):.0f} ms; abstained {abst}")
+rss=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024
+print(f"peak RSS of any CLI process in the run (the ingest's, or an ask's when larger): {rss:.0f} MB")
 PY
