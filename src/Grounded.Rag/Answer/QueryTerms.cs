@@ -11,9 +11,15 @@ internal static class QueryTerms
         "we", "our", "you", "your", "he", "she", "his", "her", "i", "me", "my", "not", "no", "so", "such", "any", "some", "all", "each", "other", "more", "most", "also", "used", "use", "using",
     };
 
-    public static HashSet<string> Of(string text)
+    public static HashSet<string> Of(string text) => [.. WithWords(text).Keys];
+
+    /// <summary>
+    /// Returns the content terms of <paramref name="text"/>, each with the first word (lower case) it was made from:
+    /// a store's index stems words its own way, so a term's statistics must be looked up by the word, not the term.
+    /// </summary>
+    public static Dictionary<string, string> WithWords(string text)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -27,7 +33,7 @@ internal static class QueryTerms
                 var word = text[start..i].Trim('-').ToLowerInvariant();
                 if (word.Length > 1 && !StopWords.Contains(word))
                 {
-                    terms.Add(Stem(word));
+                    terms.TryAdd(Stem(word), word);
                 }
 
                 start = -1;

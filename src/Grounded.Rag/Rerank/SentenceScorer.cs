@@ -54,8 +54,9 @@ public sealed partial class SentenceScorer
             return sentences;
         }
 
-        var terms = QueryTerms.Of(question);
-        var statistics = await StatisticsAsync(question, terms, cancellationToken).ConfigureAwait(false);
+        var words = QueryTerms.WithWords(question);
+        var terms = words.Keys.ToHashSet(StringComparer.Ordinal);
+        var statistics = await StatisticsAsync(question, words, cancellationToken).ConfigureAwait(false);
         var chunkCoverage = evidence.Select(e => WeightedCoverage(terms, QueryTerms.Of(e.Chunk.Chunk.Text), statistics)).ToArray();
 
         var texts = sentences.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
@@ -100,9 +101,11 @@ public sealed partial class SentenceScorer
         return similarities;
     }
 
-    private async Task<TermStatistics> StatisticsAsync(string question, HashSet<string> terms, CancellationToken cancellationToken)
+    // The chunk frequency of each term, looked up by the word it came from ("diseases", not "diseas"): the index stems
+    // words its own way, and a term it cannot find would weigh as the rarest.
+    private async Task<TermStatistics> StatisticsAsync(string question, Dictionary<string, string> words, CancellationToken cancellationToken)
     {
-        if (_statistics is null || terms.Count == 0)
+        if (_statistics is null || words.Count == 0)
         {
             return TermStatistics.None;
         }
@@ -112,7 +115,8 @@ public sealed partial class SentenceScorer
             return last.Statistics;
         }
 
-        var statistics = await _statistics.GetTermStatisticsAsync(terms, cancellationToken).ConfigureAwait(false);
+        var byWord = await _statistics.GetTermStatisticsAsync(words.Values.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        var statistics = new TermStatistics(byWord.Chunks, words.ToDictionary(w => w.Key, w => byWord.ChunkFrequency.GetValueOrDefault(w.Value), StringComparer.Ordinal));
         _lastStatistics = new LastStatistics(question, statistics);
         return statistics;
     }

@@ -54,11 +54,33 @@ public sealed class SentenceScorerTests : IDisposable
         Assert.Equal(0, second.Calls);
     }
 
+    [Fact]
+    public async Task LooksUpEachTermsChunkFrequencyByTheWordTheQuestionWrote()
+    {
+        // The index stems "diseases" its own way; our crude term "diseas" would be found in no chunk and weigh as the rarest.
+        var statistics = new RecordingStatistics();
+
+        await new SentenceScorer(_first, statistics).ScoreAsync("Which diseases were estimated?", Evidence(), CancellationToken.None);
+
+        Assert.Equal(["diseases", "estimated"], statistics.Asked.Order());
+    }
+
     private static List<ScoredChunk> Evidence() =>
     [
         new(new StoredChunk("d0-0", "d0", "review.txt", new Chunk(0, WordyDistractor, 0, WordyDistractor.Length, string.Empty, 15)), 1.0),
         new(new StoredChunk("d1-0", "d1", "study.txt", new Chunk(0, Answer, 0, Answer.Length, string.Empty, 10)), 0.9),
     ];
+
+    private sealed class RecordingStatistics : Grounded.Storage.ITermStatistics
+    {
+        public List<string> Asked { get; } = [];
+
+        public Task<Grounded.Storage.TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
+        {
+            Asked.AddRange(terms);
+            return Task.FromResult(new Grounded.Storage.TermStatistics(10, terms.ToDictionary(t => t, _ => 1L)));
+        }
+    }
 
     // A second model that sees the question and the answering sentence as the same thing, and everything else as unrelated.
     private sealed class KnowsTheAnswer : IEmbeddingGenerator<string, Embedding<float>>
