@@ -1,5 +1,6 @@
 using Grounded.Answers;
 using Grounded.Chunks;
+using Grounded.Rag.Answer;
 using Grounded.Stages;
 
 namespace Grounded.Rag;
@@ -47,6 +48,7 @@ public sealed class QueryPipeline
     {
         Validate(question, topK);
         var start = _time.GetTimestamp();
+        (_generator as IWarmsUp)?.BeginWarmUp(); // e.g. load a model while retrieval runs
         var searched = await RewriteAsync(question, cancellationToken).ConfigureAwait(false);
         var evidence = await RetrieveAsync(searched, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();

@@ -93,6 +93,63 @@ public sealed class QueryPipelineTests(ArcticXsFixture corpus)
         Assert.Empty(answer.Citations);
     }
 
+    [Fact]
+    public async Task ARewriterChangesWhatIsSearchedAndAnsweredButNotTheQuestionReported()
+    {
+        var retriever = new RecordingRetriever();
+        var pipeline = new QueryPipeline(retriever, null, 0, new EchoGenerator(), rewriter: new UpperCaser());
+
+        var answer = await pipeline.AskAsync("what is carrageenan?");
+
+        Assert.Equal("WHAT IS CARRAGEENAN?", retriever.Query);
+        Assert.Equal("WHAT IS CARRAGEENAN?", answer.Answer); // the generator saw the rewritten question
+        Assert.Equal("what is carrageenan?", answer.Question);
+    }
+
+    [Fact]
+    public async Task AGeneratorThatWarmsUpIsToldToStartBeforeRetrievalRuns()
+    {
+        var generator = new WarmingGenerator();
+        var retriever = new RecordingRetriever { OnRetrieve = () => generator.WarmedBeforeRetrieval = generator.Warmed };
+
+        await new QueryPipeline(retriever, generator).AskAsync("anything?");
+
+        Assert.True(generator.WarmedBeforeRetrieval);
+    }
+
+    private sealed class RecordingRetriever : IRetriever
+    {
+        public string? Query { get; private set; }
+
+        public Action? OnRetrieve { get; init; }
+
+        public Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(string query, int topK, CancellationToken cancellationToken)
+        {
+            Query = query;
+            OnRetrieve?.Invoke();
+            return Task.FromResult<IReadOnlyList<ScoredChunk>>([]);
+        }
+    }
+
+    private sealed class UpperCaser : IQueryRewriter
+    {
+        public Task<string> RewriteAsync(string query, CancellationToken cancellationToken) => Task.FromResult(query.ToUpperInvariant());
+    }
+
+    private sealed class WarmingGenerator : IAnswerGenerator, Grounded.Rag.Answer.IWarmsUp
+    {
+        public bool Warmed { get; private set; }
+
+        public bool WarmedBeforeRetrieval { get; set; }
+
+        public string Name => "warming";
+
+        public void BeginWarmUp() => Warmed = true;
+
+        public Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken) =>
+            Task.FromResult(GeneratedAnswer.Abstain());
+    }
+
     private sealed class FixedRetriever : IRetriever
     {
         public Task<IReadOnlyList<ScoredChunk>> RetrieveAsync(string query, int topK, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace Grounded.Rag.Answer;
 /// relevance keeps them from repeating each other), each marked <c>[n]</c> with its source, and abstains when the
 /// strongest evidence is below a threshold calibrated on data.
 /// </summary>
-public sealed class ExtractiveAnswerer : IAnswerGenerator
+public sealed class ExtractiveAnswerer : IAnswerGenerator, IWarmsUp
 {
     private readonly SentenceScorer _scorer;
     private readonly ExtractiveOptions _options;
@@ -35,6 +35,9 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator
             ? GeneratedAnswer.Abstain()
             : Compose(Select(sentences), evidence);
     }
+
+    /// <inheritdoc />
+    void IWarmsUp.BeginWarmUp() => _scorer.BeginWarmUp();
 
     /// <summary>Scores every sentence of the evidence and returns the evidence strength the abstention threshold is compared with: the best sentence's relevance.</summary>
     public async Task<(double Strength, IReadOnlyList<ScoredSentence> Sentences)> AnalyzeAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)

@@ -10,6 +10,27 @@ internal sealed class LazyEmbeddingGenerator(Func<IEmbeddingGenerator<string, Em
     : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _inner = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private int _loadingStarted;
+
+    /// <summary>Starts loading the model on a pool thread, so it is ready (or nearly) when first used; does nothing once started.</summary>
+    public void BeginLoading()
+    {
+        if (!_inner.IsValueCreated && Interlocked.Exchange(ref _loadingStarted, 1) == 0)
+        {
+            // A failure surfaces at first use, from the same Lazy, with the same exception.
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    _ = _inner.Value;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Rethrown by the first GenerateAsync.
+                }
+            });
+        }
+    }
 
     /// <inheritdoc />
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>

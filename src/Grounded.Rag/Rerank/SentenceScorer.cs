@@ -81,6 +81,9 @@ public sealed partial class SentenceScorer
         return sentences;
     }
 
+    /// <summary>Starts loading a second model that loads on first use, so answering does not wait for it after retrieval.</summary>
+    internal void BeginWarmUp() => _second?.GetService<LazyEmbeddingGenerator>()?.BeginLoading();
+
     // The second model's similarity of each sentence to the question (with that model's own query prefix), or null without one.
     private async Task<float[]?> SecondSimilaritiesAsync(string question, List<ScoredSentence> sentences, CancellationToken cancellationToken)
     {
