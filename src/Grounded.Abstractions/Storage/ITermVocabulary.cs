@@ -6,8 +6,8 @@ namespace Grounded.Storage;
 /// </summary>
 public interface ITermVocabulary
 {
-    /// <summary>Returns the indexed terms that start with <paramref name="prefix"/> (lower case, in the index's own normalised form) and how many chunks contain each.</summary>
-    Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, CancellationToken cancellationToken);
+    /// <summary>Returns the indexed terms that start with <paramref name="prefix"/> (lower case, in the index's own normalised form), <paramref name="minLength"/> to <paramref name="maxLength"/> characters long, and how many chunks contain each.</summary>
+    Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, int minLength, int maxLength, CancellationToken cancellationToken);
 }
 
 /// <summary>An indexed term and the number of chunks containing it.</summary>

@@ -35,7 +35,7 @@ public sealed partial class SqliteChunkStore : ITermStatistics, ITermVocabulary
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, int minLength, int maxLength, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         return ReadLockedAsync<IReadOnlyList<VocabularyTerm>>(async () =>
@@ -46,7 +46,9 @@ public sealed partial class SqliteChunkStore : ITermStatistics, ITermVocabulary
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            using var select = Command("SELECT term, doc FROM temp.chunks_vocab WHERE term >= $low AND term < $high", CurrentTransaction);
+            using var select = Command("SELECT term, doc FROM temp.chunks_vocab WHERE term >= $low AND term < $high AND length(term) BETWEEN $min AND $max", CurrentTransaction);
+            select.Parameters.AddWithValue("$min", minLength);
+            select.Parameters.AddWithValue("$max", maxLength);
             select.Parameters.AddWithValue("$low", prefix);
             select.Parameters.AddWithValue("$high", prefix + char.MaxValue);
             var terms = new List<VocabularyTerm>();

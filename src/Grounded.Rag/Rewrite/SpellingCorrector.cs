@@ -20,6 +20,9 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
     private const int TwoEditsFrom = 9;
     private const int MinChunks = 2;
 
+    // At most this many unknown words are looked up per question, so a long text of unknown words stays cheap.
+    private const int MaxCorrections = 6;
+
     /// <inheritdoc />
     public async Task<string> RewriteAsync(string query, CancellationToken cancellationToken)
     {
@@ -33,9 +36,10 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
 
         var known = await statistics.GetTermStatisticsAsync(words, cancellationToken).ConfigureAwait(false);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var word in words.Where(w => known.ChunkFrequency.TryGetValue(w, out var chunks) && chunks == 0))
+        foreach (var word in words.Where(w => known.ChunkFrequency.TryGetValue(w, out var chunks) && chunks == 0).Take(MaxCorrections))
         {
-            var terms = await vocabulary.TermsStartingWithAsync(word[..1], cancellationToken).ConfigureAwait(false);
+            var budget = Budget(word);
+            var terms = await vocabulary.TermsStartingWithAsync(word[..1], word.Length - budget, word.Length + budget, cancellationToken).ConfigureAwait(false);
             if (Closest(word, terms) is { } correction)
             {
                 corrections[word] = correction;
@@ -50,7 +54,7 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
     /// <summary>Returns the indexed term nearest to <paramref name="word"/> within its edit budget (ties: the one in more chunks), or null.</summary>
     internal static string? Closest(string word, IReadOnlyList<VocabularyTerm> terms)
     {
-        var budget = word.Length >= TwoEditsFrom ? 2 : 1;
+        var budget = Budget(word);
         string? best = null;
         var bestDistance = int.MaxValue;
         long bestChunks = 0;
@@ -70,6 +74,8 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
 
         return best;
     }
+
+    private static int Budget(string word) => word.Length >= TwoEditsFrom ? 2 : 1;
 
     // Plain words only: long enough, letters only, lower case after a possible capital.
     private static bool Correctable(string word) =>

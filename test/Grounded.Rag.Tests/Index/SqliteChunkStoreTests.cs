@@ -37,10 +37,11 @@ public sealed class SqliteChunkStoreTests : IDisposable
         await WriteAsync(store, "doc1", "a.txt", "h1", ("Carrageenan sprays were given.", E(0)), ("The carrageenan group recovered; carbon.", E(1)));
         await WriteAsync(store, "doc2", "b.txt", "h2", ("Zanamivir was given.", E(2)));
 
-        var terms = await store.TermsStartingWithAsync("car", CancellationToken.None);
+        var terms = await store.TermsStartingWithAsync("car", 1, 20, CancellationToken.None);
 
         Assert.Equal([new VocabularyTerm("carbon", 1), new VocabularyTerm("carrageenan", 2)], terms.OrderBy(t => t.Term));
-        Assert.Empty(await store.TermsStartingWithAsync("q", CancellationToken.None));
+        Assert.Equal([new VocabularyTerm("carrageenan", 2)], await store.TermsStartingWithAsync("car", 10, 12, CancellationToken.None));
+        Assert.Empty(await store.TermsStartingWithAsync("q", 1, 20, CancellationToken.None));
         Assert.Equal(2, (await store.GetTermStatisticsAsync(["carrageenan"], CancellationToken.None)).ChunkFrequency["carrageenan"]);
     }
 

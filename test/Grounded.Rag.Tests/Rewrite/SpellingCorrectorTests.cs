@@ -73,7 +73,9 @@ public sealed class SpellingCorrectorTests
         public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> words, CancellationToken cancellationToken) =>
             Task.FromResult(new TermStatistics(1000, words.ToDictionary(w => w, w => terms.GetValueOrDefault(w))));
 
-        public Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<VocabularyTerm>>(terms.Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(t => new VocabularyTerm(t.Key, t.Value)).ToList());
+        public Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, int minLength, int maxLength, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<VocabularyTerm>>(terms
+                .Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal) && t.Key.Length >= minLength && t.Key.Length <= maxLength)
+                .Select(t => new VocabularyTerm(t.Key, t.Value)).ToList());
     }
 }
