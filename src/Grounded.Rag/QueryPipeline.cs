@@ -56,7 +56,10 @@ public sealed class QueryPipeline
         var done = _time.GetTimestamp();
         var timings = new AnswerTimings(
             Round(_time.GetElapsedTime(start, retrieved)), Round(_time.GetElapsedTime(retrieved, done)), Round(_time.GetElapsedTime(start, done)));
-        return new GroundedAnswer(question, answer.Text, answer.Abstained, _generator.Name, answer.Abstained ? [] : answer.Citations, timings);
+        return new GroundedAnswer(question, answer.Text, answer.Abstained, _generator.Name, answer.Abstained ? [] : answer.Citations, timings)
+        {
+            SearchedFor = string.Equals(searched, question, StringComparison.Ordinal) ? null : searched,
+        };
     }
 
     private Task<string> RewriteAsync(string query, CancellationToken cancellationToken) =>

@@ -104,6 +104,7 @@ public sealed class QueryPipelineTests(ArcticXsFixture corpus)
         Assert.Equal("WHAT IS CARRAGEENAN?", retriever.Query);
         Assert.Equal("WHAT IS CARRAGEENAN?", answer.Answer); // the generator saw the rewritten question
         Assert.Equal("what is carrageenan?", answer.Question);
+        Assert.Equal("WHAT IS CARRAGEENAN?", answer.SearchedFor);
     }
 
     [Fact]

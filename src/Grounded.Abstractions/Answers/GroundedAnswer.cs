@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Grounded.Answers;
 
 /// <summary>The result of asking a question of a store.</summary>
@@ -9,4 +11,9 @@ namespace Grounded.Answers;
 /// <param name="Timings">Where the time went.</param>
 public sealed record GroundedAnswer(
     string Question, string Answer, bool Abstained, string Generator,
-    IReadOnlyList<Citation> Citations, AnswerTimings Timings);
+    IReadOnlyList<Citation> Citations, AnswerTimings Timings)
+{
+    /// <summary>Gets the question as it was searched when a rewrite stage changed it (misspellings corrected); null, and left out of JSON, otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SearchedFor { get; init; }
+}

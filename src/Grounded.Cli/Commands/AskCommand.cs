@@ -23,6 +23,11 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
         }
 
         var console = CliConsole.Out;
+        if (answer.SearchedFor is { } searched)
+        {
+            console.MarkupLine($"[grey]Searched for: {Markup.Escape(searched)}[/]");
+        }
+
         console.WriteLine(answer.Answer);
         if (answer.Citations.Count > 0)
         {
