@@ -133,6 +133,7 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var hashes = new List<string>();
+        await ApplyTermDeltaAsync(connection, transaction, documentId, -1, cancellationToken).ConfigureAwait(false);
         await using (var chunks = new NpgsqlCommand("DELETE FROM chunks WHERE document_id = @id RETURNING content_hash", connection, transaction))
         {
             chunks.Parameters.AddWithValue("id", documentId);

@@ -66,6 +66,12 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS chunks_by_hash ON chunks(content_hash);
         CREATE INDEX IF NOT EXISTS chunks_tsv ON chunks USING gin(tsv);
         """,
+        // 2: the keyword index's word list with how many chunks hold each word, for spelling suggestions; kept by the
+        // writers (one sorted upsert per document, so concurrent writers lock words in the same order).
+        """
+        CREATE TABLE IF NOT EXISTS chunk_terms(term text COLLATE "C" PRIMARY KEY, chunks bigint NOT NULL);
+        INSERT INTO chunk_terms(term, chunks) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM chunks') ON CONFLICT (term) DO NOTHING;
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

@@ -33,7 +33,7 @@ public sealed record LocalRagOptions
     public double Diversity { get; init; }
 
     /// <summary>Gets whether question words the index has never seen are corrected to the nearest indexed word before searching (<see cref="Rewrite.SpellingCorrector"/>).</summary>
-    /// <value>The default is true. Stores without a term vocabulary (PostgreSQL) search questions as written.</value>
+    /// <value>The default is true. A store without a word list (<see cref="ITermVocabulary"/>) searches questions as written.</value>
     public bool CorrectSpelling { get; init; } = true;
 
     /// <summary>Gets how sentences are scored against the question, by the reranker and the answerer alike.</summary>

@@ -53,6 +53,26 @@ public abstract class ChunkStoreConformance
     }
 
     [SkippableFact]
+    public async Task ItsWordListCountsTheChunksHoldingEachWordThroughAddsReplacementsAndDeletes()
+    {
+        await using var store = await OpenAsync(Model);
+        Skip.IfNot(store is ITermVocabulary, "the store offers no word list");
+        var vocabulary = (ITermVocabulary)store;
+        async Task<long> ChunksWithAsync(string word) =>
+            (await vocabulary.TermsStartingWithAsync(word, word.Length, word.Length, None)).SingleOrDefault(t => t.Term == word)?.Chunks ?? 0;
+
+        await WriteAsync(store, Doc("q1", "q1.txt"), ("quokkaline spray", E(0)), ("quokkaline gel", E(1)));
+        await WriteAsync(store, Doc("q2", "q2.txt"), ("quokkaline drops and zorbulite", E(2)));
+        Assert.Equal((3, 1), (await ChunksWithAsync("quokkalin"), await ChunksWithAsync("zorbulit")));
+
+        await WriteAsync(store, Doc("q1", "q1.txt", "v2"), ("zorbulite only", E(0)));
+        Assert.Equal((1, 2), (await ChunksWithAsync("quokkalin"), await ChunksWithAsync("zorbulit")));
+
+        Assert.True(await store.DeleteDocumentAsync("q2", None));
+        Assert.Equal((0, 1), (await ChunksWithAsync("quokkalin"), await ChunksWithAsync("zorbulit")));
+    }
+
+    [SkippableFact]
     public async Task DenseSearchReturnsTheTopKChunksBestFirstWithTheirCosineScores()
     {
         await using var store = await OpenAsync(Model);

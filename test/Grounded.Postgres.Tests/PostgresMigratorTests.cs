@@ -31,6 +31,31 @@ public sealed class PostgresMigratorTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task MigratingAVersion1StoreFillsTheWordListFromItsChunks()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await PostgresMigrator.MigrateAsync(_database.Url, Model);
+        await using (var store = await PostgresChunkStore.OpenAsync(_database.Url, Model))
+        {
+            await using var writer = await store.BeginDocumentAsync(new Grounded.Documents.DocumentInfo("d", "d.txt", "v1", 0, default) { FullPath = "/d.txt" }, CancellationToken.None);
+            await writer.AddAsync([new(new Grounded.Chunks.Chunk(0, "carrageenan spray", 0, 17, string.Empty, 2), new float[] { 1, 0, 0, 0 }), new(new Grounded.Chunks.Chunk(1, "carrageenan gel", 17, 32, string.Empty, 2), new float[] { 0, 1, 0, 0 })], CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        // As a store written before the word list existed.
+        await using (var connection = new NpgsqlConnection(PostgresUrl.ToConnectionString(_database.Url)))
+        {
+            await connection.OpenAsync();
+            await using var downgrade = new NpgsqlCommand("DROP TABLE chunk_terms; UPDATE grounded_meta SET value = '1' WHERE key = 'schema_version'", connection);
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal((1, PostgresMigrator.LatestVersion), await PostgresMigrator.MigrateAsync(_database.Url, Model));
+        await using var migrated = await PostgresChunkStore.OpenAsync(_database.Url, Model);
+        Assert.Equal([new VocabularyTerm("carrageenan", 2)], await migrated.TermsStartingWithAsync("carr", 1, 30, CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task AStoreBehindTheSchemaIsRefusedAtStartUpUntilMigrated()
     {
         _database = await TestDatabase.CreateAsync();
