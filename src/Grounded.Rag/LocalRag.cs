@@ -31,13 +31,15 @@ public sealed class LocalRag : IAsyncDisposable
         _queryEmbedder = new RecentEmbeddingCache(embedder);
         // A cascade: the reranker judges the many candidates' sentences with the index's model alone; the answerer
         // judges the few kept chunks' sentences with the mean of two models (loaded on the first extractive answer).
-        _scorer = new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance with { SecondModelWeight = 0 });
+        // Both scorers, and the spelling corrector, share one memory of the last terms counted.
+        var statistics = store is ITermStatistics counts ? new LastTermStatistics(counts) : null;
+        _scorer = new SentenceScorer(_queryEmbedder, statistics, options.Relevance with { SecondModelWeight = 0 });
         var quantized = options.QuantizedEmbeddings;
         _secondModel = options.Relevance.SecondModelWeight > 0 ? new LazyEmbeddingGenerator(() => EmbeddingModels.MiniLm(quantized), MiniLmModel.Profile(quantized)) : null;
-        _answerScorer = _secondModel is null ? _scorer : new SentenceScorer(_queryEmbedder, store as ITermStatistics, options.Relevance, new RecentEmbeddingCache(_secondModel, capacity: 1024));
+        _answerScorer = _secondModel is null ? _scorer : new SentenceScorer(_queryEmbedder, statistics, options.Relevance, new RecentEmbeddingCache(_secondModel, capacity: 1024));
         Retriever = Retrievers.Create(store, _queryEmbedder, options.Retrieval);
         Reranker = new SentenceReranker(_scorer);
-        Rewriter = options.CorrectSpelling && store is ITermStatistics statistics && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary) : null;
+        Rewriter = options.CorrectSpelling && statistics is not null && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary) : null;
         Query = Pipeline(null);
     }
 

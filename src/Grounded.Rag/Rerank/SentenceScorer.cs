@@ -26,13 +26,9 @@ public sealed partial class SentenceScorer
     private readonly SentenceRelevance _weights;
     private readonly string _queryPrefix;
 
-    // The last question's term statistics: the reranker and then the answerer score the same question, and the
-    // statistics cost one FTS count per term. One reference, replaced as a whole, so concurrent queries never see a torn pair.
-    private LastStatistics? _lastStatistics;
-
     /// <summary>Creates the scorer; without <paramref name="statistics"/> every question term weighs the same.</summary>
     /// <param name="embedder">The model whose similarity (and vectors, for redundancy) every score uses.</param>
-    /// <param name="statistics">The store's term statistics, for IDF-weighted coverage.</param>
+    /// <param name="statistics">The store's term statistics, for IDF-weighted coverage; wrap it in <see cref="Index.LastTermStatistics"/> when several scorers judge the same question.</param>
     /// <param name="weights">The relevance weights.</param>
     /// <param name="second">A second model whose similarity is averaged in; unused when <see cref="SentenceRelevance.SecondModelWeight"/> is 0.</param>
     public SentenceScorer(IEmbeddingGenerator<string, Embedding<float>> embedder, ITermStatistics? statistics = null, SentenceRelevance? weights = null, IEmbeddingGenerator<string, Embedding<float>>? second = null)
@@ -56,7 +52,7 @@ public sealed partial class SentenceScorer
 
         var words = QueryTerms.WithWords(question);
         var terms = words.Keys.ToHashSet(StringComparer.Ordinal);
-        var statistics = await StatisticsAsync(question, words, cancellationToken).ConfigureAwait(false);
+        var statistics = await StatisticsAsync(words, cancellationToken).ConfigureAwait(false);
         var chunkCoverage = evidence.Select(e => WeightedCoverage(terms, QueryTerms.Of(e.Chunk.Chunk.Text), statistics)).ToArray();
 
         var texts = sentences.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
@@ -106,22 +102,15 @@ public sealed partial class SentenceScorer
 
     // The chunk frequency of each term, looked up by the word it came from ("diseases", not "diseas"): the index stems
     // words its own way, and a term it cannot find would weigh as the rarest.
-    private async Task<TermStatistics> StatisticsAsync(string question, Dictionary<string, string> words, CancellationToken cancellationToken)
+    private async Task<TermStatistics> StatisticsAsync(Dictionary<string, string> words, CancellationToken cancellationToken)
     {
         if (_statistics is null || words.Count == 0)
         {
             return TermStatistics.None;
         }
 
-        if (_lastStatistics is { } last && string.Equals(last.Question, question, StringComparison.Ordinal))
-        {
-            return last.Statistics;
-        }
-
         var byWord = await _statistics.GetTermStatisticsAsync(words.Values.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
-        var statistics = new TermStatistics(byWord.Chunks, words.ToDictionary(w => w.Key, w => byWord.ChunkFrequency.GetValueOrDefault(w.Value), StringComparer.Ordinal));
-        _lastStatistics = new LastStatistics(question, statistics);
-        return statistics;
+        return new TermStatistics(byWord.Chunks, words.ToDictionary(w => w.Key, w => byWord.ChunkFrequency.GetValueOrDefault(w.Value), StringComparer.Ordinal));
     }
 
     /// <summary>Returns the IDF-weighted share of <paramref name="query"/>'s terms found in <paramref name="text"/>.</summary>
@@ -159,8 +148,6 @@ public sealed partial class SentenceScorer
 
         return sentences;
     }
-
-    private sealed record LastStatistics(string Question, TermStatistics Statistics);
 
     [GeneratedRegex(@"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")]
     private static partial Regex ReferenceMarker();
