@@ -6,22 +6,47 @@ namespace Grounded.Postgres;
 
 public sealed partial class PostgresChunkStore : ITermStatistics, ITermVocabulary
 {
-    // Adds each word of a document's chunks to the word list (sign 1) or takes it away (sign -1), in one statement
-    // whose rows are locked in word order, so concurrent writers cannot deadlock on the list.
-    private const string TermDeltaSql = """
-        INSERT INTO chunk_terms(term, chunks)
-        SELECT u.lexeme, @sign * count(*) FROM chunks c CROSS JOIN LATERAL unnest(c.tsv) AS u
-        WHERE c.document_id = @id GROUP BY u.lexeme ORDER BY u.lexeme
-        ON CONFLICT (term) DO UPDATE SET chunks = chunk_terms.chunks + excluded.chunks
-        """;
+    // How many of a document's chunks hold each word: unnest(tsvector) yields each of a chunk's words once.
+    private const string DocumentTermsSql =
+        "SELECT u.lexeme AS term, count(*) AS n FROM chunks c CROSS JOIN LATERAL unnest(c.tsv) AS u WHERE c.document_id = @id GROUP BY u.lexeme";
 
-    /// <summary>Adds (<paramref name="sign"/> 1) or removes (-1) the words of <paramref name="documentId"/>'s current chunks to or from the word list.</summary>
-    internal static async Task ApplyTermDeltaAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string documentId, int sign, CancellationToken cancellationToken)
+    /// <summary>Counts, per word, the chunks of <paramref name="documentId"/> that hold it: call before its chunks are deleted or replaced.</summary>
+    internal static async Task<(string[] Terms, long[] Chunks)> CountDocumentTermsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string documentId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(TermDeltaSql, connection, transaction);
-        command.Parameters.AddWithValue("id", documentId);
-        command.Parameters.AddWithValue("sign", (long)sign);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = new NpgsqlCommand(DocumentTermsSql, connection, transaction);
+        count.Parameters.AddWithValue("id", documentId);
+        var terms = new List<string>();
+        var chunks = new List<long>();
+        await using var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            terms.Add(reader.GetString(0));
+            chunks.Add(reader.GetInt64(1));
+        }
+
+        return ([.. terms], [.. chunks]);
+    }
+
+    /// <summary>
+    /// Brings the word list up to date for <paramref name="documentId"/>: it gains the words of the document's chunks now
+    /// and loses <paramref name="before"/> (from <see cref="CountDocumentTermsAsync"/>). One statement, its rows taken in
+    /// word order, so concurrent writers queue on common words but cannot deadlock.
+    /// </summary>
+    internal static async Task ApplyDocumentTermsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string documentId, (string[] Terms, long[] Chunks) before, CancellationToken cancellationToken)
+    {
+        await using var apply = new NpgsqlCommand($"""
+            INSERT INTO chunk_terms(term, chunks)
+            SELECT term, sum(n) FROM (
+                {DocumentTermsSql}
+                UNION ALL
+                SELECT o.term, -o.n FROM unnest(@before_terms::text[], @before_chunks::bigint[]) AS o(term, n)) d
+            GROUP BY term HAVING sum(n) <> 0 ORDER BY term
+            ON CONFLICT (term) DO UPDATE SET chunks = chunk_terms.chunks + excluded.chunks
+            """, connection, transaction);
+        apply.Parameters.AddWithValue("id", documentId);
+        apply.Parameters.AddWithValue("before_terms", before.Terms);
+        apply.Parameters.AddWithValue("before_chunks", before.Chunks);
+        await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

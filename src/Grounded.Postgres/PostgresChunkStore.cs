@@ -133,7 +133,7 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var hashes = new List<string>();
-        await ApplyTermDeltaAsync(connection, transaction, documentId, -1, cancellationToken).ConfigureAwait(false);
+        var words = await CountDocumentTermsAsync(connection, transaction, documentId, cancellationToken).ConfigureAwait(false);
         await using (var chunks = new NpgsqlCommand("DELETE FROM chunks WHERE document_id = @id RETURNING content_hash", connection, transaction))
         {
             chunks.Parameters.AddWithValue("id", documentId);
@@ -151,6 +151,7 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore
             deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
 
+        await ApplyDocumentTermsAsync(connection, transaction, documentId, words, cancellationToken).ConfigureAwait(false);
         await DeleteOrphanEmbeddingsAsync(connection, transaction, hashes, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deleted;

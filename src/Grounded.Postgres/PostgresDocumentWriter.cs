@@ -32,7 +32,7 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _replacing = await CountTermsAsync(cancellationToken).ConfigureAwait(false);
+        _replacing = await PostgresChunkStore.CountDocumentTermsAsync(_connection, _transaction, _document.Id, cancellationToken).ConfigureAwait(false);
         await using (var clear = Command("DELETE FROM chunks WHERE document_id = @id RETURNING content_hash"))
         {
             clear.Parameters.AddWithValue("id", _document.Id);
@@ -115,45 +115,10 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
             await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await ApplyTermsAsync(cancellationToken).ConfigureAwait(false);
+        await PostgresChunkStore.ApplyDocumentTermsAsync(_connection, _transaction, _document.Id, _replacing, cancellationToken).ConfigureAwait(false);
         await PostgresChunkStore.DeleteOrphanEmbeddingsAsync(_connection, _transaction, _replacedHashes, cancellationToken).ConfigureAwait(false);
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _finished = true;
-    }
-
-    // The words of the version being replaced, counted before its chunks are deleted.
-    private async Task<(string[] Terms, long[] Chunks)> CountTermsAsync(CancellationToken cancellationToken)
-    {
-        await using var count = Command("SELECT u.lexeme, count(*) FROM chunks c CROSS JOIN LATERAL unnest(c.tsv) AS u WHERE c.document_id = @id GROUP BY u.lexeme");
-        count.Parameters.AddWithValue("id", _document.Id);
-        var terms = new List<string>();
-        var chunks = new List<long>();
-        await using var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            terms.Add(reader.GetString(0));
-            chunks.Add(reader.GetInt64(1));
-        }
-
-        return ([.. terms], [.. chunks]);
-    }
-
-    // The word list gains the new version's words and loses the old one's, in one statement locking words in order.
-    private async Task ApplyTermsAsync(CancellationToken cancellationToken)
-    {
-        await using var apply = Command("""
-            INSERT INTO chunk_terms(term, chunks)
-            SELECT term, sum(n) FROM (
-                SELECT u.lexeme AS term, count(*) AS n FROM chunks c CROSS JOIN LATERAL unnest(c.tsv) AS u WHERE c.document_id = @id GROUP BY u.lexeme
-                UNION ALL
-                SELECT o.term, -o.n FROM unnest(@old_terms::text[], @old_chunks::bigint[]) AS o(term, n)) d
-            GROUP BY term HAVING sum(n) <> 0 ORDER BY term
-            ON CONFLICT (term) DO UPDATE SET chunks = chunk_terms.chunks + excluded.chunks
-            """);
-        apply.Parameters.AddWithValue("id", _document.Id);
-        apply.Parameters.AddWithValue("old_terms", _replacing.Terms);
-        apply.Parameters.AddWithValue("old_chunks", _replacing.Chunks);
-        await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
