@@ -12,7 +12,7 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
     protected override async Task<int> RunAsync(AskSettings settings, CancellationToken cancellationToken)
     {
         using var gateway = ModelAnswerer.OpenGateway(settings);
-        await using var rag = await OpenAsync(settings, cancellationToken, o => ModeOption.WithMode(o, settings.Mode) with { RerankCandidates = settings.Rerank ?? 15, Diversity = settings.Mmr }).ConfigureAwait(false);
+        await using var rag = await OpenAsync(settings, cancellationToken, o => ModeOption.WithMode(o, settings.Mode) with { RerankCandidates = settings.Rerank ?? o.RerankCandidates, Diversity = settings.Mmr }).ConfigureAwait(false);
         await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
         var pipeline = gateway is null ? rag.QueryWith(settings.Filter) : rag.QueryWith(ModelAnswerer.Create(gateway, settings.Model!), settings.Filter);
         var answer = await pipeline.AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
