@@ -94,17 +94,25 @@ internal static class AnswerQuality
         var questions = qa.Where((_, i) => i % every == 0).ToList();
         // The product's rewrite stage (spelling correction) unless --no-spelling; the question is searched and judged as rewritten.
         var rewriter = options.Has("no-spelling") ? null : new Grounded.Rag.Rewrite.SpellingCorrector((Grounded.Storage.ITermStatistics)rag.Store, (Grounded.Storage.ITermVocabulary)rag.Store);
-        async Task<string> SearchedAsync(string text) => rewriter is null ? text : await rewriter.RewriteAsync(text, CancellationToken.None);
         var rewritten = 0;
-        foreach (var asked in questions)
+        async Task<string> SearchedAsync(string text, string kind)
         {
-            var item = asked with { Question = await SearchedAsync(asked.Question) };
-            rewritten += item.Question == asked.Question ? 0 : 1;
-            if (item.Question != asked.Question && options.Has("show-rewrites"))
+            var searched = rewriter is null ? text : await rewriter.RewriteAsync(text, CancellationToken.None);
+            if (searched != text)
             {
-                Console.WriteLine($"in:  {asked.Question} => {item.Question}");
+                rewritten++;
+                if (options.Has("show-rewrites"))
+                {
+                    Console.WriteLine($"{kind}: {text} => {searched}");
+                }
             }
 
+            return searched;
+        }
+
+        foreach (var asked in questions)
+        {
+            var item = asked with { Question = await SearchedAsync(asked.Question, "in") };
             var candidates = await retriever.RetrieveAsync(item.Question, Math.Max(5, rerank), CancellationToken.None);
             recall += candidates.Take(5).Any(e => e.Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal)) ? 1 : 0;
             var retrieved = candidates.Count > 0 && candidates[0].Chunk.Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
@@ -127,13 +135,7 @@ internal static class AnswerQuality
         var oodClaims = new List<string>();
         foreach (var asked in claims.Skip(100).Take(oodCount))
         {
-            var claim = await SearchedAsync(asked);
-            rewritten += claim == asked ? 0 : 1;
-            if (claim != asked && options.Has("show-rewrites"))
-            {
-                Console.WriteLine($"ood: {asked} => {claim}");
-            }
-
+            var claim = await SearchedAsync(asked, "ood");
             oodClaims.Add(claim);
             oodCandidates.Add(await retriever.RetrieveAsync(claim, Math.Max(5, rerank), CancellationToken.None));
             if (dump is not null)
