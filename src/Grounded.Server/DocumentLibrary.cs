@@ -29,6 +29,12 @@ internal sealed class DocumentLibrary(RagHost rag) : IDisposable
                 await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             }
 
+            if (await IngestionPipeline.IsEmptyFileAsync(part, cancellationToken).ConfigureAwait(false))
+            {
+                // Ingestion would skip it and drop the earlier upload of that name; an upload is meant to replace, not erase.
+                throw new DocumentReadException($"{fileName}: the file is empty");
+            }
+
             await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch

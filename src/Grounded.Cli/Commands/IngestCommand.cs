@@ -30,7 +30,7 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
         {
             JsonOutput.Write(new
             {
-                documents = new { added = report.Added, updated = report.Updated, unchanged = report.Unchanged, removed = report.Removed, failed = report.Failed },
+                documents = new { added = report.Added, updated = report.Updated, unchanged = report.Unchanged, removed = report.Removed, skipped = report.Skipped, failed = report.Failed },
                 chunks = report.Chunks,
                 chunkers = report.DocumentsByChunker,
                 failures = report.Failures.Select(f => new { source = f.Source, error = f.Error }),
@@ -38,7 +38,7 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
         }
         else
         {
-            CliConsole.Out.MarkupLine($"added {report.Added}, updated {report.Updated}, unchanged {report.Unchanged}, removed {report.Removed}, failed {report.Failed}; {report.Chunks} chunks written");
+            CliConsole.Out.MarkupLine($"added {report.Added}, updated {report.Updated}, unchanged {report.Unchanged}, removed {report.Removed}, failed {report.Failed}; {report.Chunks} chunks written{(report.Skipped > 0 ? $"; {report.Skipped} empty files skipped" : string.Empty)}");
             foreach (var failure in report.Failures)
             {
                 CliConsole.Out.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Source)}: {Markup.Escape(failure.Error)}");

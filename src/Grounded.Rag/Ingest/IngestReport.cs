@@ -6,6 +6,9 @@ public sealed record IngestReport(int Added, int Updated, int Unchanged, int Rem
     /// <summary>Gets how many documents each chunking strategy wrote, by the name <c>--chunker</c> takes.</summary>
     public IReadOnlyDictionary<string, int> DocumentsByChunker { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Gets how many files were empty (no bytes, or only whitespace) and so had nothing to index; an indexed earlier version of one is removed and counted in <see cref="Removed"/> too.</summary>
+    public int Skipped { get; init; }
+
     /// <summary>Gets how many files failed.</summary>
     public int Failed => Failures.Count;
 }

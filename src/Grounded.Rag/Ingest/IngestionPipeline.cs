@@ -54,7 +54,7 @@ public sealed partial class IngestionPipeline
         }
 
         var files = paths.SelectMany(p => FileWalker.Walk(p, _readers, options.SourceBase)).DistinctBy(f => f.FullPath).ToList();
-        int added = 0, updated = 0, unchanged = 0, chunks = 0;
+        int added = 0, updated = 0, unchanged = 0, skipped = 0, emptied = 0, chunks = 0;
         var failures = new List<IngestFailure>();
         var byChunker = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
@@ -70,7 +70,11 @@ public sealed partial class IngestionPipeline
                     byChunker[chunker] = byChunker.GetValueOrDefault(chunker) + 1;
                 }
 
-                _ = outcome switch { Outcome.Added => added++, Outcome.Updated => updated++, _ => unchanged++ };
+                added += outcome == Outcome.Added ? 1 : 0;
+                updated += outcome == Outcome.Updated ? 1 : 0;
+                unchanged += outcome == Outcome.Unchanged ? 1 : 0;
+                skipped += outcome is Outcome.Empty or Outcome.Emptied ? 1 : 0;
+                emptied += outcome == Outcome.Emptied ? 1 : 0;
             }
             catch (Exception error) when (error is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -78,12 +82,13 @@ public sealed partial class IngestionPipeline
             }
         }
 
-        var removed = options.Prune ? await PruneAsync(paths, files, options, cancellationToken).ConfigureAwait(false) : 0;
+        var removed = emptied + (options.Prune ? await PruneAsync(paths, files, options, cancellationToken).ConfigureAwait(false) : 0);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(added, updated, unchanged, removed, chunks, failures) { DocumentsByChunker = byChunker };
+        return new IngestReport(added, updated, unchanged, removed, chunks, failures) { DocumentsByChunker = byChunker, Skipped = skipped };
     }
 
-    private enum Outcome { Added, Updated, Unchanged }
+    // Empty: an empty file, skipped; Emptied: an empty file whose earlier version was indexed, which is removed.
+    private enum Outcome { Added, Updated, Unchanged, Empty, Emptied }
 
     private async Task<(Outcome, int, string?)> IngestFileAsync(FileWalker.Entry file, IngestOptions options, CancellationToken cancellationToken)
     {
@@ -91,6 +96,12 @@ public sealed partial class IngestionPipeline
         var hash = await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
         var id = FileWalker.DocumentId(file.FullPath);
         var existing = await _store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
+        if (await IsEmptyFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false))
+        {
+            // Nothing to index (an empty __init__.py, a placeholder): not a failure. Its old text is gone, so is its old version.
+            return (existing is not null && await _store.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false) ? Outcome.Emptied : Outcome.Empty, 0, null);
+        }
+
         if (existing is not null && existing.ContentHash == hash && existing.Collection == options.Collection
             && existing.Tags.Order(StringComparer.Ordinal).SequenceEqual(options.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
         {
@@ -169,6 +180,19 @@ public sealed partial class IngestionPipeline
         }
 
         return removed;
+    }
+
+    /// <summary>Tells whether ingestion skips a file as empty: it has no bytes, or only whitespace ones such as line breaks.</summary>
+    public static async Task<bool> IsEmptyFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        const int MostWhitespace = 4096;
+        if (new FileInfo(path).Length > MostWhitespace)
+        {
+            return false;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
     }
 
     private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class IngestCommandTests(IndexedStoreFixture fixture)
         Assert.Equal(["sections", "tokens"], IndexedStoreFixture.Keys(json.GetProperty("chunkers"))); // md and html by section, txt by windows
         Assert.Equal(2, json.GetProperty("chunkers").GetProperty("sections").GetInt32());
         var documents = json.GetProperty("documents");
-        Assert.Equal(["added", "updated", "unchanged", "removed", "failed"], IndexedStoreFixture.Keys(documents));
+        Assert.Equal(["added", "updated", "unchanged", "removed", "skipped", "failed"], IndexedStoreFixture.Keys(documents));
         Assert.Equal(3, documents.GetProperty("added").GetInt32());
         Assert.Equal(0, documents.GetProperty("failed").GetInt32());
         Assert.True(json.GetProperty("chunks").GetInt32() >= 3);
@@ -59,6 +59,20 @@ public sealed class IngestCommandTests(IndexedStoreFixture fixture)
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("error: no such file or folder: no-such-folder", Assert.Single(result.ErrorLines));
         Assert.Equal(before, TempDirectory.Snapshot(fixture.Store));
+    }
+
+    [Fact]
+    public async Task APackageWithEmptyInitFilesIngestsWithSuccessAndSaysWhatItSkipped()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("app/__init__.py", string.Empty);
+        dir.Write("app/cranes/__init__.py", string.Empty);
+        dir.Write("app/cranes/lift.py", "def lift(load):\n    return load * 2\n");
+
+        var result = await CliRunner.RunAsync(dir.Path, "ingest", "app", "--store", "store");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("added 1, updated 0, unchanged 0, removed 0, failed 0; 1 chunks written; 2 empty files skipped", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

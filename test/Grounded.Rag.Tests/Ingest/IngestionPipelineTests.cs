@@ -153,7 +153,6 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
         _dir.Write("docs/good.txt", "A perfectly fine paragraph about harbours.");
         _dir.Write("docs/binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x00]);
         _dir.Write("docs/latin1.txt", [0x43, 0x61, 0x66, 0xE9, 0x0A]);
-        _dir.Write("docs/empty.md", "\n\n   \n");
         _dir.Write("docs/corrupt.pdf", RandomBytes(2048, 1));
         _dir.Write("docs/corrupt.docx", RandomBytes(2048, 2));
         var unsupported = _dir.Write("data.xyz", "whatever");
@@ -162,15 +161,51 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(1, report.Added);
         var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.Source), f => f.Error);
-        Assert.Equal(["binary.txt", "corrupt.docx", "corrupt.pdf", "data.xyz", "empty.md", "latin1.txt"], reasons.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["binary.txt", "corrupt.docx", "corrupt.pdf", "data.xyz", "latin1.txt"], reasons.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("binary", reasons["binary.txt"], StringComparison.Ordinal);
         Assert.Contains("invalid text encoding", reasons["latin1.txt"], StringComparison.Ordinal);
         Assert.Contains("not a readable PDF", reasons["corrupt.pdf"], StringComparison.Ordinal);
         Assert.Contains("not a readable .docx", reasons["corrupt.docx"], StringComparison.Ordinal);
         Assert.Contains("unsupported file type '.xyz'", reasons["data.xyz"], StringComparison.Ordinal);
-        Assert.Contains("no text found", reasons["empty.md"], StringComparison.Ordinal);
         Assert.All(report.Failures, f => Assert.True(Path.IsPathRooted(f.Source), f.Source));
         Assert.Equal(["good.txt"], (await _store.ListDocumentsAsync(CancellationToken.None)).Select(d => Path.GetFileName(d.Source)));
+    }
+
+    [Fact]
+    public async Task EmptyFilesAreSkippedWithoutFailingTheRun()
+    {
+        _dir.Write("docs/good.txt", "A perfectly fine paragraph about harbours.");
+        _dir.Write("docs/pkg/__init__.py", string.Empty);
+        _dir.Write("docs/blank.md", "\n\n   \n");
+
+        var report = await Pipeline().IngestAsync([Docs]);
+
+        Assert.Equal((1, 2, 0), (report.Added, report.Skipped, report.Failed));
+        Assert.Equal(["good.txt"], (await _store.ListDocumentsAsync(CancellationToken.None)).Select(d => Path.GetFileName(d.Source)));
+    }
+
+    [Fact]
+    public async Task AFileEmptiedSinceItWasIngestedLosesItsOldChunks()
+    {
+        var notes = _dir.Write("docs/notes.txt", "Harbour pilots board ships at the breakwater.");
+        await Pipeline().IngestAsync([Docs]);
+        File.WriteAllText(notes, string.Empty);
+
+        var report = await Pipeline().IngestAsync([Docs]);
+
+        Assert.Equal((1, 1, 0), (report.Skipped, report.Removed, report.Failed));
+        Assert.Empty(await _store.ListDocumentsAsync(CancellationToken.None));
+        Assert.Empty(await _store.KeywordSearchAsync("breakwater", 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnIndexedFileWithNoTextIsStillAFailure()
+    {
+        _dir.Write("docs/figures.html", "<html><body><img src=\"chart.png\"></body></html>");
+
+        var report = await Pipeline().IngestAsync([Docs]);
+
+        Assert.Equal("no text found", Assert.Single(report.Failures).Error);
     }
 
     [Fact]

@@ -118,6 +118,20 @@ public sealed class DocumentsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEmptyUploadOverAnEarlierOneIs422AndKeepsTheEarlierOne()
+    {
+        await _client.PostAsync("/v1/documents", Files(("ware.txt", "Stoneware is fired at a higher temperature than earthenware.\n")));
+
+        var response = await _client.PostAsync("/v1/documents", Files(("ware.txt", "\n")));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("ware.txt: the file is empty", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var listed = (await JsonAsync(await _client.GetAsync("/v1/documents"))).GetProperty("data");
+        Assert.Equal(1, listed.GetArrayLength());
+        Assert.StartsWith("Stoneware", await File.ReadAllTextAsync(Path.Combine(_dir, "store", "uploads", "ware.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABodyThatIsNotMultipartIs400()
     {
         var response = await _client.PostAsync("/v1/documents", new StringContent("""{"file":"notes.md"}""", Encoding.UTF8, "application/json"));
