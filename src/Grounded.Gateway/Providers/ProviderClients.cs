@@ -34,6 +34,8 @@ public static class ProviderClients
                 BaseUrl = model.Endpoint?.ToString().TrimEnd('/') ?? "https://api.anthropic.com",
                 MaxRetries = 0,
                 Timeout = networkTimeout,
+                // Its exceptions carry no headers: the handler keeps Retry-After for the gateway's retry (the SDK times out).
+                HttpClient = new HttpClient(new Resilience.RetryAfterCapture(new SocketsHttpHandler())) { Timeout = System.Threading.Timeout.InfiniteTimeSpan },
             }.AsIChatClient(model.ProviderModel, model.MaxOutputTokens),
             _ => throw new ArgumentException($"unknown provider '{model.Provider}'", nameof(model)),
         };

@@ -28,6 +28,7 @@ internal sealed class ResilientChatClient : DelegatingChatClient
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         var attempts = 0;
+        RetryAfterCapture.BeginCall();
         try
         {
             var response = await _pipeline.Pipeline.ExecuteAsync(
@@ -52,6 +53,7 @@ internal sealed class ResilientChatClient : DelegatingChatClient
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         var attempts = 0;
         StreamStart start;
+        RetryAfterCapture.BeginCall();
         try
         {
             start = await _pipeline.Pipeline.ExecuteAsync(

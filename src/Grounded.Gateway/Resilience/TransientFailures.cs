@@ -32,10 +32,17 @@ internal static class TransientFailures
     };
 
     /// <summary>Returns the delay the provider asked for with a Retry-After header, if it did.</summary>
-    public static TimeSpan? RetryAfter(Exception? error, DateTimeOffset now)
+    public static TimeSpan? RetryAfter(Exception? error, DateTimeOffset now) => error switch
     {
-        if (error is not ClientResultException e || e.GetRawResponse() is not { } response
-            || !response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
+        ClientResultException e when e.GetRawResponse() is { } response && response.Headers.TryGetValue("Retry-After", out var value) => Parse(value, now),
+        AnthropicApiException when RetryAfterCapture.Last is { } header => header.Delta ?? (header.Date is { } date && date > now ? date - now : TimeSpan.Zero),
+        _ => null,
+    };
+
+    // Retry-After is either delay-seconds or an HTTP date.
+    private static TimeSpan? Parse(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }

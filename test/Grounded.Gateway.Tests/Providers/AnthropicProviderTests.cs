@@ -26,6 +26,18 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHangingCallEndsAtTheNetworkTimeout()
+    {
+        _upstream.Default = new Step.Hang();
+        using var client = ProviderClients.Create(Gateways.Anthropic("claude", _upstream), TimeSpan.FromSeconds(1));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync("bonjour"));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task StreamsThroughTheMessagesApi()
     {
         using var client = ProviderClients.Create(Gateways.Anthropic("claude", _upstream), TimeSpan.FromSeconds(30));

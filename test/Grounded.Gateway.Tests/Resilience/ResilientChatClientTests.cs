@@ -36,6 +36,22 @@ public sealed class ResilientChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WaitsTheRetryAfterAnthropicAsksForThoughItsSdkErrorsCarryNoHeaders()
+    {
+        _upstream.Then(new Step.Fail(429, RetryAfter: "4"));
+        using var client = new ResilientChatClient(ProviderClients.Create(Gateways.Anthropic("claude", _upstream), TimeSpan.FromSeconds(30)), "claude", Gateways.Resilience(), _time, () => 0);
+
+        var call = client.GetResponseAsync("hello");
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(4));
+        Assert.Equal(1, _upstream.Requests);
+        _time.Fake.Advance(TimeSpan.FromSeconds(4));
+        var response = await call;
+
+        Assert.Equal("[primary] echo: hello", response.Text);
+        Assert.Equal(2, GatewayMetadata.Attempts(response.AdditionalProperties));
+    }
+
+    [Fact]
     public async Task BacksOffExponentiallyOnServerErrorsAndGivesUpAfterMaxAttempts()
     {
         _upstream.Default = new Step.Fail(503);
