@@ -43,14 +43,24 @@ public sealed class QueryPipeline
         return await RetrieveAsync(await RewriteAsync(query, cancellationToken).ConfigureAwait(false), topK, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Returns what <see cref="AskAsync"/> answers from: the question as searched (rewritten, e.g. its spelling
+    /// corrected) and its top <paramref name="topK"/> chunks, for a caller that writes the answer itself, such as a stream.
+    /// </summary>
+    public async Task<(string SearchedFor, IReadOnlyList<ScoredChunk> Evidence)> GatherAsync(string question, int topK, CancellationToken cancellationToken = default)
+    {
+        Validate(question, topK);
+        var searched = await RewriteAsync(question, cancellationToken).ConfigureAwait(false);
+        return (searched, await RetrieveAsync(searched, topK, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Answers a question from the top <paramref name="topK"/> chunks, with citations, or abstains.</summary>
     public async Task<GroundedAnswer> AskAsync(string question, int topK = 5, CancellationToken cancellationToken = default)
     {
         Validate(question, topK);
         var start = _time.GetTimestamp();
         (_generator as IWarmsUp)?.BeginWarmUp(); // e.g. load a model while retrieval runs
-        var searched = await RewriteAsync(question, cancellationToken).ConfigureAwait(false);
-        var evidence = await RetrieveAsync(searched, topK, cancellationToken).ConfigureAwait(false);
+        var (searched, evidence) = await GatherAsync(question, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();
         var answer = await _generator.GenerateAsync(searched, evidence, cancellationToken).ConfigureAwait(false);
         var done = _time.GetTimestamp();
@@ -58,9 +68,12 @@ public sealed class QueryPipeline
             Round(_time.GetElapsedTime(start, retrieved)), Round(_time.GetElapsedTime(retrieved, done)), Round(_time.GetElapsedTime(start, done)));
         return new GroundedAnswer(question, answer.Text, answer.Abstained, _generator.Name, answer.Abstained ? [] : answer.Citations, timings)
         {
-            SearchedFor = string.Equals(searched, question, StringComparison.Ordinal) ? null : searched,
+            SearchedFor = Rewritten(question, searched),
         };
     }
+
+    /// <summary>Returns the question as searched when a rewrite changed it, else null (what <see cref="GroundedAnswer.SearchedFor"/> holds).</summary>
+    public static string? Rewritten(string question, string searched) => string.Equals(searched, question, StringComparison.Ordinal) ? null : searched;
 
     private Task<string> RewriteAsync(string query, CancellationToken cancellationToken) =>
         _rewriter is null ? Task.FromResult(query) : _rewriter.RewriteAsync(query, cancellationToken);

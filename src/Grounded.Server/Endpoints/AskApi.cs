@@ -112,16 +112,19 @@ internal static class AskApi
             else
             {
                 var started = time.GetTimestamp();
-                var evidence = await pipeline.SearchAsync(question, topK, ct);
+                var (searched, evidence) = await pipeline.GatherAsync(question, topK, ct);
                 var retrieved = time.GetTimestamp();
-                var generated = await llm.StreamAsync(question, evidence, delta =>
+                var generated = await llm.StreamAsync(searched, evidence, delta =>
                 {
                     served!.WriteHeaders(http.Response);
                     return new ValueTask(SseWriter.WriteAsync(http.Response, new { type = "delta", text = delta }, ct, web: true));
                 }, ct);
                 var done = time.GetTimestamp();
                 var timings = new AnswerTimings(Ms(time.GetElapsedTime(started, retrieved)), Ms(time.GetElapsedTime(retrieved, done)), Ms(time.GetElapsedTime(started, done)));
-                answer = new GroundedAnswer(question, generated.Text, generated.Abstained, llm.Name, generated.Abstained ? [] : generated.Citations, timings);
+                answer = new GroundedAnswer(question, generated.Text, generated.Abstained, llm.Name, generated.Abstained ? [] : generated.Citations, timings)
+                {
+                    SearchedFor = QueryPipeline.Rewritten(question, searched), // as the answer without streaming has it
+                };
             }
         }
         catch (GatewayUnavailableException e) when (!http.Response.HasStarted)

@@ -100,6 +100,21 @@ public sealed class AskApiTests(IndexedStoreFixture store) : IClassFixture<Index
     }
 
     [Fact]
+    public async Task AStreamedAnswerSaysWhatWasSearchedForWhenTheSpellingWasCorrected()
+    {
+        _upstream.Default = new Step.Ok("The Moon's pull [1].");
+        using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store);
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/v1/ask", Json("""{"question":"What does the Moon's pull on the oceean cause?","model":"small","topK":2,"stream":true}"""));
+        var events = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(e => e["data: ".Length..]).ToList();
+
+        var answer = JsonDocument.Parse(events[^2]).RootElement.GetProperty("answer");
+        Assert.Equal("What does the Moon's pull on the ocean cause?", answer.GetProperty("searchedFor").GetString());
+        Assert.Contains("Question: What does the Moon's pull on the ocean cause?", Assert.Single(_upstream.Bodies), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownModelIs404ListingTheKnownOnesWithoutCallingAnyProvider()
     {
         using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store);
