@@ -7,14 +7,23 @@ namespace Grounded.Rag.Rewrite;
 
 /// <summary>
 /// Corrects the words of a question that the index has never seen to the closest word it has ("carageenan" →
-/// "carrageenan", "Clodstridium" → "clostridium"), so a misspelt question still finds and judges its evidence by the
+/// "carrageenan", "Clodstridium" → "Clostridium"), so a misspelt question still finds and judges its evidence by the
 /// right words. A word is corrected only when no chunk contains it and an indexed term with the same first letter, in
 /// at least two chunks, lies within one edit (words of 5–8 letters) or two (9 or more; insertions, deletions,
 /// substitutions and swaps of neighbours); the nearest term wins, then the commoner. Names and codes are never
 /// corrected: words under 5 letters, words with digits and words with capitals after the first letter ("CD28",
-/// "AMPK", "eIF3") are usually a different thing than their neighbour ("CD8"), not a typo of it.
+/// "AMPK", "eIF3") are usually a different thing than their neighbour ("CD8"), not a typo of it. Nor are real
+/// English words the index lacks ("resign" is not a typo of "resin"; see <see cref="KnownWords"/>).
 /// </summary>
-public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermVocabulary vocabulary) : IQueryRewriter
+/// <remarks>
+/// A stemming index holds stems ("bacteriophag"); given <c>texts</c>, the stem is written back as the word the
+/// chunks that have it spell it with ("bacteriophage"), the one nearest the typo.
+/// </remarks>
+/// <param name="statistics">Which words some chunk contains.</param>
+/// <param name="vocabulary">The indexed terms corrections are chosen from.</param>
+/// <param name="texts">The store, to spell a stemmed term as a word; without it the term is used as is.</param>
+/// <param name="knownWords">Words never corrected (lower case); the default is <see cref="KnownWords.Default"/>.</param>
+public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermVocabulary vocabulary, IChunkStore? texts = null, IReadOnlySet<string>? knownWords = null) : IQueryRewriter
 {
     private const int MinLength = 5;
     private const int TwoEditsFrom = 9;
@@ -29,6 +38,11 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
         ArgumentNullException.ThrowIfNull(query);
         var words = Word().Matches(query).Select(m => m.Value).Where(Correctable).Select(w => w.ToLowerInvariant())
             .Where(w => !QueryTerms.StopWords.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        if (words.Count > 0)
+        {
+            words.RemoveAll((knownWords ?? KnownWords.Default).Contains);
+        }
+
         if (words.Count == 0)
         {
             return query;
@@ -40,15 +54,36 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
         {
             var budget = Budget(word);
             var terms = await vocabulary.TermsStartingWithAsync(word[..1], word.Length - budget, word.Length + budget, cancellationToken).ConfigureAwait(false);
-            if (Closest(word, terms) is { } correction)
+            if (Closest(word, terms) is { } term)
             {
-                corrections[word] = correction;
+                corrections[word] = await SpelledAsync(word, term, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return corrections.Count == 0
             ? query
-            : Word().Replace(query, m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? c : m.Value);
+            : Word().Replace(query, m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? (char.IsUpper(m.Value[0]) ? char.ToUpperInvariant(c[0]) + c[1..] : c) : m.Value);
+    }
+
+    // The word the chunks holding the term spell it with: of their words that start with the term (a stem is the start
+    // of its words: "bacteriophag", "bacteriophage"), the one nearest the typo, then the commoner; else the term itself.
+    private async Task<string> SpelledAsync(string typo, string term, CancellationToken cancellationToken)
+    {
+        if (texts is null)
+        {
+            return term;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var hit in await texts.KeywordSearchAsync(term, 3, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var word in Word().Matches(hit.Chunk.Chunk.Text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.StartsWith(term, StringComparison.Ordinal)))
+            {
+                counts[word] = counts.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        return counts.Count == 0 ? term : counts.OrderBy(c => Distance(typo, c.Key, int.MaxValue - 1)).ThenByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key;
     }
 
     /// <summary>Returns the indexed term nearest to <paramref name="word"/> within its edit budget (ties: the one in more chunks), or null.</summary>
