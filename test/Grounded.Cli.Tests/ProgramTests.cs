@@ -24,4 +24,26 @@ public sealed class ProgramTests
         Assert.Contains("citing sources as [n], or abstain", flowed, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Stderr);
     }
+
+    [Theory]
+    [InlineData("ask")]
+    [InlineData("search")]
+    [InlineData("ingest")]
+    [InlineData("reindex")]
+    [InlineData("serve")]
+    [InlineData("status")]
+    [InlineData("eval", "retrieval")]
+    [InlineData("eval", "chunking")]
+    [InlineData("db", "migrate")]
+    [InlineData("bench", "ann")]
+    public async Task EveryVerbsHelpExitsCleanlyWithItsOptions(params string[] verb)
+    {
+        using var dir = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(dir.Path, [.. verb, "--help"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("--json", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
 }

@@ -21,7 +21,7 @@ internal class QuerySettings : StoreSettings
     public int? Rerank { get; init; }
 
     [CommandOption("--mmr <LAMBDA>")]
-    [Description("Diversify the top-k by maximal marginal relevance: λ in (0, 1] weighs relevance against overlap with chunks already kept (e.g. 0.7); 0 is off. Default: 0")]
+    [Description("Diversify the top-k by maximal marginal relevance: λ (above 0, at most 1) weighs relevance against overlap with chunks already kept (e.g. 0.7); 0 is off. Default: 0")]
     [DefaultValue(0.0)]
     public double Mmr { get; init; }
 
