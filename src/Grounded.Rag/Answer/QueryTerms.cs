@@ -1,8 +1,17 @@
+using Lucene.Net.Tartarus.Snowball.Ext;
+
 namespace Grounded.Rag.Answer;
 
-/// <summary>The content words of a text (lowercased, stop words dropped, crude suffixes stripped), for lexical overlap.</summary>
+/// <summary>
+/// The content words of a text (lowercased, stop words dropped, stemmed with Snowball's English stemmer, so
+/// "infected" and "infection" meet), for lexical overlap.
+/// </summary>
 internal static class QueryTerms
 {
+    // The stemmer keeps the word it works on: one per thread.
+    [ThreadStatic]
+    private static EnglishStemmer? _stemmer;
+
     internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "into", "about", "than", "then",
@@ -49,14 +58,9 @@ internal static class QueryTerms
 
     private static string Stem(string word)
     {
-        foreach (var suffix in (ReadOnlySpan<string>)["ations", "ation", "ings", "ing", "ies", "ed", "es", "s"])
-        {
-            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return word[..^suffix.Length];
-            }
-        }
-
-        return word;
+        var stemmer = _stemmer ??= new EnglishStemmer();
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
     }
 }
