@@ -182,17 +182,39 @@ public sealed partial class IngestionPipeline
         return removed;
     }
 
-    /// <summary>Tells whether ingestion skips a file as empty: it has no bytes, or only whitespace ones such as line breaks.</summary>
+    /// <summary>
+    /// Tells whether ingestion skips a file as empty: after a possible byte order mark, it has no bytes or only
+    /// whitespace ones (spaces, tabs, line breaks, form feeds). Reads only until the first other byte.
+    /// </summary>
     public static async Task<bool> IsEmptyFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        const int MostWhitespace = 4096;
-        if (new FileInfo(path).Length > MostWhitespace)
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+        await using (stream.ConfigureAwait(false))
         {
-            return false;
-        }
+            var buffer = new byte[4096];
+            var (first, utf16) = (true, false);
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                var bytes = buffer.AsSpan(0, read);
+                if (first)
+                {
+                    first = false;
+                    utf16 = bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+                    bytes = bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes[3..] : utf16 ? bytes[2..] : bytes;
+                }
 
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        return bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
+                foreach (var b in bytes)
+                {
+                    if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or (byte)'\v') && !(utf16 && b == 0))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
     }
 
     private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)

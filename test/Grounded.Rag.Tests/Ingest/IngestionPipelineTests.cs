@@ -177,10 +177,12 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
         _dir.Write("docs/good.txt", "A perfectly fine paragraph about harbours.");
         _dir.Write("docs/pkg/__init__.py", string.Empty);
         _dir.Write("docs/blank.md", "\n\n   \n");
+        _dir.Write("docs/notepad.txt", [0xEF, 0xBB, 0xBF, 0x0D, 0x0A]); // a byte order mark and a line break
+        _dir.Write("docs/spaces.txt", new string(' ', 10_000));
 
         var report = await Pipeline().IngestAsync([Docs]);
 
-        Assert.Equal((1, 2, 0), (report.Added, report.Skipped, report.Failed));
+        Assert.Equal((1, 4, 0), (report.Added, report.Skipped, report.Failed));
         Assert.Equal(["good.txt"], (await _store.ListDocumentsAsync(CancellationToken.None)).Select(d => Path.GetFileName(d.Source)));
     }
 
@@ -196,6 +198,22 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
         Assert.Equal((1, 1, 0), (report.Skipped, report.Removed, report.Failed));
         Assert.Empty(await _store.ListDocumentsAsync(CancellationToken.None));
         Assert.Empty(await _store.KeywordSearchAsync("breakwater", 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PruningCountsAnEmptiedFileAndADeletedOneOnceEach()
+    {
+        var emptied = _dir.Write("docs/emptied.txt", "Tugboats push barges along the river.");
+        var deleted = _dir.Write("docs/deleted.txt", "Lighthouses warn ships of rocks.");
+        _dir.Write("docs/kept.txt", "Harbour pilots board ships at the breakwater.");
+        await Pipeline().IngestAsync([Docs]);
+        File.WriteAllText(emptied, string.Empty);
+        File.Delete(deleted);
+
+        var report = await Pipeline().IngestAsync([Docs], new IngestOptions { Prune = true });
+
+        Assert.Equal((2, 1, 1), (report.Removed, report.Skipped, report.Unchanged));
+        Assert.Equal(["kept.txt"], (await _store.ListDocumentsAsync(CancellationToken.None)).Select(d => Path.GetFileName(d.Source)));
     }
 
     [Fact]
