@@ -35,7 +35,7 @@ public static class ProviderClients
                 MaxRetries = 0,
                 Timeout = networkTimeout,
                 // Its exceptions carry no headers: the handler keeps Retry-After for the gateway's retry (the SDK times out).
-                HttpClient = new HttpClient(new Resilience.RetryAfterCapture(new SocketsHttpHandler())) { Timeout = System.Threading.Timeout.InfiniteTimeSpan },
+                HttpClient = new HttpClient(new Resilience.RetryAfterCapture(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })) { Timeout = System.Threading.Timeout.InfiniteTimeSpan },
             }.AsIChatClient(model.ProviderModel, model.MaxOutputTokens),
             _ => throw new ArgumentException($"unknown provider '{model.Provider}'", nameof(model)),
         };
