@@ -93,7 +93,7 @@ internal static class AnswerQuality
         var recall = 0;
         var questions = qa.Where((_, i) => i % every == 0).ToList();
         // The product's rewrite stage (spelling correction) unless --no-spelling; the question is searched and judged as rewritten.
-        var rewriter = options.Has("no-spelling") ? null : new Grounded.Rag.Rewrite.SpellingCorrector((Grounded.Storage.ITermStatistics)rag.Store, (Grounded.Storage.ITermVocabulary)rag.Store, rag.Store);
+        var rewriter = options.Has("no-spelling") ? null : new Grounded.Rag.Rewrite.SpellingCorrector((Grounded.Storage.ITermStatistics)rag.Store, (Grounded.Storage.ITermVocabulary)rag.Store);
         var rewritten = 0;
         async Task<string> SearchedAsync(string text, string kind)
         {

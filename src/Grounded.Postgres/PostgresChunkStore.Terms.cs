@@ -71,6 +71,24 @@ public sealed partial class PostgresChunkStore : ITermStatistics, ITermVocabular
         return terms;
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> TextsWithTermAsync(string term, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(term);
+        // The 'simple' configuration leaves the term as the index holds it; ':*' matches it and longer lexemes.
+        await using var command = _source.CreateCommand("SELECT text FROM chunks WHERE tsv @@ to_tsquery('simple', quote_literal(@term) || ':*') LIMIT @limit");
+        command.Parameters.AddWithValue("term", term);
+        command.Parameters.AddWithValue("limit", limit);
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
+    }
+
     /// <summary>Returns the chunk count and, per term, how many chunks contain it, matched as the embedded store matches it (its words as a phrase, Porter-stemmed).</summary>
     public async Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ public sealed class LocalRag : IAsyncDisposable
         _answerScorer = _secondModel is null ? _scorer : new SentenceScorer(_queryEmbedder, statistics, options.Relevance, new RecentEmbeddingCache(_secondModel, capacity: 1024));
         Retriever = Retrievers.Create(store, _queryEmbedder, options.Retrieval);
         Reranker = new SentenceReranker(_scorer);
-        Rewriter = options.CorrectSpelling && statistics is not null && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary, store) : null;
+        Rewriter = options.CorrectSpelling && statistics is not null && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary) : null;
         Query = Pipeline(null);
     }
 

@@ -73,6 +73,19 @@ public abstract class ChunkStoreConformance
     }
 
     [SkippableFact]
+    public async Task ItFindsTheChunksHoldingAnIndexedStemWithoutStemmingItAgain()
+    {
+        await using var store = await OpenAsync(Model);
+        Skip.IfNot(store is ITermVocabulary, "the store offers no word list");
+        var vocabulary = (ITermVocabulary)store;
+        await WriteAsync(store, Doc("r1", "r1.txt"), ("cases increased in spring", E(0)), ("respiratory illness", E(1)), ("nothing here", E(2)));
+
+        Assert.Equal(["cases increased in spring"], await vocabulary.TextsWithTermAsync("increas", 5, None));
+        Assert.Equal(["respiratory illness"], await vocabulary.TextsWithTermAsync("respiratori", 5, None));
+        Assert.Empty(await vocabulary.TextsWithTermAsync("walrus", 5, None));
+    }
+
+    [SkippableFact]
     public async Task DenseSearchReturnsTheTopKChunksBestFirstWithTheirCosineScores()
     {
         await using var store = await OpenAsync(Model);

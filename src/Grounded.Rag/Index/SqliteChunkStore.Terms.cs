@@ -35,6 +35,27 @@ public sealed partial class SqliteChunkStore : ITermStatistics, ITermVocabulary
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> TextsWithTermAsync(string term, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(term);
+        return ReadLockedAsync<IReadOnlyList<string>>(async () =>
+        {
+            // A prefix query is not stemmed again ("increas" would become "increa"); it matches the term and longer ones.
+            using var select = Command("SELECT c.text FROM chunks_fts f JOIN chunks c ON c.seq = f.rowid WHERE chunks_fts MATCH $match LIMIT $limit", CurrentTransaction);
+            select.Parameters.AddWithValue("$match", "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\" *");
+            select.Parameters.AddWithValue("$limit", limit);
+            var texts = new List<string>();
+            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                texts.Add(reader.GetString(0));
+            }
+
+            return texts;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<VocabularyTerm>> TermsStartingWithAsync(string prefix, int minLength, int maxLength, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);

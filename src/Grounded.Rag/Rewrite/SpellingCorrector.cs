@@ -16,14 +16,14 @@ namespace Grounded.Rag.Rewrite;
 /// English words the index lacks ("resign" is not a typo of "resin"; see <see cref="KnownWords"/>).
 /// </summary>
 /// <remarks>
-/// A stemming index holds stems ("bacteriophag"); given <c>texts</c>, the stem is written back as the word the
-/// chunks that have it spell it with ("bacteriophage"), the one nearest the typo.
+/// A stemming index holds stems ("bacteriophag", "respiratori"); the stem is written back as the word the chunks
+/// holding it spell it with ("bacteriophage", "respiratory"), the one nearest the typo
+/// (<see cref="ITermVocabulary.TextsWithTermAsync"/>; a store without it leaves the stem).
 /// </remarks>
 /// <param name="statistics">Which words some chunk contains.</param>
-/// <param name="vocabulary">The indexed terms corrections are chosen from.</param>
-/// <param name="texts">The store, to spell a stemmed term as a word; without it the term is used as is.</param>
+/// <param name="vocabulary">The indexed terms corrections are chosen from, and the chunks that hold them.</param>
 /// <param name="knownWords">Words never corrected (lower case); the default is <see cref="KnownWords.Default"/>.</param>
-public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermVocabulary vocabulary, IChunkStore? texts = null, IReadOnlySet<string>? knownWords = null) : IQueryRewriter
+public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermVocabulary vocabulary, IReadOnlySet<string>? knownWords = null) : IQueryRewriter
 {
     private const int MinLength = 5;
     private const int TwoEditsFrom = 9;
@@ -65,19 +65,16 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
             : Word().Replace(query, m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? (char.IsUpper(m.Value[0]) ? char.ToUpperInvariant(c[0]) + c[1..] : c) : m.Value);
     }
 
-    // The word the chunks holding the term spell it with: of their words that start with the term (a stem is the start
-    // of its words: "bacteriophag", "bacteriophage"), the one nearest the typo, then the commoner; else the term itself.
+    // The word the chunks holding the term spell it with: of their words that start like the term (a stem starts its
+    // words but for a last letter a stemmer may change: "bacteriophag" for "bacteriophage", "respiratori" for
+    // "respiratory"), the one nearest the typo, then the commoner; else the term itself.
     private async Task<string> SpelledAsync(string typo, string term, CancellationToken cancellationToken)
     {
-        if (texts is null)
-        {
-            return term;
-        }
-
+        var start = term.Length > MinLength ? term[..^1] : term;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var hit in await texts.KeywordSearchAsync(term, 3, cancellationToken).ConfigureAwait(false))
+        foreach (var text in await vocabulary.TextsWithTermAsync(term, 5, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var word in Word().Matches(hit.Chunk.Chunk.Text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.StartsWith(term, StringComparison.Ordinal)))
+            foreach (var word in Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.StartsWith(start, StringComparison.Ordinal)))
             {
                 counts[word] = counts.GetValueOrDefault(word) + 1;
             }

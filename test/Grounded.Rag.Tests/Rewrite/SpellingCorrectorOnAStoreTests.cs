@@ -21,7 +21,8 @@ public sealed class SpellingCorrectorOnAStoreTests : IAsyncLifetime, IDisposable
         var pipeline = new IngestionPipeline(_store, _embedder, new TokenWindowChunker(new ChunkingOptions()));
         await pipeline.IngestDocumentAsync("a", "a.txt", "h-a", Blocks("Filamentous bacteriophages infect bacteria. One bacteriophage library displays peptides."));
         await pipeline.IngestDocumentAsync("b", "b.txt", "h-b", Blocks("A bacteriophage genome is small. Resin beads bind the phages."));
-        await pipeline.IngestDocumentAsync("c", "c.txt", "h-c", Blocks("Resin columns purify the protein."));
+        await pipeline.IngestDocumentAsync("c", "c.txt", "h-c", Blocks("Resin columns purify the protein. Respiratory infections increase in winter."));
+        await pipeline.IngestDocumentAsync("d", "d.txt", "h-d", Blocks("Cases increased during the respiratory season."));
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
@@ -35,23 +36,20 @@ public sealed class SpellingCorrectorOnAStoreTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AStemmedTermIsWrittenAsTheWordTheChunksSpellItWith()
     {
-        var corrected = await new SpellingCorrector(_store, _store, _store).RewriteAsync("What has bacteriphage display enabled?", CancellationToken.None);
+        var corrected = await new SpellingCorrector(_store, _store).RewriteAsync("What has bacteriphage display enabled?", CancellationToken.None);
 
         Assert.Equal("What has bacteriophage display enabled?", corrected);
     }
 
-    [Fact]
-    public async Task WithoutTheStoreTheStemItselfIsUsed()
-    {
-        var corrected = await new SpellingCorrector(_store, _store).RewriteAsync("What has bacteriphage display enabled?", CancellationToken.None);
-
-        Assert.Equal("What has bacteriophag display enabled?", corrected);
-    }
+    [Theory]
+    [InlineData("Do respiratroy infections increasse?", "Do respiratory infections increase?")] // stems "respiratori", "increas"
+    public async Task AStemTheIndexWouldStemAgainOrWhoseLastLetterChangedIsStillWrittenAsAWord(string question, string expected) =>
+        Assert.Equal(expected, await new SpellingCorrector(_store, _store).RewriteAsync(question, CancellationToken.None));
 
     [Fact]
     public async Task ARealWordTheIndexLacksIsNotMadeIntoTheNearestIndexedOne()
     {
-        var corrected = await new SpellingCorrector(_store, _store, _store).RewriteAsync("When did the director resign?", CancellationToken.None);
+        var corrected = await new SpellingCorrector(_store, _store).RewriteAsync("When did the director resign?", CancellationToken.None);
 
         Assert.Equal("When did the director resign?", corrected);
     }
