@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace Grounded.Rag.Answer;
@@ -8,6 +9,10 @@ namespace Grounded.Rag.Answer;
 /// </summary>
 internal static class QueryTerms
 {
+    // Stems of words seen before: an ask stems the same evidence words several times (reranker, answerer, chunks).
+    private const int MostCachedStems = 50_000;
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+
     // The stemmer keeps the word it works on: one per thread.
     [ThreadStatic]
     private static EnglishStemmer? _stemmer;
@@ -58,9 +63,19 @@ internal static class QueryTerms
 
     private static string Stem(string word)
     {
+        if (Stems.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
         var stemmer = _stemmer ??= new EnglishStemmer();
         stemmer.SetCurrent(word);
         stemmer.Stem();
-        return stemmer.Current;
+        if (Stems.Count >= MostCachedStems)
+        {
+            Stems.Clear();
+        }
+
+        return Stems[word] = stemmer.Current;
     }
 }

@@ -38,19 +38,21 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
         ArgumentNullException.ThrowIfNull(query);
         var words = Word().Matches(query).Select(m => m.Value).Where(Correctable).Select(w => w.ToLowerInvariant())
             .Where(w => !QueryTerms.StopWords.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
-        if (words.Count > 0)
-        {
-            words.RemoveAll((knownWords ?? KnownWords.Default).Contains);
-        }
-
         if (words.Count == 0)
         {
             return query;
         }
 
-        var known = await statistics.GetTermStatisticsAsync(words, cancellationToken).ConfigureAwait(false);
+        // Words the index lacks, less real English words (the word list loads only when a question has such a word).
+        var indexed = await statistics.GetTermStatisticsAsync(words, cancellationToken).ConfigureAwait(false);
+        var unknown = words.Where(w => indexed.ChunkFrequency.TryGetValue(w, out var chunks) && chunks == 0).ToList();
+        if (unknown.Count > 0)
+        {
+            unknown.RemoveAll((knownWords ?? KnownWords.Default).Contains);
+        }
+
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var word in words.Where(w => known.ChunkFrequency.TryGetValue(w, out var chunks) && chunks == 0).Take(MaxCorrections))
+        foreach (var word in unknown.Take(MaxCorrections))
         {
             var budget = Budget(word);
             var terms = await vocabulary.TermsStartingWithAsync(word[..1], word.Length - budget, word.Length + budget, cancellationToken).ConfigureAwait(false);
