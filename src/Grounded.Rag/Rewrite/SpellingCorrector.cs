@@ -64,7 +64,7 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
 
         return corrections.Count == 0
             ? query
-            : Word().Replace(query, m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? (char.IsUpper(m.Value[0]) ? char.ToUpperInvariant(c[0]) + c[1..] : c) : m.Value);
+            : Word().Replace(query, m => Correctable(m.Value) && corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? (char.IsUpper(m.Value[0]) ? char.ToUpperInvariant(c[0]) + c[1..] : c) : m.Value);
     }
 
     // The word the chunks holding the term spell it with: of their words that start like the term (a stem starts its

@@ -28,6 +28,7 @@ public sealed class SpellingCorrectorTests
     [InlineData("laboratory confirmed infleunza infection", "laboratory confirmed influenza infection")]
     [InlineData("What is Clodstridium difficile?", "What is Clostridium difficile?")]
     [InlineData("trial of IgG immunoglobin", "trial of IgG immunoglobulin")]
+    [InlineData("CARAGEENAN or carageenan?", "CARAGEENAN or carrageenan?")] // an all-capitals word is a name, even when its lower case is a typo
     public async Task CorrectsAWordNoChunkHasToTheNearestIndexedWord(string question, string expected) =>
         Assert.Equal(expected, await new SpellingCorrector(_index, _index).RewriteAsync(question, CancellationToken.None));
 
