@@ -54,7 +54,8 @@ public sealed partial class IngestionPipeline
         }
 
         var files = paths.SelectMany(p => FileWalker.Walk(p, _readers, options.SourceBase)).DistinctBy(f => f.FullPath).ToList();
-        int added = 0, updated = 0, unchanged = 0, skipped = 0, emptied = 0, chunks = 0;
+        var outcomes = new int[Enum.GetValues<Outcome>().Length];
+        var chunks = 0;
         var failures = new List<IngestFailure>();
         var byChunker = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
@@ -70,11 +71,7 @@ public sealed partial class IngestionPipeline
                     byChunker[chunker] = byChunker.GetValueOrDefault(chunker) + 1;
                 }
 
-                added += outcome == Outcome.Added ? 1 : 0;
-                updated += outcome == Outcome.Updated ? 1 : 0;
-                unchanged += outcome == Outcome.Unchanged ? 1 : 0;
-                skipped += outcome is Outcome.Empty or Outcome.Emptied ? 1 : 0;
-                emptied += outcome == Outcome.Emptied ? 1 : 0;
+                outcomes[(int)outcome]++;
             }
             catch (Exception error) when (error is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -82,9 +79,14 @@ public sealed partial class IngestionPipeline
             }
         }
 
+        var emptied = outcomes[(int)Outcome.Emptied];
         var removed = emptied + (options.Prune ? await PruneAsync(paths, files, options, cancellationToken).ConfigureAwait(false) : 0);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
-        return new IngestReport(added, updated, unchanged, removed, chunks, failures) { DocumentsByChunker = byChunker, Skipped = skipped };
+        return new IngestReport(outcomes[(int)Outcome.Added], outcomes[(int)Outcome.Updated], outcomes[(int)Outcome.Unchanged], removed, chunks, failures)
+        {
+            DocumentsByChunker = byChunker,
+            Skipped = outcomes[(int)Outcome.Empty] + emptied,
+        };
     }
 
     // Empty: an empty file, skipped; Emptied: an empty file whose earlier version was indexed, which is removed.
@@ -96,16 +98,17 @@ public sealed partial class IngestionPipeline
         var hash = await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
         var id = FileWalker.DocumentId(file.FullPath);
         var existing = await _store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
-        if (await IsEmptyFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false))
-        {
-            // Nothing to index (an empty __init__.py, a placeholder): not a failure. Its old text is gone, so is its old version.
-            return (existing is not null && await _store.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false) ? Outcome.Emptied : Outcome.Empty, 0, null);
-        }
-
         if (existing is not null && existing.ContentHash == hash && existing.Collection == options.Collection
             && existing.Tags.Order(StringComparer.Ordinal).SequenceEqual(options.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
         {
             return (Outcome.Unchanged, 0, null);
+        }
+
+        // Checked after the unchanged test, which an empty file never passes (none is stored), so unchanged files are read once.
+        if (await IsEmptyFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false))
+        {
+            // Nothing to index (an empty __init__.py, a placeholder): not a failure. Its old text is gone, so is its old version.
+            return (existing is not null && await _store.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false) ? Outcome.Emptied : Outcome.Empty, 0, null);
         }
 
         var count = 0;
