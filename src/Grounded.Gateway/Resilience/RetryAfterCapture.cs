@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Grounded.Gateway.Resilience;
 
 /// <summary>
@@ -16,8 +14,8 @@ internal sealed class RetryAfterCapture : DelegatingHandler
     {
     }
 
-    /// <summary>Gets the Retry-After of the current call's last failed response, if it had one.</summary>
-    public static RetryConditionHeaderValue? Last => Current.Value?.Value;
+    /// <summary>Gets the Retry-After value, as sent, of the current call's last failed response, if it had one.</summary>
+    public static string? Last => Current.Value?.Value;
 
     /// <summary>Starts recording for the calls that follow in this async flow (one gateway call and its tries).</summary>
     public static void BeginCall() => Current.Value = new Holder();
@@ -27,7 +25,7 @@ internal sealed class RetryAfterCapture : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (Current.Value is { } holder)
         {
-            holder.Value = response.IsSuccessStatusCode ? null : response.Headers.RetryAfter;
+            holder.Value = !response.IsSuccessStatusCode && response.Headers.NonValidated.TryGetValues("Retry-After", out var values) ? values.ToString() : null;
         }
 
         return response;
@@ -35,6 +33,6 @@ internal sealed class RetryAfterCapture : DelegatingHandler
 
     private sealed class Holder
     {
-        public RetryConditionHeaderValue? Value { get; set; }
+        public string? Value { get; set; }
     }
 }

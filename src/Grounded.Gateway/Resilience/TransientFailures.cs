@@ -35,7 +35,7 @@ internal static class TransientFailures
     public static TimeSpan? RetryAfter(Exception? error, DateTimeOffset now) => error switch
     {
         ClientResultException e when e.GetRawResponse() is { } response && response.Headers.TryGetValue("Retry-After", out var value) => Parse(value, now),
-        AnthropicApiException when RetryAfterCapture.Last is { } header => header.Delta ?? (header.Date is { } date && date > now ? date - now : TimeSpan.Zero),
+        AnthropicApiException => Parse(RetryAfterCapture.Last, now),
         _ => null,
     };
 
