@@ -19,10 +19,10 @@ public sealed class SpellingCorrectorOnAStoreTests : IAsyncLifetime, IDisposable
     {
         _store = await SqliteChunkStore.OpenAsync(_dir.Combine("store"), _embedder.Profile);
         var pipeline = new IngestionPipeline(_store, _embedder, new TokenWindowChunker(new ChunkingOptions()));
-        await pipeline.IngestDocumentAsync("a", "a.txt", "h-a", Blocks("Filamentous bacteriophages infect bacteria. One bacteriophage library displays peptides."));
-        await pipeline.IngestDocumentAsync("b", "b.txt", "h-b", Blocks("A bacteriophage genome is small. Resin beads bind the phages."));
-        await pipeline.IngestDocumentAsync("c", "c.txt", "h-c", Blocks("Resin columns purify the protein. Respiratory infections increase in winter."));
-        await pipeline.IngestDocumentAsync("d", "d.txt", "h-d", Blocks("Cases increased during the respiratory season."));
+        await pipeline.IngestDocumentAsync("a", "a.txt", "h-a", Text("Filamentous bacteriophages infect bacteria. One bacteriophage library displays peptides."));
+        await pipeline.IngestDocumentAsync("b", "b.txt", "h-b", Text("A bacteriophage genome is small. Resin beads bind the phages."));
+        await pipeline.IngestDocumentAsync("c", "c.txt", "h-c", Text("Resin columns purify the protein. Respiratory infections increase in winter."));
+        await pipeline.IngestDocumentAsync("d", "d.txt", "h-d", Text("Cases increased during the respiratory season."));
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
@@ -54,9 +54,5 @@ public sealed class SpellingCorrectorOnAStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("When did the director resign?", corrected);
     }
 
-    private static async IAsyncEnumerable<TextBlock> Blocks(string text)
-    {
-        await Task.Yield();
-        yield return new TextBlock(text, [], 0);
-    }
+    private static IAsyncEnumerable<TextBlock> Text(string text) => Blocks.Stream([new TextBlock(text, [], 0)]);
 }
