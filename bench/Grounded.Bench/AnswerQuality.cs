@@ -33,7 +33,7 @@ internal static class AnswerQuality
         var qa = BenchData.CovidQa(data, Path.Combine(work, "covidqa-corpus"));
         var claims = BenchData.SciFactClaims(data);
 
-        await using var rag = await LocalRag.OpenAsync(new LocalRagOptions { StoreDirectory = Path.Combine(work, quantized ? "store-int8" : "store-float"), QuantizedEmbeddings = quantized });
+        await using var rag = await LocalRag.OpenAsync(new LocalRagOptions { Store = Path.Combine(work, quantized ? "store-int8" : "store-float"), QuantizedEmbeddings = quantized });
         var ingestWatch = Stopwatch.StartNew();
         var report = await rag.Ingestion().IngestAsync([Path.Combine(work, "covidqa-corpus")]);
         Console.WriteLine($"ingest: added {report.Added}, unchanged {report.Unchanged}, chunks {report.Chunks} in {ingestWatch.Elapsed.TotalSeconds:0.0} s");

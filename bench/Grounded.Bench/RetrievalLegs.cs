@@ -28,7 +28,7 @@ internal static class RetrievalLegs
         var chunking = new Grounded.Rag.Chunking.ChunkingOptions { ChunkTokens = tokens, OverlapTokens = Math.Min(64, tokens / 8) };
         await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
         {
-            StoreDirectory = Path.Combine(work, $"store-{(quantized ? "int8" : "float")}-{tokens}{(chunker == Grounded.Rag.Chunking.ChunkerKind.Auto ? string.Empty : "-" + chunkerName)}"),
+            Store = Path.Combine(work, $"store-{(quantized ? "int8" : "float")}-{tokens}{(chunker == Grounded.Rag.Chunking.ChunkerKind.Auto ? string.Empty : "-" + chunkerName)}"),
             QuantizedEmbeddings = quantized, Chunking = chunking,
         });
         var watch = System.Diagnostics.Stopwatch.StartNew();

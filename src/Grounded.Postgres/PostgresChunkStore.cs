@@ -1,5 +1,6 @@
 using Grounded.Documents;
 using Grounded.Rag.Embed;
+using Grounded.Rag.Index;
 using Grounded.Storage;
 using Npgsql;
 using Pgvector.Npgsql;
@@ -11,7 +12,7 @@ namespace Grounded.Postgres;
 /// (cosine) and a <c>tsvector</c> GIN index scored as BM25. Any number of processes may read and write one database;
 /// each document is replaced in one transaction, so readers see its old or its new version, never a mix.
 /// </summary>
-public sealed partial class PostgresChunkStore : IReindexableChunkStore
+public sealed partial class PostgresChunkStore : IReindexableChunkStore, IVectorIndexStatus
 {
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _time;
@@ -30,7 +31,13 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore
     /// <summary>Gets the embedding model the store's vectors were made with.</summary>
     public EmbeddingModelProfile Model { get; }
 
+    /// <inheritdoc />
+    public string LastSearchIndex => "pgvector";
+
     internal NpgsqlDataSource Source => _source;
+
+    /// <inheritdoc />
+    public Task<long> SyncAnnIndexAsync(bool rebuild, CancellationToken cancellationToken) => Task.FromResult(0L); // PostgreSQL keeps the HNSW index itself
 
     internal TimeProvider Time => _time;
 

@@ -6,13 +6,17 @@ using Grounded.Rag.Ingest;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 using Grounded.Rag.Rewrite;
+using Grounded.Stages;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
-using Grounded.Stages;
 
 namespace Grounded.Rag;
 
-/// <summary>The embedded configuration wired in one place: SQLite store, local ONNX embeddings, hybrid retrieval, sentence reranking, extractive answers.</summary>
+/// <summary>
+/// The RAG core wired in one place: a store (embedded SQLite by default, any store its registry knows), local ONNX
+/// embeddings, hybrid retrieval, sentence reranking and extractive answers. Heavy parts (the store, the models) are
+/// opened once; a query pipeline per set of <see cref="QueryOptions"/> is cheap.
+/// </summary>
 public sealed class LocalRag : IAsyncDisposable
 {
     private readonly LocalRagOptions _options;
@@ -40,7 +44,7 @@ public sealed class LocalRag : IAsyncDisposable
         Retriever = Retrievers.Create(store, _queryEmbedder, options.Retrieval);
         Reranker = new SentenceReranker(_scorer);
         Rewriter = options.CorrectSpelling && statistics is not null && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary) : null;
-        Query = Pipeline(null);
+        Query = QueryWith(new QueryOptions());
     }
 
     /// <summary>Gets the store.</summary>
@@ -50,51 +54,60 @@ public sealed class LocalRag : IAsyncDisposable
     public OnnxEmbeddingGenerator Embedder { get; }
 
     /// <summary>Gets the retriever the options chose (dense, keyword or hybrid).</summary>
-    public Stages.IRetriever Retriever { get; }
+    public IRetriever Retriever { get; }
 
     /// <summary>Gets the sentence reranker the query pipeline uses (unless <see cref="LocalRagOptions.RerankCandidates"/> is 0).</summary>
-    public Stages.IReranker Reranker { get; }
+    public IReranker Reranker { get; }
 
-    /// <summary>Gets the query pipeline (retrieve → rerank → answer).</summary>
+    /// <summary>Gets the query pipeline of the opened options (rewrite → retrieve → rerank → extractive answer).</summary>
     public QueryPipeline Query { get; }
-
-    /// <summary>Gets which vector index the store's last dense search used: "hnsw" or "exact" (embedded store), "pgvector" (PostgreSQL).</summary>
-    public string LastSearchIndex => Store is SqliteChunkStore sqlite ? (sqlite.LastSearchUsedAnn ? "hnsw" : "exact") : "pgvector";
-
-    /// <summary>Brings the embedded store's HNSW index up to date (or rebuilds it) and returns how many vectors it holds; 0 when search stays exact or the store keeps its own index (PostgreSQL).</summary>
-    public Task<long> SyncAnnIndexAsync(bool rebuild, CancellationToken cancellationToken) =>
-        Store is SqliteChunkStore sqlite ? sqlite.SyncAnnIndexAsync(rebuild, cancellationToken) : Task.FromResult(0L);
-
-    // Sentence reranking, then MMR, as the options turn them on.
-    private Stages.IReranker? QueryReranker()
-    {
-        var sentences = _options.RerankCandidates > 0 ? Reranker : null;
-        return _options.Diversity > 0 ? new MmrReranker(_options.Diversity, sentences) : sentences;
-    }
-
-    private int QueryCandidates() => _options.RerankCandidates > 0 ? _options.RerankCandidates : _options.Diversity > 0 ? 20 : 0;
-
-    /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
-    public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : Pipeline(filter);
-
-    private QueryPipeline Pipeline(SearchFilter? filter) => new(
-        filter is null ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
-        QueryReranker(),
-        QueryCandidates(),
-        new ExtractiveAnswerer(_answerScorer, _options.Extractive),
-        rewriter: Rewriter);
 
     /// <summary>Gets the spelling corrector the query pipeline runs first, or null when the options or the store leave it out.</summary>
     public IQueryRewriter? Rewriter { get; }
 
-    /// <summary>Opens the store and loads the embedding model. Throws <see cref="Storage.StoreException"/> when the store cannot be used.</summary>
+    /// <summary>Gets which vector index the store's last dense search used: <c>hnsw</c> or <c>exact</c> (embedded store), <c>pgvector</c> (PostgreSQL).</summary>
+    public string LastSearchIndex => (Store as IVectorIndexStatus)?.LastSearchIndex ?? "exact";
+
+    /// <summary>Brings the store's own HNSW index up to date (or rebuilds it) and returns how many vectors it holds; 0 when search stays exact or the database keeps the index.</summary>
+    public Task<long> SyncAnnIndexAsync(bool rebuild, CancellationToken cancellationToken) =>
+        Store is IVectorIndexStatus index ? index.SyncAnnIndexAsync(rebuild, cancellationToken) : Task.FromResult(0L);
+
+    /// <summary>Returns a query pipeline over this store with <paramref name="query"/>'s settings where given, the opened ones elsewhere; throws <see cref="ArgumentException"/> listing every problem.</summary>
+    public QueryPipeline QueryWith(QueryOptions query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var problems = query.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems));
+        }
+
+        var mode = query.Mode ?? _options.Retrieval.Mode;
+        var filter = query.Filter is { IsEmpty: false } f ? f : null;
+        var retriever = mode == _options.Retrieval.Mode && filter is null
+            ? Retriever
+            : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval with { Mode = mode }, filter);
+        var rerank = query.RerankCandidates ?? _options.RerankCandidates;
+        var diversity = query.Diversity ?? _options.Diversity;
+        var sentences = rerank > 0 ? Reranker : null;
+        IReranker? reranker = diversity > 0 ? new MmrReranker(diversity, sentences) : sentences;
+        var candidates = rerank > 0 ? rerank : diversity > 0 ? 20 : 0;
+        return new QueryPipeline(retriever, reranker, candidates, query.Answerer ?? new ExtractiveAnswerer(_answerScorer, _options.Extractive), rewriter: Rewriter);
+    }
+
+    /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
+    public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : QueryWith(new QueryOptions { Filter = filter });
+
+    /// <summary>Creates a query pipeline over this store that answers with <paramref name="generator"/> instead of the extractive answerer, restricted to <paramref name="filter"/> when given.</summary>
+    public QueryPipeline QueryWith(IAnswerGenerator generator, SearchFilter? filter = null) => QueryWith(new QueryOptions { Answerer = generator, Filter = filter });
+
+    /// <summary>Opens the store and loads the embedding model. Throws <see cref="StoreException"/> when the store cannot be used, <see cref="ArgumentException"/> listing every problem with the options.</summary>
     public static async Task<LocalRag> OpenAsync(LocalRagOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).Concat(options.Ann.Validate())
-            .Concat(options.Diversity is < 0 or > 1 ? [$"the diversity (MMR λ) must be between 0 and 1 (got {options.Diversity})"] : [])
+            .Concat(new QueryOptions { RerankCandidates = options.RerankCandidates, Diversity = options.Diversity }.Validate())
             .Concat(options.Relevance.SecondModelWeight is < 0 or > 1 ? [$"the second model's similarity weight must be between 0 and 1 (got {options.Relevance.SecondModelWeight})"] : [])
-            .Concat(options.RerankCandidates < 0 ? [$"the rerank candidates must not be negative (got {options.RerankCandidates})"] : [])
             .ToList();
         if (problems.Count > 0)
         {
@@ -102,9 +115,7 @@ public sealed class LocalRag : IAsyncDisposable
         }
 
         var profile = ArcticXsModel.Profile(options.QuantizedEmbeddings);
-        var store = options.OpenStore is { } open
-            ? await open(profile, options.AllowModelChange, cancellationToken).ConfigureAwait(false)
-            : await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, ann: options.Ann, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var store = await options.Stores.OpenAsync(new StoreRequest(options.Store, profile, options.AllowModelChange, options.Ann), cancellationToken).ConfigureAwait(false);
         try
         {
             return new LocalRag(options, store, EmbeddingModels.ArcticXs(options.QuantizedEmbeddings));
@@ -115,14 +126,6 @@ public sealed class LocalRag : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>Creates a query pipeline over this store that answers with <paramref name="generator"/> instead of the extractive answerer, restricted to <paramref name="filter"/> when given.</summary>
-    public QueryPipeline QueryWith(IAnswerGenerator generator, SearchFilter? filter = null) => new(
-        filter is null || filter.IsEmpty ? Retriever : Retrievers.Create(Store, _queryEmbedder, _options.Retrieval, filter),
-        QueryReranker(),
-        QueryCandidates(),
-        generator,
-        rewriter: Rewriter);
 
     /// <summary>Creates an ingestion pipeline with the configured chunking; <paramref name="chunker"/> picks the strategy (by file type when auto).</summary>
     public IngestionPipeline Ingestion(ChunkingOptions? chunking = null, ChunkerKind chunker = ChunkerKind.Auto) =>

@@ -1,6 +1,6 @@
 using Grounded.Rag.Answer;
 using Grounded.Rag.Chunking;
-using Grounded.Rag.Embed;
+using Grounded.Rag.Index;
 using Grounded.Storage;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Index.Ann;
@@ -10,9 +10,13 @@ namespace Grounded.Rag;
 /// <summary>Everything the embedded (local, offline) configuration needs to know.</summary>
 public sealed record LocalRagOptions
 {
-    /// <summary>Gets the store directory.</summary>
+    /// <summary>Gets where the store is: a directory (the embedded store), or any location a provider of <see cref="Stores"/> handles, such as <c>postgres://USER@HOST:PORT/DB</c>.</summary>
     /// <value>The default is <c>GROUNDED_HOME</c> when set, else <c>./.grounded</c>.</value>
-    public string StoreDirectory { get; init; } = DefaultStoreDirectory();
+    public string Store { get; init; } = DefaultStore();
+
+    /// <summary>Gets the kinds of store <see cref="Store"/> may name.</summary>
+    /// <value>The default is <see cref="StoreRegistry.Embedded"/>: a directory or <c>sqlite:DIR</c>. Grounded.Hosting adds PostgreSQL.</value>
+    public StoreRegistry Stores { get; init; } = StoreRegistry.Embedded;
 
     /// <summary>Gets how documents are chunked.</summary>
     public ChunkingOptions Chunking { get; init; } = new();
@@ -52,11 +56,7 @@ public sealed record LocalRagOptions
     /// <summary>Gets whether a store built with another embedding model may be opened (only to reindex it).</summary>
     public bool AllowModelChange { get; init; }
 
-    /// <summary>Gets how the store is opened (model profile, whether a model change is allowed); null opens the SQLite store in <see cref="StoreDirectory"/>.</summary>
-    /// <value>The default is null: the embedded store.</value>
-    public Func<EmbeddingModelProfile, bool, CancellationToken, Task<IReindexableChunkStore>>? OpenStore { get; init; }
-
     /// <summary>Returns <c>GROUNDED_HOME</c> when set, else <c>./.grounded</c>.</summary>
-    public static string DefaultStoreDirectory() =>
+    public static string DefaultStore() =>
         Environment.GetEnvironmentVariable("GROUNDED_HOME") is { Length: > 0 } home ? home : ".grounded";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grounded.Answers;
 using Grounded.Chunks;
 using Grounded.Rag.Answer;
@@ -63,17 +64,48 @@ public sealed class QueryPipeline
         var (searched, evidence) = await GatherAsync(question, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();
         var answer = await _generator.GenerateAsync(searched, evidence, cancellationToken).ConfigureAwait(false);
+        return Compose(question, searched, answer, start, retrieved);
+    }
+
+    /// <summary>
+    /// Answers like <see cref="AskAsync"/> as the answer stage writes it: pieces of text, then the whole answer (citations
+    /// checked, timings, what was searched for) as the last update. The same stages run, in the same order.
+    /// </summary>
+    public async IAsyncEnumerable<AskUpdate> AskStreamingAsync(string question, int topK = 5, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Validate(question, topK);
+        var start = _time.GetTimestamp();
+        (_generator as IWarmsUp)?.BeginWarmUp();
+        var (searched, evidence) = await GatherAsync(question, topK, cancellationToken).ConfigureAwait(false);
+        var retrieved = _time.GetTimestamp();
+        GeneratedAnswer? answer = null;
+        await foreach (var update in _generator.GenerateStreamingAsync(searched, evidence, cancellationToken).ConfigureAwait(false))
+        {
+            if (update.Delta is { Length: > 0 } delta)
+            {
+                yield return AskUpdate.Text(delta);
+            }
+
+            answer = update.Answer ?? answer;
+        }
+
+        yield return AskUpdate.Final(Compose(question, searched, answer ?? throw new InvalidOperationException($"the answer stage '{_generator.Name}' ended its stream without an answer"), start, retrieved));
+    }
+
+    /// <summary>Returns the question as searched when a rewrite changed it, else null (what <see cref="GroundedAnswer.SearchedFor"/> holds).</summary>
+    public static string? Rewritten(string question, string searched) => string.Equals(searched, question, StringComparison.Ordinal) ? null : searched;
+
+    private GroundedAnswer Compose(string question, string searched, GeneratedAnswer answer, long start, long retrieved)
+    {
         var done = _time.GetTimestamp();
         var timings = new AnswerTimings(
             Round(_time.GetElapsedTime(start, retrieved)), Round(_time.GetElapsedTime(retrieved, done)), Round(_time.GetElapsedTime(start, done)));
         return new GroundedAnswer(question, answer.Text, answer.Abstained, _generator.Name, answer.Abstained ? [] : answer.Citations, timings)
         {
             SearchedFor = Rewritten(question, searched),
+            Usage = answer.Usage,
         };
     }
-
-    /// <summary>Returns the question as searched when a rewrite changed it, else null (what <see cref="GroundedAnswer.SearchedFor"/> holds).</summary>
-    public static string? Rewritten(string question, string searched) => string.Equals(searched, question, StringComparison.Ordinal) ? null : searched;
 
     private Task<string> RewriteAsync(string query, CancellationToken cancellationToken) =>
         _rewriter is null ? Task.FromResult(query) : _rewriter.RewriteAsync(query, cancellationToken);
@@ -100,7 +132,7 @@ public sealed class QueryPipeline
 
         if (topK is < 1 or > 1000)
         {
-            throw new ArgumentOutOfRangeException(nameof(topK), topK, "--top-k must be between 1 and 1000");
+            throw new ArgumentOutOfRangeException(nameof(topK), topK, "topK must be between 1 and 1000");
         }
     }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using Grounded.Gateway;
-using Grounded.Gateway.Config;
-using Grounded.Rag;
+using Grounded.Hosting;
+using Grounded.Hosting.Config;
 using Grounded.Server.Endpoints;
+using Grounded.Server.Errors;
+using Grounded.Server.Requests;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
@@ -11,7 +13,7 @@ using OpenTelemetry.Trace;
 
 namespace Grounded.Server;
 
-/// <summary>Builds the Grounded web host: the gateway, the OpenAI-compatible routes, RAG, health, metrics and OpenAPI.</summary>
+/// <summary>Builds the Grounded web host: the stack (RAG core and gateway), the OpenAI-compatible routes, RAG routes, health, metrics and OpenAPI.</summary>
 public static class GroundedServer
 {
     /// <summary>The address used when no <c>--urls</c> is given: loopback only.</summary>
@@ -23,16 +25,17 @@ public static class GroundedServer
         ArgumentNullException.ThrowIfNull(options);
         var settings = new Dictionary<string, string?>
         {
-            ["Grounded:Config"] = options.ConfigFile,
-            ["Grounded:Store"] = options.StoreDirectory,
             ["Grounded:Insecure"] = options.Insecure ? "true" : "false",
             ["urls"] = options.Urls ?? DefaultUrl,
         };
-        return Build(args ?? [], settings);
+        return Build(args ?? [], settings, options.Grounded);
     }
 
-    /// <summary>Builds the host from command-line style arguments (<c>--config FILE --urls URL --store DIR --insecure true</c>).</summary>
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Builds the host from command-line style arguments (<c>--config FILE --urls URL --store LOCATION --insecure true</c>),
+    /// reading the configuration at start-up when <paramref name="grounded"/> is null.
+    /// </summary>
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, GroundedOptions? grounded = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null)
@@ -40,20 +43,16 @@ public static class GroundedServer
             builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         }
 
-        // Per-request framework logs would cost more than the gateway itself; the chat route logs one line per request.
+        // Per-request framework logs would cost more than the gateway itself; each request logs one line of its own.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => LoadConfig(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(sp => new ModelGateway(sp.GetRequiredService<GatewayOptions>(), sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return new RagHost(configuration["Grounded:Store"] ?? configuration["store"] ?? LocalRagOptions.DefaultStoreDirectory());
-        });
+        builder.Services.AddSingleton(sp => grounded ?? LoadOptions(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<GroundedOptions>().Gateway);
+        builder.Services.AddSingleton(sp => GroundedStack.Create(sp.GetRequiredService<GroundedOptions>(), time: sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<DocumentLibrary>();
         builder.Services.AddSingleton<ServerTelemetry>();
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<GatewayOptions>((kestrel, gateway) =>
-            kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
+            kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         var otel = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -67,42 +66,54 @@ public static class GroundedServer
                 .AddSource(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
                 .AddAspNetCoreInstrumentation()).UseOtlpExporter();
         }
+
         if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
         var app = builder.Build();
-        var gateway = app.Services.GetRequiredService<GatewayOptions>(); // validates the config now, not at the first request
-        CheckBinding(app, gateway);
+        var options = app.Services.GetRequiredService<GroundedOptions>(); // reads and validates the config now, not at the first request
+        app.Services.GetRequiredService<GroundedStack>();
+        CheckBinding(app, options);
+
+        // The request pipeline, outermost first: request context (id, headers, log line) → routing → failures to HTTP →
+        // API keys → the routes.
+        app.UseMiddleware<RequestContextMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi();
         app.MapHealth();
         app.MapChatCompletions();
+        app.MapModels();
+        app.MapResponses();
         app.MapAsk();
         app.MapEmbeddings();
         app.MapDocuments();
         return app;
     }
 
-    private static GatewayOptions LoadConfig(IConfiguration configuration)
+    private static GroundedOptions LoadOptions(IConfiguration configuration)
     {
-        var path = configuration["Grounded:Config"] ?? configuration["config"]
-            ?? throw new ServerStartException("no gateway config: pass --config FILE (see docs/gateway.md)");
-        return GatewayConfigLoader.Load(path);
+        var options = GroundedConfig.Load(configuration["Grounded:Config"] ?? configuration["config"]);
+        return (configuration["Grounded:Store"] ?? configuration["store"]) is { Length: > 0 } store
+            ? options with { Rag = options.Rag with { Store = store } }
+            : options;
     }
 
-    private static void CheckBinding(WebApplication app, GatewayOptions gateway)
+    private static void CheckBinding(WebApplication app, GroundedOptions options)
     {
         var urls = (app.Configuration["urls"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var exposed = urls.Where(u => !IsLoopback(u)).ToList();
         var insecure = string.Equals(app.Configuration["Grounded:Insecure"] ?? app.Configuration["insecure"], "true", StringComparison.OrdinalIgnoreCase);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grounded.Server");
-        if (gateway.ApiKeyHashes.Count > 0)
+        var keys = options.Gateway.ApiKeyHashes.Count;
+        if (keys > 0)
         {
-            log.LogInformation("API keys required on /v1 routes ({Count} configured)", gateway.ApiKeyHashes.Count);
+            log.LogInformation("API keys required on /v1 routes ({Count} configured)", keys);
             return;
         }
 

@@ -10,7 +10,7 @@ public static class ServerHost
     /// <param name="options">What to serve and where.</param>
     /// <param name="listening">Called once with the addresses listened on, after the server has started.</param>
     /// <param name="cancellationToken">Stops the server.</param>
-    /// <exception cref="Gateway.Config.GatewayConfigException">The config is invalid; the message lists every problem.</exception>
+    /// <exception cref="Hosting.Config.ConfigException">The config is invalid; the message lists every problem.</exception>
     /// <exception cref="ServerStartException">The server refuses to start (unsafe binding, address in use).</exception>
     public static async Task RunAsync(ServeOptions options, Action<IReadOnlyCollection<string>>? listening = null, CancellationToken cancellationToken = default)
     {

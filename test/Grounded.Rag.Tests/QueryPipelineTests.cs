@@ -69,7 +69,7 @@ public sealed class QueryPipelineTests(ArcticXsFixture corpus)
     {
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => corpus.Query.SearchAsync("tides", topK));
 
-        Assert.Contains("--top-k must be between 1 and 1000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("topK must be between 1 and 1000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

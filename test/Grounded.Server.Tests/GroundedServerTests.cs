@@ -44,8 +44,8 @@ public sealed class GroundedServerTests : IDisposable
     [Fact]
     public void AMissingConfigIsRefusedWithAHint()
     {
-        var error = Assert.Throws<Gateway.Config.GatewayConfigException>(() =>
-            GroundedServer.Build(new ServeOptions(Path.Combine(_dir, "missing.yaml"), StoreDirectory: _dir)));
+        var error = Assert.Throws<Hosting.Config.ConfigException>(() =>
+            GroundedServer.Build(["--config", Path.Combine(_dir, "missing.yaml"), "--store", _dir]));
 
         Assert.Contains("missing.yaml", error.Message, StringComparison.Ordinal);
     }
@@ -63,6 +63,7 @@ public sealed class GroundedServerTests : IDisposable
                 maxOutputTokens: 100
 
             """ + (keys ? "auth: { keys: [s3cret] }\n" : ""));
-        using var app = GroundedServer.Build(new ServeOptions(config, urls, _dir, insecure));
+        var options = Hosting.Config.GroundedConfig.Load(config, new Dictionary<string, string?>());
+        using var app = GroundedServer.Build(new ServeOptions(options with { Rag = options.Rag with { Store = _dir } }, urls, insecure));
     }
 }

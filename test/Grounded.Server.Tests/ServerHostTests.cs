@@ -58,6 +58,7 @@ public sealed class ServerHostTests : IDisposable
                 contextWindow: 1000
                 maxOutputTokens: 100
             """);
-        return new ServeOptions(config, url, Path.Combine(_dir, "store"));
+        var options = Hosting.Config.GroundedConfig.Load(config, new Dictionary<string, string?>());
+        return new ServeOptions(options with { Rag = options.Rag with { Store = Path.Combine(_dir, "store") } }, url);
     }
 }

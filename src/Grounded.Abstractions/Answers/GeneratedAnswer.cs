@@ -6,6 +6,9 @@ namespace Grounded.Answers;
 /// <param name="Citations">The cited sources, numbered as in the text; empty when abstaining.</param>
 public sealed record GeneratedAnswer(string Text, bool Abstained, IReadOnlyList<Citation> Citations)
 {
+    /// <summary>Gets the tokens a language model used to write the answer; null for a generator without one.</summary>
+    public TokenUsage? Usage { get; init; }
+
     /// <summary>The sentence every generator uses to abstain.</summary>
     public const string AbstentionText = "The indexed documents do not answer this.";
 

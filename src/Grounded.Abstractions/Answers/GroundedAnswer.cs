@@ -16,4 +16,8 @@ public sealed record GroundedAnswer(
     /// <summary>Gets the question as it was searched when a rewrite stage changed it (misspellings corrected); null, and left out of JSON, otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SearchedFor { get; init; }
+
+    /// <summary>Gets the tokens a language model used to write the answer; null, and left out of JSON, for the extractive answerer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TokenUsage? Usage { get; init; }
 }

@@ -1,24 +1,34 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
+using Grounded.Hosting.Ask;
 using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Grounded.Cli.Commands;
 
-/// <summary><c>grounded ask "question"</c>: answers from the store with <c>[n]</c> citations, or abstains.</summary>
+/// <summary><c>grounded ask "question"</c>: answers from the store with <c>[n]</c> citations, or abstains — through the same stack call as <c>POST /v1/ask</c>.</summary>
 [Description("Answer a question from the indexed documents, citing sources as [[n]], or abstain")]
 internal sealed class AskCommand : GroundedCommand<AskSettings>
 {
     protected override async Task<int> RunAsync(AskSettings settings, CancellationToken cancellationToken)
     {
-        using var gateway = ModelAnswerer.OpenGateway(settings);
-        await using var rag = await OpenAsync(settings, cancellationToken, o => ModeOption.WithMode(o, settings.Mode) with { RerankCandidates = settings.Rerank ?? o.RerankCandidates, Diversity = settings.Mmr }).ConfigureAwait(false);
-        await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
-        var pipeline = gateway is null ? rag.QueryWith(settings.Filter) : rag.QueryWith(ModelAnswerer.Create(gateway, settings.Model!), settings.Filter);
-        var answer = await pipeline.AskAsync(settings.Query, settings.TopK, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings);
+        var request = new AskRequest
+        {
+            Question = settings.Query,
+            TopK = settings.TopK,
+            Model = settings.Model,
+            Mode = settings.Mode,
+            Rerank = settings.Rerank,
+            Mmr = settings.Mmr,
+            Collection = settings.Collection,
+            SourcePrefix = settings.SourcePrefix,
+            Tags = settings.Tags,
+        };
+        await BundledDocs.IngestIfEmptyAsync(await stack.GetRagAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var answer = await stack.AskAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() });
+            JsonOutput.Write(answer);
             return ExitCodes.Success;
         }
 
@@ -39,7 +49,8 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
             }
         }
 
-        console.MarkupLine($"[grey]{answer.Generator} · retrieve {answer.Timings.RetrieveMs:0} ms · generate {answer.Timings.GenerateMs:0} ms[/]");
+        var tokens = answer.Usage is { } usage ? $" · {usage.InputTokens} → {usage.OutputTokens} tokens" : string.Empty;
+        console.MarkupLine($"[grey]{Markup.Escape(answer.Generator)} · retrieve {answer.Timings.RetrieveMs:0} ms · generate {answer.Timings.GenerateMs:0} ms{tokens}[/]");
         return ExitCodes.Success;
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
-using Grounded.Postgres;
+using Grounded.Hosting;
 using Grounded.Rag.Embed;
 using Grounded.Rag.Index;
 using Spectre.Console;
@@ -13,28 +13,18 @@ internal sealed class DbMigrateCommand : GroundedCommand<StoreSettings>
 {
     protected override async Task<int> RunAsync(StoreSettings settings, CancellationToken cancellationToken)
     {
-        var location = settings.StoreDirectory;
-        var model = ArcticXsModel.Profile(quantized: !settings.NoQuantize);
-        int from, to;
-        if (PostgresUrl.IsPostgres(location))
-        {
-            (from, to) = await PostgresMigrator.MigrateAsync(location, model, cancellationToken).ConfigureAwait(false);
-            location = PostgresUrl.Redact(location);
-        }
-        else
-        {
-            // The embedded store upgrades itself in place whenever it is opened.
-            await using var store = await SqliteChunkStore.OpenAsync(location, model, allowModelChange: true, cancellationToken: cancellationToken).ConfigureAwait(false);
-            (from, to, location) = (1, 1, store.Location);
-        }
-
+        var options = Options(settings).Rag;
+        var request = new StoreRequest(options.Store, ArcticXsModel.Profile(options.QuantizedEmbeddings), AllowModelChange: true, options.Ann);
+        var migration = await Stores.All.For(options.Store).MigrateAsync(request, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(new { store = location, fromVersion = from, toVersion = to, migrated = to > from });
+            JsonOutput.Write(new { store = migration.Location, fromVersion = migration.From, toVersion = migration.To, migrated = migration.To > migration.From });
         }
         else
         {
-            CliConsole.Out.WriteLine(to > from ? $"migrated {location} from schema {from} to {to}" : $"{location} is at schema {to}, the current one; nothing to do");
+            CliConsole.Out.WriteLine(migration.To > migration.From
+                ? $"migrated {migration.Location} from schema {migration.From} to {migration.To}"
+                : $"{migration.Location} is at schema {migration.To}, the current one; nothing to do");
         }
 
         return ExitCodes.Success;

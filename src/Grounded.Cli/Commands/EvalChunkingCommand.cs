@@ -45,7 +45,7 @@ internal sealed class EvalChunkingCommand : GroundedCommand<EvalChunkingSettings
                 : EvalCache.DirectoryFor("chunking", Path.GetFullPath(settings.Corpus), $"{size}/{chunking.OverlapTokens}", ArcticXsModel.Profile(quantized).ModelId);
             await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
             {
-                StoreDirectory = store, QuantizedEmbeddings = quantized, Chunking = chunking, Retrieval = new RetrievalOptions { Mode = mode },
+                Store = store, QuantizedEmbeddings = quantized, Chunking = chunking, Retrieval = new RetrievalOptions { Mode = mode },
             }, cancellationToken).ConfigureAwait(false);
             await IngestProgressBar.RunAsync($"Indexing at {size} tokens", progress =>
                 rag.Ingestion().IngestAsync([settings.Corpus], new IngestOptions { Prune = true }, progress, cancellationToken)).ConfigureAwait(false);

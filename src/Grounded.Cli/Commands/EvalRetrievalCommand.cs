@@ -41,7 +41,7 @@ internal sealed class EvalRetrievalCommand : GroundedCommand<EvalRetrievalSettin
             $"{chunking.ChunkTokens}/{chunking.OverlapTokens}", ArcticXsModel.Profile(quantized).ModelId, BeirIndex.Layout);
         await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
         {
-            StoreDirectory = store, QuantizedEmbeddings = quantized, Chunking = chunking, Retrieval = retrieval,
+            Store = store, QuantizedEmbeddings = quantized, Chunking = chunking, Retrieval = retrieval,
         }, cancellationToken).ConfigureAwait(false);
         await BeirIndex.EnsureAsync(rag, dataset, cancellationToken).ConfigureAwait(false);
 

@@ -1,7 +1,9 @@
 using Grounded.Cli.Output;
 using Grounded.Documents;
+using Grounded.Gateway.Failures;
+using Grounded.Hosting;
+using Grounded.Hosting.Config;
 using Grounded.Rag;
-using Grounded.Rag.Index.Ann;
 using Grounded.Storage;
 using Spectre.Console.Cli;
 
@@ -23,10 +25,15 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
             return ExitCodes.Cancelled;
         }
         catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
-                                        or ArgumentException or DocumentReadException)
+                                        or ArgumentException or DocumentReadException or ConfigException or GatewayException { Status: < 500 })
         {
             CliConsole.Error(error.Message);
             return ExitCodes.UserError;
+        }
+        catch (GatewayException error)
+        {
+            CliConsole.Error(error.Message); // a provider that cannot serve: not the user's doing
+            return ExitCodes.SystemError;
         }
         catch (Exception error)
         {
@@ -40,47 +47,32 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         }
     }
 
-    /// <summary>The ANN options: off with --exact; the threshold from GROUNDED_ANN_MIN_VECTORS and the search effort from GROUNDED_ANN_EF_SEARCH when set.</summary>
-    private static AnnOptions AnnSettings(StoreSettings settings)
-    {
-        var options = new AnnOptions { Enabled = settings is not QuerySettings { Exact: true } };
-        if (WholeNumberFromEnvironment("GROUNDED_ANN_MIN_VECTORS", "a whole number of vectors") is { } minimum)
-        {
-            options = options with { MinimumVectors = minimum };
-        }
-
-        if (WholeNumberFromEnvironment("GROUNDED_ANN_EF_SEARCH", "a whole number") is { } expansion)
-        {
-            options = options with { ExpansionSearch = expansion }; // range checked with the other options at open
-        }
-
-        return options;
-    }
-
-    private static int? WholeNumberFromEnvironment(string name, string what)
-    {
-        if (Environment.GetEnvironmentVariable(name) is not { Length: > 0 } text)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new UserInputException($"{name} must be {what} (got '{text}')");
-    }
-
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
 
-    /// <summary>Opens the store and the model the settings name.</summary>
+    /// <summary>Returns the configuration (config file, then environment) with the verb's flags laid over it.</summary>
+    protected static GroundedOptions Options(StoreSettings settings)
+    {
+        var options = GroundedConfig.Load(settings.Config);
+        var rag = options.Rag with
+        {
+            Store = settings.Store ?? options.Rag.Store,
+            QuantizedEmbeddings = !settings.NoQuantize && options.Rag.QuantizedEmbeddings,
+            Ann = settings is QuerySettings { Exact: true } ? options.Rag.Ann with { Enabled = false } : options.Rag.Ann,
+        };
+        return options with { Rag = rag };
+    }
+
+    /// <summary>Builds the stack (the store and model open on first use) from the configuration and the verb's flags.</summary>
+    protected static GroundedStack OpenStack(StoreSettings settings, Func<GroundedOptions, GroundedOptions>? adjust = null)
+    {
+        var options = Options(settings);
+        return GroundedStack.Create(adjust is null ? options : adjust(options));
+    }
+
+    /// <summary>Opens the store and the model the configuration and flags name.</summary>
     protected static Task<LocalRag> OpenAsync(StoreSettings settings, CancellationToken cancellationToken, Func<LocalRagOptions, LocalRagOptions>? adjust = null)
     {
-        var options = new LocalRagOptions
-        {
-            StoreDirectory = settings.StoreDirectory,
-            QuantizedEmbeddings = !settings.NoQuantize,
-            OpenStore = StoreOpener.For(settings.StoreDirectory),
-            Ann = AnnSettings(settings),
-        };
+        var options = Options(settings).Rag with { Stores = Stores.All };
         return LocalRag.OpenAsync(adjust is null ? options : adjust(options), cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace Grounded.Cli.Commands;
 
-/// <summary>Options of the verbs that query a store.</summary>
+/// <summary>Options of the verbs that query a store; those left out take the configured defaults.</summary>
 internal class QuerySettings : StoreSettings
 {
     [CommandArgument(0, "<QUERY>")]
@@ -12,23 +12,20 @@ internal class QuerySettings : StoreSettings
     public string Query { get; init; } = string.Empty;
 
     [CommandOption("-k|--top-k <K>")]
-    [Description("How many chunks to retrieve. Default: 5")]
-    [DefaultValue(5)]
-    public int TopK { get; init; } = 5;
+    [Description("How many chunks to retrieve. Default: the config's rag.topK, else 5")]
+    public int? TopK { get; init; }
 
     [CommandOption("--rerank <N>")]
-    [Description("Rerank N retrieved chunks by their best sentence before the top-k are kept; 0 is off. Default: 15 for ask (it picks better evidence for answers), 0 for search (it lowers document ranking quality)")]
+    [Description("Rerank N retrieved chunks by their best sentence before the top-k are kept; 0 is off. Default: the config's rag.rerank, else 15 for ask (it picks better evidence for answers); 0 for search (it lowers document ranking quality)")]
     public int? Rerank { get; init; }
 
     [CommandOption("--mmr <LAMBDA>")]
-    [Description("Diversify the top-k by maximal marginal relevance: λ (above 0, at most 1) weighs relevance against overlap with chunks already kept (e.g. 0.7); 0 is off. Default: 0")]
-    [DefaultValue(0.0)]
-    public double Mmr { get; init; }
+    [Description("Diversify the top-k by maximal marginal relevance: λ (above 0, at most 1) weighs relevance against overlap with chunks already kept (e.g. 0.7); 0 is off. Default: the config's rag.mmr, else 0")]
+    public double? Mmr { get; init; }
 
     [CommandOption("--mode <MODE>")]
-    [Description("Retrieval: hybrid (dense and keyword legs fused), dense (embeddings only) or keyword (BM25 only). Default: hybrid")]
-    [DefaultValue("hybrid")]
-    public string Mode { get; init; } = "hybrid";
+    [Description("Retrieval: hybrid (dense and keyword legs fused), dense (embeddings only) or keyword (BM25 only). Default: the config's rag.mode, else hybrid")]
+    public string? Mode { get; init; }
 
     [CommandOption("--collection <NAME>")]
     [Description("Only documents ingested into this collection")]
@@ -54,6 +51,6 @@ internal class QuerySettings : StoreSettings
         : TopK is < 1 or > 1000 ? ValidationResult.Error($"--top-k must be between 1 and 1000 (got {TopK})")
         : Rerank is < 0 or > 1000 ? ValidationResult.Error($"--rerank must be between 0 and 1000 (got {Rerank})")
         : Mmr is < 0 or > 1 ? ValidationResult.Error($"--mmr must be between 0 and 1 (got {Mmr})")
-        : ModeOption.Problem(Mode) is { } problem ? ValidationResult.Error(problem)
+        : Mode is not null && ModeOption.Problem(Mode) is { } problem ? ValidationResult.Error(problem)
         : ValidationResult.Success();
 }

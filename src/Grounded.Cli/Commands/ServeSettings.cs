@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Grounded.Cli.Commands;
@@ -7,10 +6,6 @@ namespace Grounded.Cli.Commands;
 /// <summary>Options of <c>grounded serve</c>.</summary>
 internal sealed class ServeSettings : StoreSettings
 {
-    [CommandOption("--config <FILE>")]
-    [Description("The gateway's YAML file: models, fallbacks, resilience, auth (see docs/gateway.md)")]
-    public string? Config { get; init; }
-
     [CommandOption("--urls <URLS>")]
     [Description("Where to listen, ';'-separated. Default: http://127.0.0.1:8080 (loopback only)")]
     public string? Urls { get; init; }
@@ -19,6 +14,7 @@ internal sealed class ServeSettings : StoreSettings
     [Description("Allow listening on non-loopback addresses without API keys")]
     public bool Insecure { get; init; }
 
-    public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("--config FILE is required (see docs/gateway.md)") : ValidationResult.Success();
+    [CommandOption("--exact")]
+    [Description("Scan every vector instead of using the HNSW index (exact, slower on large stores)")]
+    public bool Exact { get; init; }
 }

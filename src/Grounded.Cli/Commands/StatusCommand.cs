@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
+using Grounded.Hosting;
 using Grounded.Rag.Embed;
+using Grounded.Rag.Index;
 using Grounded.Redis;
 using Spectre.Console;
 
@@ -13,8 +15,8 @@ internal sealed class StatusCommand : GroundedCommand<StoreSettings>
     protected override async Task<int> RunAsync(StoreSettings settings, CancellationToken cancellationToken)
     {
         // Status reads the store only: loading (or first quantizing) the embedding model would be wasted start-up work.
-        await using var store = await StoreOpener.OpenAsync(
-            settings.StoreDirectory, ArcticXsModel.Profile(quantized: !settings.NoQuantize), allowModelChange: false, cancellationToken).ConfigureAwait(false);
+        var options = Options(settings).Rag;
+        await using var store = await Stores.All.OpenAsync(new StoreRequest(options.Store, ArcticXsModel.Profile(options.QuantizedEmbeddings), Ann: options.Ann), cancellationToken).ConfigureAwait(false);
         var stats = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
         var documents = await store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
         var redis = await CheckRedisAsync(cancellationToken).ConfigureAwait(false);

@@ -3,15 +3,16 @@ using Spectre.Console.Cli;
 
 namespace Grounded.Cli.Commands;
 
-/// <summary>Options every verb that uses a store shares.</summary>
+/// <summary>Options every verb that uses a store shares: they are laid over the config file and the environment.</summary>
 internal class StoreSettings : CommandSettings
 {
     [CommandOption("--store <DIR|URL>")]
-    [Description("Store directory, or a PostgreSQL store as postgres://USER@HOST:PORT/DB. Default: $GROUNDED_HOME, else ./.grounded (eval verbs: a per-data-set cache folder)")]
+    [Description("Store directory, or a PostgreSQL store as postgres://USER@HOST:PORT/DB. Default: the config's store, else $GROUNDED_HOME, else ./.grounded (eval verbs: a per-data-set cache folder)")]
     public string? Store { get; init; }
 
-    /// <summary>Gets the store's location (a directory or a postgres:// URL): --store, else $GROUNDED_HOME, else ./.grounded.</summary>
-    public string StoreDirectory => Store ?? Rag.LocalRagOptions.DefaultStoreDirectory();
+    [CommandOption("--config <FILE>")]
+    [Description("Grounded's YAML config: store, rag defaults, models (see docs/configuration.md). Default: $GROUNDED_CONFIG, else none")]
+    public string? Config { get; init; }
 
     [CommandOption("--json")]
     [Description("Print one JSON object on stdout instead of text")]

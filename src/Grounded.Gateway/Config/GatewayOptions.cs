@@ -3,6 +3,9 @@ namespace Grounded.Gateway.Config;
 /// <summary>The validated, immutable gateway configuration.</summary>
 public sealed record GatewayOptions
 {
+    /// <summary>Gets the configuration with no models: no chat routes, retrieval and the extractive answerer only.</summary>
+    public static GatewayOptions Empty { get; } = new() { Models = [] };
+
     /// <summary>Gets the models clients may name, in file order.</summary>
     public required IReadOnlyList<ModelOptions> Models { get; init; }
 

@@ -1,24 +1,30 @@
 using System.Runtime.CompilerServices;
 using Grounded.Gateway.Config;
-using Grounded.Gateway.Route;
+using Grounded.Gateway.Context;
+using Grounded.Gateway.Failures;
+using Grounded.Gateway.Providers;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Gateway.Resilience;
 
 /// <summary>
-/// Retries, breaks and times out the calls to one provider (see <see cref="ProviderPipeline"/>). A stream is retried
-/// only until its first update arrives; after that a failure reaches the caller. When the provider cannot serve, throws
-/// <see cref="ProviderUnavailableException"/> so a router can fail over; the caller's cancellation passes through as is.
+/// Retries, breaks and times out the calls to one provider (see <see cref="ProviderPipeline"/>), counting each call in
+/// the request's <see cref="GatewayContext"/>. A stream is retried only until its first update arrives; after that a
+/// failure reaches the caller. A refusal of the request itself becomes a <see cref="ProviderRejectedException"/>; any
+/// other failure a <see cref="ProviderUnavailableException"/>, so a router can fail over. The caller's cancellation
+/// passes through as is.
 /// </summary>
 internal sealed class ResilientChatClient : DelegatingChatClient
 {
-    private readonly string _model;
+    private readonly ModelOptions _model;
     private readonly ProviderPipeline _pipeline;
+    private readonly TimeProvider _time;
 
-    public ResilientChatClient(IChatClient inner, string model, ResilienceOptions options, TimeProvider time, Func<double>? random = null)
+    public ResilientChatClient(IChatClient inner, ModelOptions model, ResilienceOptions options, TimeProvider time, Func<double>? random = null)
         : base(inner)
     {
         _model = model;
+        _time = time;
         _pipeline = ProviderPipeline.Create(options, time, random);
     }
 
@@ -27,23 +33,23 @@ internal sealed class ResilientChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
+        var context = GatewayContext.Of(options);
         var attempts = 0;
         RetryAfterCapture.BeginCall();
         try
         {
-            var response = await _pipeline.Pipeline.ExecuteAsync(
+            return await _pipeline.Pipeline.ExecuteAsync(
                 async token =>
                 {
                     attempts++;
+                    context?.CountAttempt();
                     return await base.GetResponseAsync(list, options, token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
-            response.AdditionalProperties = GatewayMetadata.With(response.AdditionalProperties, GatewayMetadata.AttemptsKey, attempts);
-            return response;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not GatewayException)
         {
-            throw Unavailable(e, attempts);
+            throw Failure(e, attempts);
         }
     }
 
@@ -51,6 +57,7 @@ internal sealed class ResilientChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
+        var context = GatewayContext.Of(options);
         var attempts = 0;
         StreamStart start;
         RetryAfterCapture.BeginCall();
@@ -60,13 +67,14 @@ internal sealed class ResilientChatClient : DelegatingChatClient
                 async token =>
                 {
                     attempts++;
+                    context?.CountAttempt();
                     return await StreamStart.OpenAsync(InnerClient, list, options, token, cancellationToken).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not GatewayException)
         {
-            throw Unavailable(e, attempts);
+            throw Failure(e, attempts);
         }
 
         await using (start)
@@ -77,7 +85,6 @@ internal sealed class ResilientChatClient : DelegatingChatClient
             }
 
             var finished = first.FinishReason is not null;
-            first.AdditionalProperties = GatewayMetadata.With(first.AdditionalProperties, GatewayMetadata.AttemptsKey, attempts);
             yield return first;
             while (await start.Rest.MoveNextAsync().ConfigureAwait(false))
             {
@@ -88,18 +95,37 @@ internal sealed class ResilientChatClient : DelegatingChatClient
             // Some SDKs end a cut stream quietly; a stream without a finish reason was truncated, and the caller must know.
             if (!finished)
             {
-                throw new IOException($"{_model}: the provider's stream ended before it finished");
+                throw new IOException($"{_model.Name}: the provider's stream ended before it finished");
             }
         }
     }
 
-    private ProviderUnavailableException Unavailable(Exception e, int attempts) =>
-        new($"{_model}: {Describe(e)}", e) { Model = _model, Attempts = attempts };
+    private Exception Failure(Exception e, int attempts)
+    {
+        if (TransientFailures.IsRequestFault(e) && e is ProviderErrorException refused)
+        {
+            return new ProviderRejectedException(refused.Status, refused.Message, refused.Type, e)
+            {
+                Code = refused.Code, Param = refused.Param, Model = _model.Name, Provider = _model.Provider,
+            };
+        }
+
+        return new ProviderUnavailableException($"{_model.Name} ({_model.Provider}): {Describe(e)}", e)
+        {
+            Model = _model.Name,
+            Provider = _model.Provider,
+            Attempts = attempts,
+            Status = (e as ProviderErrorException)?.Status,
+            CircuitOpen = e is Polly.CircuitBreaker.BrokenCircuitException,
+            RetryAfter = TransientFailures.RetryAfter(e, _time.GetUtcNow()),
+        };
+    }
 
     private static string Describe(Exception e) => e switch
     {
         Polly.CircuitBreaker.BrokenCircuitException => "circuit open",
         Polly.Timeout.TimeoutRejectedException => "timed out",
+        ProviderErrorException p => $"HTTP {p.Status}: {p.Message.Split('\n')[0].Trim()}",
         _ => e.Message.Split('\n')[0].Trim(),
     };
 }

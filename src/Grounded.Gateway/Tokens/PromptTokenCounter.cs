@@ -31,7 +31,7 @@ public sealed class PromptTokenCounter
                 total += content switch
                 {
                     TextContent t => count(t.Text),
-                    FunctionCallContent f => count(f.Name) + count(System.Text.Json.JsonSerializer.Serialize(f.Arguments)),
+                    FunctionCallContent f => count(f.Name) + count(Providers.ToolCallArguments.Text(f)),
                     FunctionResultContent r => count(r.Result?.ToString() ?? string.Empty),
                     _ => 0,
                 };

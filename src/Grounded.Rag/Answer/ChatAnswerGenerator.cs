@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Grounded.Answers;
 using Grounded.Chunks;
@@ -19,12 +20,7 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
     public string Name => $"llm:{model}";
 
     /// <inheritdoc />
-    public Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken) =>
-        StreamAsync(question, evidence, null, cancellationToken);
-
-    /// <summary>Answers like <see cref="GenerateAsync"/>, handing each piece of text to <paramref name="onDelta"/> as the model writes it.</summary>
-    public async Task<GeneratedAnswer> StreamAsync(
-        string question, IReadOnlyList<ScoredChunk> evidence, Func<string, ValueTask>? onDelta, CancellationToken cancellationToken)
+    public async Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Count == 0)
@@ -32,31 +28,49 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
             return GeneratedAnswer.Abstain();
         }
 
-        var prompt = new ChatMessage(ChatRole.User, GroundedPrompt.Render(question, evidence));
-        var text = new StringBuilder();
-        if (onDelta is null)
+        var response = await client.GetResponseAsync([Prompt(question, evidence)], _options.Clone(), cancellationToken).ConfigureAwait(false);
+        return Read(response.Text, evidence, response.Usage);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AnswerUpdate> GenerateStreamingAsync(
+        string question, IReadOnlyList<ScoredChunk> evidence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.Count == 0)
         {
-            text.Append((await client.GetResponseAsync([prompt], _options.Clone(), cancellationToken).ConfigureAwait(false)).Text);
+            var abstain = GeneratedAnswer.Abstain();
+            yield return AnswerUpdate.Text(abstain.Text);
+            yield return AnswerUpdate.Final(abstain);
+            yield break;
         }
-        else
+
+        var text = new StringBuilder();
+        UsageDetails? usage = null;
+        await foreach (var update in client.GetStreamingResponseAsync([Prompt(question, evidence)], _options.Clone(), cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var update in client.GetStreamingResponseAsync([prompt], _options.Clone(), cancellationToken).ConfigureAwait(false))
+            usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
+            if (update.Text is { Length: > 0 } delta)
             {
-                if (update.Text is { Length: > 0 } delta)
-                {
-                    text.Append(delta);
-                    await onDelta(delta).ConfigureAwait(false);
-                }
+                text.Append(delta);
+                yield return AnswerUpdate.Text(delta);
             }
         }
 
-        var raw = text.ToString();
+        yield return AnswerUpdate.Final(Read(text.ToString(), evidence, usage));
+    }
+
+    private static ChatMessage Prompt(string question, IReadOnlyList<ScoredChunk> evidence) => new(ChatRole.User, GroundedPrompt.Render(question, evidence));
+
+    private static GeneratedAnswer Read(string raw, IReadOnlyList<ScoredChunk> evidence, UsageDetails? usage)
+    {
+        var tokens = usage is null ? null : new TokenUsage(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, usage.TotalTokenCount ?? ((usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)));
         if (raw.Contains(GeneratedAnswer.AbstentionText.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
-            return GeneratedAnswer.Abstain();
+            return GeneratedAnswer.Abstain() with { Usage = tokens };
         }
 
         var (answer, citations) = CitationParser.Parse(raw, evidence);
-        return citations.Count == 0 ? GeneratedAnswer.Abstain() : new GeneratedAnswer(answer, false, citations);
+        return (citations.Count == 0 ? GeneratedAnswer.Abstain() : new GeneratedAnswer(answer, false, citations)) with { Usage = tokens };
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Grounded.Rag.Index;
 
-public sealed partial class SqliteChunkStore
+public sealed partial class SqliteChunkStore : IVectorIndexStatus
 {
     private const int RebuildBatch = 8_192;
     private readonly ReaderWriterLockSlim _annLock = new();
@@ -22,6 +22,9 @@ public sealed partial class SqliteChunkStore
 
     /// <summary>Gets whether the last dense search went through the HNSW index rather than the exact scan.</summary>
     public bool LastSearchUsedAnn { get; private set; }
+
+    /// <inheritdoc />
+    public string LastSearchIndex => LastSearchUsedAnn ? "hnsw" : "exact";
 
     /// <summary>
     /// Brings the HNSW index up to date with the database and saves it: loads the newest index file and replays the

@@ -36,6 +36,14 @@ public sealed record IngestOptions
     /// <value>The default is empty: no collection.</value>
     public string Collection { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Gets what a file is recorded as in the store (its document id is made from it, and pruning checks it) when not
+    /// its full path: an upload to a shared store is recorded under a name of its own, the same on every server,
+    /// rather than under one server's temporary path.
+    /// </summary>
+    /// <value>The default is null: the file's full path.</value>
+    public Func<string, string>? StoredPath { get; init; }
+
     /// <summary>Gets the tags every ingested document carries, for filtered search.</summary>
     /// <value>The default is none.</value>
     public IReadOnlyList<string> Tags { get; init; } = [];

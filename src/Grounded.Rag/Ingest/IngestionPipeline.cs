@@ -96,7 +96,8 @@ public sealed partial class IngestionPipeline
     {
         var reader = _readers.For(file.FullPath) ?? throw new DocumentReadException($"unsupported file type '{Path.GetExtension(file.FullPath)}' (supported: {string.Join(", ", _readers.Extensions.Order())})");
         var hash = await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
-        var id = FileWalker.DocumentId(file.FullPath);
+        var stored = options.StoredPath?.Invoke(file.FullPath) ?? file.FullPath;
+        var id = FileWalker.DocumentId(stored);
         var existing = await _store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.ContentHash == hash && existing.Collection == options.Collection
             && existing.Tags.Order(StringComparer.Ordinal).SequenceEqual(options.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
@@ -115,7 +116,7 @@ public sealed partial class IngestionPipeline
         var chunker = _chunkerFor(file.FullPath);
         var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default)
         {
-            FullPath = file.FullPath, Collection = options.Collection, Tags = options.Tags.Distinct(StringComparer.Ordinal).ToList(),
+            FullPath = stored, Collection = options.Collection, Tags = options.Tags.Distinct(StringComparer.Ordinal).ToList(),
         }, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
@@ -170,7 +171,7 @@ public sealed partial class IngestionPipeline
     private async Task<int> PruneAsync(IReadOnlyList<string> paths, List<FileWalker.Entry> seen, IngestOptions options, CancellationToken cancellationToken)
     {
         var roots = paths.Where(Directory.Exists).Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar).ToList();
-        var seenIds = seen.Select(f => FileWalker.DocumentId(f.FullPath)).ToHashSet(StringComparer.Ordinal);
+        var seenIds = seen.Select(f => FileWalker.DocumentId(options.StoredPath?.Invoke(f.FullPath) ?? f.FullPath)).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
         foreach (var document in await _store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false))
         {

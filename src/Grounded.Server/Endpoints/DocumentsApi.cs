@@ -1,6 +1,7 @@
 using Grounded.Documents;
-using Grounded.Gateway;
+using Grounded.Hosting;
 using Grounded.Rag.Ingest;
+using Grounded.Server.Errors;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Grounded.Server.Endpoints;
@@ -10,7 +11,7 @@ internal static class DocumentsApi
 {
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/documents").WithTags("Documents");
+        var group = app.MapGroup("/v1/documents").WithTags("Documents").WithMetadata(ProblemErrors.Instance);
         group.MapPost("/", UploadAsync).WithSummary("Upload documents (multipart/form-data) and ingest them into the store")
             .DisableAntiforgery().ProducesProblem(400).ProducesProblem(413).ProducesProblem(422);
         group.MapGet("/", ListAsync).WithSummary("List the store's documents");
@@ -18,9 +19,9 @@ internal static class DocumentsApi
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, ModelGateway gateway, DocumentLibrary library)
+    private static async Task<IResult> UploadAsync(HttpContext http, GroundedStack stack, DocumentLibrary library)
     {
-        var limit = gateway.Options.MaxUploadBytes;
+        var limit = stack.Options.Gateway.MaxUploadBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit; // the chat routes' smaller limit does not apply to documents
@@ -73,14 +74,7 @@ internal static class DocumentsApi
         for (var i = 0; i < files.Count; i++)
         {
             await using var content = files[i].OpenReadStream();
-            try
-            {
-                uploaded.Add(await library.AddAsync(names[i], content, http.RequestAborted));
-            }
-            catch (DocumentReadException e)
-            {
-                return Problem(422, $"cannot ingest {e.Message}");
-            }
+            uploaded.Add(await library.AddAsync(names[i], content, http.RequestAborted)); // an unreadable file is a 422 (DocumentReadException)
         }
 
         return Results.Ok(new { documents = uploaded });

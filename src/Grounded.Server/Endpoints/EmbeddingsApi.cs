@@ -1,7 +1,10 @@
 using System.Runtime.InteropServices;
-using Grounded.Gateway;
+using Grounded.Gateway.Context;
+using Grounded.Gateway.Failures;
+using Grounded.Hosting;
 using Grounded.Rag.Embed;
 using Grounded.Server.OpenAi;
+using Microsoft.Extensions.AI;
 
 namespace Grounded.Server.Endpoints;
 
@@ -14,28 +17,20 @@ internal static class EmbeddingsApi
         return app;
     }
 
-    private static async Task EmbedAsync(HttpContext http, ModelGateway gateway, RagHost rag)
+    private static async Task EmbedAsync(HttpContext http, GroundedStack stack)
     {
         var ct = http.RequestAborted;
-        IReadOnlyList<string> texts;
-        EmbeddingRequest request;
-        OnnxEmbeddingGenerator embedder;
-        try
-        {
-            request = await RequestBody.ReadAsync<EmbeddingRequest>(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
-            texts = request.Texts();
-            embedder = (await rag.GetAsync()).Embedder;
-            Check(request, embedder.Profile);
-        }
-        catch (RequestException e)
-        {
-            await e.Error.ToResult().ExecuteAsync(http);
-            return;
-        }
-
+        var context = http.Features.Get<GatewayContext>()!;
+        context.Route = "embeddings";
+        var request = await RequestBody.ReadAsync<EmbeddingRequest>(http.Request, stack.Options.Gateway.MaxRequestBodyBytes, ct);
+        var texts = request.Texts();
+        Check(request, ArcticXsModel.Profile(stack.Options.Rag.QuantizedEmbeddings));
+        var embedder = (await stack.GetRagAsync(ct)).Embedder;
+        context.RequestedModel = embedder.Profile.ModelId;
         var embeddings = await embedder.GenerateAsync(texts, cancellationToken: ct);
-        var base64 = string.Equals(request.EncodingFormat, "base64", StringComparison.OrdinalIgnoreCase);
         var tokens = embeddings.Usage?.InputTokenCount ?? 0;
+        context.AddUsage(new UsageDetails { InputTokenCount = tokens, OutputTokenCount = 0, TotalTokenCount = tokens }, 0); // local: free
+        var base64 = string.Equals(request.EncodingFormat, "base64", StringComparison.OrdinalIgnoreCase);
         await Results.Json(new
         {
             @object = "list",
@@ -55,17 +50,17 @@ internal static class EmbeddingsApi
         var baseName = profile.ModelId.Split('@')[0];
         if (request.Model is { Length: > 0 } model && model != "local" && model != profile.ModelId && model != baseName)
         {
-            throw new RequestException(new OpenAiError(404, $"unknown embedding model '{model}'. This server embeds with: {profile.ModelId} (or 'local')", "invalid_request_error", "model_not_found", "model"));
+            throw new InvalidRequestException($"unknown embedding model '{model}'. This server embeds with: {profile.ModelId} (or 'local')", "model", 404) { Code = "model_not_found" };
         }
 
         if (request.EncodingFormat is { } format && format is not ("float" or "base64"))
         {
-            throw new RequestException(OpenAiError.Invalid($"encoding_format must be float or base64 (got '{format}')", "encoding_format"));
+            throw new InvalidRequestException($"encoding_format must be float or base64 (got '{format}')", "encoding_format");
         }
 
         if (request.Dimensions is { } dimensions && dimensions != profile.Dimensions)
         {
-            throw new RequestException(OpenAiError.Invalid($"dimensions must be {profile.Dimensions} for {profile.ModelId} (got {dimensions})", "dimensions"));
+            throw new InvalidRequestException($"dimensions must be {profile.Dimensions} for {profile.ModelId} (got {dimensions})", "dimensions");
         }
     }
 }

@@ -1,39 +1,65 @@
 using System.Text.Json;
+using Grounded.Gateway.Failures;
+using Grounded.Gateway.Providers;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Server.OpenAi;
 
-/// <summary>Turns OpenAI wire messages and parameters into Microsoft.Extensions.AI messages and options, rejecting what cannot be passed on.</summary>
+/// <summary>
+/// Turns an OpenAI chat request into Microsoft.Extensions.AI messages and options, for every stage of the gateway to
+/// read, plus the fields that must reach an OpenAI-compatible provider as they were sent (<see cref="OpenAiPassThrough"/>).
+/// Nothing the client sent is dropped: a field is carried by the options, passed through, or refused.
+/// </summary>
 internal static class ChatRequestMapper
 {
+    // Carried exactly by ChatOptions (or consumed by the gateway itself).
+    private static readonly HashSet<string> Native = ["model", "messages", "stream", "stream_options", "temperature", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty"];
+
+    // Carried by ChatOptions, but not exactly as sent: also passed through verbatim.
+    private static readonly HashSet<string> Approximate = ["tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens", "parallel_tool_calls"];
+
     public static List<ChatMessage> Messages(List<WireMessage> wire)
     {
         var messages = new List<ChatMessage>(wire.Count);
         for (var i = 0; i < wire.Count; i++)
         {
             var m = wire[i];
+            var at = $"messages[{i}]";
             var role = m.Role switch
             {
                 "system" or "developer" => ChatRole.System,
                 "user" => ChatRole.User,
                 "assistant" => ChatRole.Assistant,
                 "tool" => ChatRole.Tool,
-                _ => throw new RequestException(OpenAiError.Invalid($"messages[{i}].role '{m.Role}' is not one of system, developer, user, assistant, tool", $"messages[{i}].role")),
+                _ => throw new InvalidRequestException($"{at}.role '{m.Role}' is not one of system, developer, user, assistant, tool", $"{at}.role"),
             };
-            var text = Text(m.Content, i);
+            var contents = ContentParts.Read(m.Content, $"{at}.content");
             var message = new ChatMessage { Role = role, AuthorName = m.Name };
             if (role == ChatRole.Tool)
             {
-                message.Contents.Add(new FunctionResultContent(m.ToolCallId ?? string.Empty, text));
+                var text = string.Concat(contents.OfType<TextContent>().Select(t => t.Text));
+                message.Contents.Add(new FunctionResultContent(m.ToolCallId ?? throw new InvalidRequestException($"{at}.tool_call_id is required for a tool message", $"{at}.tool_call_id"), text));
             }
-            else if (text is not null)
+            else
             {
-                message.Contents.Add(new TextContent(text));
+                foreach (var content in contents)
+                {
+                    message.Contents.Add(content);
+                }
             }
 
+            if (m.Refusal is { } refusal)
+            {
+                message.Contents.Add(new ErrorContent(refusal) { ErrorCode = "Refusal" });
+            }
+
+            var c = 0;
             foreach (var call in m.ToolCalls ?? [])
             {
-                message.Contents.Add(new FunctionCallContent(call.Id ?? string.Empty, call.Function?.Name ?? string.Empty, Arguments(call.Function?.Arguments)));
+                var arguments = call.Function?.Arguments ?? string.Empty;
+                var name = call.Function?.Name ?? throw new InvalidRequestException($"{at}.tool_calls[{c}].function.name is required", $"{at}.tool_calls[{c}].function.name");
+                message.Contents.Add(new FunctionCallContent(call.Id ?? string.Empty, name, ToolCallArguments.Parse(arguments)).WithText(arguments));
+                c++;
             }
 
             messages.Add(message);
@@ -42,11 +68,12 @@ internal static class ChatRequestMapper
         return messages;
     }
 
-    public static ChatOptions Options(ChatCompletionRequest r, string providerModel, int? maxTokens)
+    /// <summary>Returns the options a model call is made with; <paramref name="model"/> is the configured model's name.</summary>
+    public static ChatOptions Options(ChatCompletionRequest r, JsonElement body, string model, int? maxTokens)
     {
         var options = new ChatOptions
         {
-            ModelId = providerModel,
+            ModelId = model,
             Temperature = (float?)r.Temperature,
             TopP = (float?)r.TopP,
             MaxOutputTokens = maxTokens,
@@ -55,82 +82,99 @@ internal static class ChatRequestMapper
             FrequencyPenalty = r.FrequencyPenalty,
             StopSequences = Stop(r.Stop),
             ResponseFormat = Format(r.ResponseFormat),
+            AllowMultipleToolCalls = r.ParallelToolCalls,
         };
         if (r.Tools is { Count: > 0 })
         {
             options.Tools = r.Tools.Select(Tool).ToList();
-            options.ToolMode = r.ToolChoice is { ValueKind: JsonValueKind.String } c ? c.GetString() switch
+            options.ToolMode = ToolMode(r.ToolChoice);
+        }
+
+        return PassThrough(body) is { } passThrough ? passThrough.AttachTo(options) : options;
+    }
+
+    private static OpenAiPassThrough? PassThrough(JsonElement body)
+    {
+        Dictionary<string, JsonElement>? fields = null;
+        var unmapped = new List<string>();
+        foreach (var property in body.EnumerateObject())
+        {
+            if (Native.Contains(property.Name) || property.Value.ValueKind == JsonValueKind.Null)
             {
-                "none" => ChatToolMode.None,
-                "required" => ChatToolMode.RequireAny,
-                _ => ChatToolMode.Auto,
-            } : r.ToolChoice is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("function", out var f) && f.TryGetProperty("name", out var n)
-                ? ChatToolMode.RequireSpecific(n.GetString()!) : null;
+                continue;
+            }
+
+            if (!IsFieldName(property.Name))
+            {
+                throw new InvalidRequestException($"unknown field '{property.Name}'", property.Name);
+            }
+
+            (fields ??= new(StringComparer.Ordinal))[property.Name] = property.Value.Clone();
+            if (!Approximate.Contains(property.Name))
+            {
+                unmapped.Add(property.Name);
+            }
         }
 
-        return options;
+        return fields is null ? null : new OpenAiPassThrough(fields, unmapped);
     }
 
-    private static string? Text(JsonElement? content, int i) => content switch
+    private static bool IsFieldName(string name) => name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0]);
+
+    private static ChatToolMode? ToolMode(JsonElement? choice) => choice switch
     {
-        null or { ValueKind: JsonValueKind.Null } => null,
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
-        { ValueKind: JsonValueKind.Array } parts => string.Concat(parts.EnumerateArray()
-            .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out _))
-            .Select(p => p.GetProperty("text").GetString())),
-        _ => throw new RequestException(OpenAiError.Invalid($"messages[{i}].content must be a string or an array of parts", $"messages[{i}].content")),
+        { ValueKind: JsonValueKind.String } c => c.GetString() switch
+        {
+            "none" => ChatToolMode.None,
+            "required" => ChatToolMode.RequireAny,
+            "auto" => ChatToolMode.Auto,
+            var other => throw new InvalidRequestException($"tool_choice '{other}' is not one of none, auto, required, or a function", "tool_choice"),
+        },
+        { ValueKind: JsonValueKind.Object } o when o.TryGetProperty("function", out var f) && f.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String =>
+            ChatToolMode.RequireSpecific(n.GetString()!),
+        { ValueKind: JsonValueKind.Object } => ChatToolMode.RequireAny, // other forms (allowed_tools) reach OpenAI-compatible providers verbatim
+        _ => null,
     };
-
-    private static Dictionary<string, object?>? Arguments(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<Dictionary<string, object?>>(json);
-        }
-        catch (JsonException)
-        {
-            throw new RequestException(OpenAiError.Invalid("a tool call's arguments are not a JSON object", "messages.tool_calls.function.arguments"));
-        }
-    }
 
     private static List<string>? Stop(JsonElement? stop) => stop switch
     {
         { ValueKind: JsonValueKind.String } s => [s.GetString()!],
-        { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList(),
+        { ValueKind: JsonValueKind.Array } a when a.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) => a.EnumerateArray().Select(e => e.GetString()!).ToList(),
         null or { ValueKind: JsonValueKind.Null } => null,
-        _ => throw new RequestException(OpenAiError.Invalid("stop must be a string or an array of strings", "stop")),
+        _ => throw new InvalidRequestException("stop must be a string or an array of strings", "stop"),
     };
 
     private static ChatResponseFormat? Format(JsonElement? format)
     {
         if (format is not { ValueKind: JsonValueKind.Object } f || !f.TryGetProperty("type", out var type))
         {
-            return null;
+            return format is null or { ValueKind: JsonValueKind.Null } ? null : throw new InvalidRequestException("response_format must be an object with a type", "response_format");
         }
 
         return type.GetString() switch
         {
             "json_object" => ChatResponseFormat.Json,
-            "json_schema" when f.TryGetProperty("json_schema", out var js) && js.TryGetProperty("schema", out var schema) =>
-                ChatResponseFormat.ForJsonSchema(schema, js.TryGetProperty("name", out var name) ? name.GetString() : null),
+            "json_schema" when f.TryGetProperty("json_schema", out var js) && js.ValueKind == JsonValueKind.Object && js.TryGetProperty("schema", out var schema) =>
+                ChatResponseFormat.ForJsonSchema(schema.Clone(), Text(js, "name"), Text(js, "description")),
+            "json_schema" => throw new InvalidRequestException("response_format.json_schema.schema is required", "response_format.json_schema"),
             "text" => ChatResponseFormat.Text,
-            var other => throw new RequestException(OpenAiError.Invalid($"response_format type '{other}' is not supported", "response_format")),
+            var other => throw new InvalidRequestException($"response_format type '{other}' is not one of text, json_object, json_schema", "response_format.type"),
         };
     }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static AITool Tool(WireTool tool, int i)
     {
         if (tool.Type != "function" || tool.Function?.Name is not { Length: > 0 } name)
         {
-            throw new RequestException(OpenAiError.Invalid($"tools[{i}] must be a function with a name", $"tools[{i}]"));
+            throw new InvalidRequestException($"tools[{i}] must be a function with a name (type 'function')", $"tools[{i}]");
         }
 
-        var parameters = tool.Function.Parameters ?? JsonDocument.Parse("{\"type\":\"object\",\"properties\":{}}").RootElement;
-        return AIFunctionFactory.CreateDeclaration(name, tool.Function.Description, parameters);
+        var parameters = tool.Function.Parameters is { ValueKind: JsonValueKind.Object } p ? p.Clone() : EmptySchema;
+        return new WireFunctionDeclaration(name, tool.Function.Description, parameters, tool.Function.Strict);
     }
+
+    private static readonly JsonElement EmptySchema = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement.Clone();
 }

@@ -1,14 +1,17 @@
 using System.Text.Json;
+using Grounded.Gateway.Providers;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Server.OpenAi;
 
-/// <summary>Turns Microsoft.Extensions.AI responses and updates into OpenAI's wire objects.</summary>
+/// <summary>Turns Microsoft.Extensions.AI responses into OpenAI's <c>chat.completion</c>, with what the provider reported beyond text kept.</summary>
 internal static class ChatResponseMapper
 {
-    public static ChatCompletionResponse Completion(ChatResponse response, string id, long created, string model, WireUsage usage)
+    public static ChatCompletionResponse Completion(ChatResponse response, string id, long created, string model)
     {
         var contents = response.Messages.SelectMany(m => m.Contents).ToList();
+        var calls = ToolCalls(contents.OfType<FunctionCallContent>(), withIndex: false);
+        var text = string.Concat(contents.OfType<TextContent>().Select(t => t.Text));
         return new ChatCompletionResponse
         {
             Id = id,
@@ -20,59 +23,54 @@ internal static class ChatResponseMapper
                 new WireChoice
                 {
                     Index = 0,
-                    Message = new WireReply { Role = "assistant", Content = response.Text, ToolCalls = ToolCalls(contents, withIndex: false) },
-                    FinishReason = FinishReason(response.FinishReason),
+                    Message = new WireReply
+                    {
+                        Content = text.Length > 0 || calls is null ? text : null,
+                        Refusal = Refusal(contents),
+                        ToolCalls = calls,
+                    },
+                    Logprobs = Property<JsonElement?>(response.AdditionalProperties, ResponseFields.LogProbabilities),
+                    FinishReason = FinishReason(response.FinishReason) ?? (calls is null ? "stop" : "tool_calls"),
                 },
             ],
-            Usage = usage,
+            Usage = Usage(response.Usage),
+            SystemFingerprint = Property<string>(response.AdditionalProperties, ResponseFields.SystemFingerprint),
+            ServiceTier = Property<string>(response.AdditionalProperties, ResponseFields.ServiceTier),
         };
     }
 
-    public static ChatCompletionResponse Chunk(ChatResponseUpdate update, string id, long created, string model, bool first) => new()
+    public static WireUsage? Usage(UsageDetails? usage) => usage is null ? null : new WireUsage
     {
-        Id = id,
-        Object = "chat.completion.chunk",
-        Created = created,
-        Model = model,
-        Choices =
-        [
-            new WireChoice
-            {
-                Index = 0,
-                Delta = new WireReply
-                {
-                    Role = first ? "assistant" : null,
-                    Content = update.Text is { Length: > 0 } t ? t : null,
-                    ToolCalls = ToolCalls(update.Contents, withIndex: true),
-                },
-                FinishReason = FinishReason(update.FinishReason),
-            },
-        ],
+        PromptTokens = usage.InputTokenCount ?? 0,
+        CompletionTokens = usage.OutputTokenCount ?? 0,
+        TotalTokens = usage.TotalTokenCount ?? ((usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)),
+        PromptDetails = usage.CachedInputTokenCount is { } cached ? new WirePromptDetails { CachedTokens = cached } : null,
+        CompletionDetails = usage.ReasoningTokenCount is { } reasoning ? new WireCompletionDetails { ReasoningTokens = reasoning } : null,
     };
 
-    /// <summary>Returns the provider's usage, counting tokens ourselves only for what it did not report.</summary>
-    public static WireUsage Usage(UsageDetails? usage, Func<long> promptTokens, Func<long> completionTokens)
+    public static List<WireToolCall>? ToolCalls(IEnumerable<FunctionCallContent> calls, bool withIndex, int firstIndex = 0)
     {
-        var prompt = usage?.InputTokenCount ?? promptTokens();
-        var completion = usage?.OutputTokenCount ?? completionTokens();
-        return new WireUsage { PromptTokens = prompt, CompletionTokens = completion, TotalTokens = usage?.TotalTokenCount ?? prompt + completion };
-    }
-
-    private static List<WireToolCall>? ToolCalls(IEnumerable<AIContent> contents, bool withIndex)
-    {
-        var calls = contents.OfType<FunctionCallContent>().Select((c, i) => new WireToolCall
+        var wire = calls.Select((c, i) => new WireToolCall
         {
-            Index = withIndex ? i : null,
+            Index = withIndex ? firstIndex + i : null,
             Id = c.CallId,
-            Function = new WireFunctionCall { Name = c.Name, Arguments = JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>()) },
+            Type = "function",
+            Function = new WireFunctionCall { Name = c.Name, Arguments = ToolCallArguments.Text(c) },
         }).ToList();
-        return calls.Count > 0 ? calls : null;
+        return wire.Count > 0 ? wire : null;
     }
 
-    private static string? FinishReason(ChatFinishReason? reason) =>
+    public static string? Refusal(IEnumerable<AIContent> contents) =>
+        contents.OfType<ErrorContent>().FirstOrDefault(e => e.ErrorCode == "Refusal")?.Message;
+
+    public static T? Property<T>(AdditionalPropertiesDictionary? properties, string key) =>
+        properties?.TryGetValue(key, out var value) == true && value is T typed ? typed : default;
+
+    public static string? FinishReason(ChatFinishReason? reason) =>
         reason is null ? null
         : reason == ChatFinishReason.Length ? "length"
         : reason == ChatFinishReason.ToolCalls ? "tool_calls"
         : reason == ChatFinishReason.ContentFilter ? "content_filter"
-        : "stop";
+        : reason == ChatFinishReason.Stop ? "stop"
+        : reason.Value.Value;
 }

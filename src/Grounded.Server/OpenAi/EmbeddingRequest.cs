@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Grounded.Gateway.Failures;
 
 namespace Grounded.Server.OpenAi;
 
@@ -21,18 +22,18 @@ internal sealed class EmbeddingRequest
         {
             JsonValueKind.String => [Input.GetString()!],
             JsonValueKind.Array when Input.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) => Input.EnumerateArray().Select(e => e.GetString()!).ToList(),
-            JsonValueKind.Array => throw new RequestException(OpenAiError.Invalid("input must be a string or an array of strings (token arrays are not supported)", "input")),
-            JsonValueKind.Undefined or JsonValueKind.Null => throw new RequestException(OpenAiError.Invalid("input is required", "input")),
-            _ => throw new RequestException(OpenAiError.Invalid("input must be a string or an array of strings", "input")),
+            JsonValueKind.Array => throw new InvalidRequestException("input must be a string or an array of strings (token arrays are not supported)", "input"),
+            JsonValueKind.Undefined or JsonValueKind.Null => throw new InvalidRequestException("input is required", "input"),
+            _ => throw new InvalidRequestException("input must be a string or an array of strings", "input"),
         };
         if (texts.Count is 0 or > MaxInputs)
         {
-            throw new RequestException(OpenAiError.Invalid($"input must hold between 1 and {MaxInputs} strings (got {texts.Count})", "input"));
+            throw new InvalidRequestException($"input must hold between 1 and {MaxInputs} strings (got {texts.Count})", "input");
         }
 
         if (texts.Any(string.IsNullOrEmpty))
         {
-            throw new RequestException(OpenAiError.Invalid("input must not contain empty strings", "input"));
+            throw new InvalidRequestException("input must not contain empty strings", "input");
         }
 
         return texts;

@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
+using Grounded.Gateway.Failures;
 
 namespace Grounded.Server.OpenAi;
 
-/// <summary>Reads a JSON body within the configured size limit: too large → 413, malformed → 400, both before any provider call.</summary>
+/// <summary>Reads a JSON body within the configured size limit: too large → 413, not JSON → 400, wrong types → 400 naming the field; all before any provider call.</summary>
 internal static class RequestBody
 {
-    public static async Task<T> ReadAsync<T>(HttpRequest request, long limit, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
-        where T : class
+    /// <summary>Reads the body as a JSON document (its root must be an object).</summary>
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
@@ -44,15 +45,24 @@ internal static class RequestBody
                 throw TooLarge(limit);
             }
 
+            JsonDocument document;
             try
             {
-                return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), options)
-                    ?? throw new RequestException(OpenAiError.Invalid("the request body is empty"));
+                // The document keeps the memory it parses: it gets its own copy, the pooled buffer goes back.
+                document = JsonDocument.Parse(buffer.AsSpan(0, length).ToArray());
             }
             catch (JsonException e)
             {
-                throw new RequestException(OpenAiError.Invalid($"the request body is not valid JSON: {e.Message}"));
+                throw new InvalidRequestException(length == 0 ? "the request body is empty" : $"the request body is not valid JSON: {e.Message}");
             }
+
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw new InvalidRequestException("the request body must be a JSON object");
+            }
+
+            return document;
         }
         finally
         {
@@ -60,6 +70,29 @@ internal static class RequestBody
         }
     }
 
-    private static RequestException TooLarge(long limit) =>
-        new(new OpenAiError(413, $"the request body is larger than the limit of {limit} bytes", "invalid_request_error", "request_too_large"));
+    /// <summary>Reads the body as <typeparamref name="T"/>.</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, long limit, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
+        where T : class
+    {
+        using var document = await ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        return Bind<T>(document.RootElement, options);
+    }
+
+    /// <summary>Binds a JSON object to <typeparamref name="T"/>; a value of the wrong type is a 400 that names the field and the type wanted, in JSON's words.</summary>
+    public static T Bind<T>(JsonElement element, JsonSerializerOptions? options = null)
+        where T : class
+    {
+        try
+        {
+            return element.Deserialize<T>(options) ?? throw new InvalidRequestException("the request body is empty");
+        }
+        catch (JsonException e)
+        {
+            var field = JsonFieldTypes.Field(e.Path);
+            throw new InvalidRequestException($"invalid value for '{field}': expected {JsonFieldTypes.Expected(typeof(T), e.Path, options)}", field);
+        }
+    }
+
+    private static InvalidRequestException TooLarge(long limit) =>
+        new($"the request body is larger than the limit of {limit} bytes", status: 413) { Code = "request_too_large" };
 }

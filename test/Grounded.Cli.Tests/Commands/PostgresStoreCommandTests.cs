@@ -1,5 +1,4 @@
 using Grounded.Cli.Tests.Support;
-using Grounded.Postgres.Tests;
 
 namespace Grounded.Cli.Tests.Commands;
 

@@ -1,4 +1,3 @@
-using Grounded.Gateway.Providers;
 using Grounded.Gateway.Tests.Support;
 using Grounded.Testing.Upstream;
 using Microsoft.Extensions.AI;
@@ -17,7 +16,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     [Fact]
     public async Task AnswersThroughTheMessagesApi()
     {
-        using var client = ProviderClients.Create(Gateways.Anthropic("claude", _upstream), TimeSpan.FromSeconds(30));
+        using var client = Gateways.Provider(Gateways.Anthropic("claude", _upstream));
 
         var response = await client.GetResponseAsync("bonjour");
 
@@ -29,7 +28,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     public async Task AHangingCallEndsAtTheNetworkTimeout()
     {
         _upstream.Default = new Step.Hang();
-        using var client = ProviderClients.Create(Gateways.Anthropic("claude", _upstream), TimeSpan.FromSeconds(1));
+        using var client = Gateways.Provider(Gateways.Anthropic("claude", _upstream), TimeSpan.FromSeconds(1));
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.GetResponseAsync("bonjour"));
@@ -40,7 +39,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     [Fact]
     public async Task StreamsThroughTheMessagesApi()
     {
-        using var client = ProviderClients.Create(Gateways.Anthropic("claude", _upstream), TimeSpan.FromSeconds(30));
+        using var client = Gateways.Provider(Gateways.Anthropic("claude", _upstream));
 
         var updates = await client.GetStreamingResponseAsync("un deux trois").ToListAsync();
 

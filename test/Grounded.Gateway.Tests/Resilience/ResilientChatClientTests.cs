@@ -1,7 +1,7 @@
 using Grounded.Gateway.Config;
-using Grounded.Gateway.Providers;
+using Grounded.Gateway.Context;
+using Grounded.Gateway.Failures;
 using Grounded.Gateway.Resilience;
-using Grounded.Gateway.Route;
 using Grounded.Gateway.Tests.Support;
 using Grounded.Testing.Upstream;
 using Microsoft.Extensions.AI;
@@ -28,16 +28,17 @@ public sealed class ResilientChatClientTests : IAsyncLifetime
         _upstream.Then(new Step.Fail(429, RetryAfter: seconds));
         var wait = TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         var model = provider == "openai" ? Gateways.OpenAi("primary", _upstream) : Gateways.Anthropic("primary", _upstream);
-        using var client = new ResilientChatClient(ProviderClients.Create(model, TimeSpan.FromSeconds(30)), "primary", Gateways.Resilience(), _time, () => 0);
+        using var client = new ResilientChatClient(Gateways.Provider(model), model, Gateways.Resilience(), _time, () => 0);
+        var context = new GatewayContext("test");
 
-        var call = client.GetResponseAsync("hello");
+        var call = client.GetResponseAsync("hello", context.AttachTo(null));
         await _time.WaitForTimerAsync(wait);
         Assert.Equal(1, _upstream.Requests);
         _time.Fake.Advance(wait);
         var response = await call;
 
         Assert.Equal("[primary] echo: hello", response.Text);
-        Assert.Equal(2, GatewayMetadata.Attempts(response.AdditionalProperties));
+        Assert.Equal(2, context.Attempts);
     }
 
     [Fact]
@@ -116,6 +117,9 @@ public sealed class ResilientChatClientTests : IAsyncLifetime
         Assert.Equal(1, _upstream.Requests);
     }
 
-    private ResilientChatClient Client(ResilienceOptions options) =>
-        new(ProviderClients.Create(Gateways.OpenAi("primary", _upstream), TimeSpan.FromSeconds(30)), "primary", options, _time, () => 0);
+    private ResilientChatClient Client(ResilienceOptions options)
+    {
+        var model = Gateways.OpenAi("primary", _upstream);
+        return new(Gateways.Provider(model), model, options, _time, () => 0);
+    }
 }

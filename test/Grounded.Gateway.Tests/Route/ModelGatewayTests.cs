@@ -1,5 +1,6 @@
 using Grounded.Gateway.Config;
-using Grounded.Gateway.Route;
+using Grounded.Gateway.Context;
+using Grounded.Gateway.Failures;
 using Grounded.Gateway.Tests.Support;
 using Grounded.Testing.Upstream;
 using Microsoft.Extensions.AI;
@@ -30,11 +31,13 @@ public sealed class ModelGatewayTests : IAsyncLifetime
         _primary.Default = new Step.Fail(500);
         using var gateway = Gateway();
 
-        var response = await gateway.GetChatClient("small")!.GetResponseAsync("hi");
+        var context = new GatewayContext("test");
+
+        var response = await gateway.GetChatClient("small")!.GetResponseAsync("hi", context.AttachTo(null));
 
         Assert.Equal("[large] echo: hi", response.Text);
-        Assert.Equal("large", GatewayMetadata.Model(response.AdditionalProperties));
-        Assert.Equal(2, GatewayMetadata.Attempts(response.AdditionalProperties));
+        Assert.Equal("large", context.ServedBy);
+        Assert.Equal(2, context.Attempts);
     }
 
     [Fact]
@@ -43,10 +46,12 @@ public sealed class ModelGatewayTests : IAsyncLifetime
         _primary.Default = new Step.Fail(502);
         using var gateway = Gateway();
 
-        var updates = await gateway.GetChatClient("small")!.GetStreamingResponseAsync("stream me").ToListAsync();
+        var context = new GatewayContext("test");
+
+        var updates = await gateway.GetChatClient("small")!.GetStreamingResponseAsync("stream me", context.AttachTo(null)).ToListAsync();
 
         Assert.Equal("[large] echo: stream me", string.Concat(updates.Select(u => u.Text)));
-        Assert.Equal("large", GatewayMetadata.Model(updates[0].AdditionalProperties));
+        Assert.Equal("large", context.ServedBy);
     }
 
     [Fact]
@@ -91,7 +96,7 @@ public sealed class ModelGatewayTests : IAsyncLifetime
         Assert.Null(gateway.GetChatClient("nope"));
     }
 
-    private ModelGateway Gateway() => new(new GatewayOptions
+    private ModelGateway Gateway() => ModelGateway.Create(new GatewayOptions
     {
         Models = [Gateways.OpenAi("small", _primary), Gateways.OpenAi("large", _fallback)],
         Fallbacks = new Dictionary<string, IReadOnlyList<string>> { ["small"] = ["large"] },

@@ -1,5 +1,7 @@
 using Grounded.Gateway.Config;
+using Grounded.Gateway.Providers;
 using Grounded.Testing.Upstream;
+using Microsoft.Extensions.AI;
 
 namespace Grounded.Gateway.Tests.Support;
 
@@ -15,6 +17,10 @@ internal static class Gateways
         Name = name, Provider = "anthropic", Endpoint = new Uri(upstream.Endpoint.ToString().Replace("/v1", string.Empty, StringComparison.Ordinal)),
         ProviderModel = "claude-test", ContextWindow = 8000, MaxOutputTokens = 1000,
     };
+
+    /// <summary>Returns the model's raw provider client, as the gateway makes it (registry by name, the SDK's retries off).</summary>
+    public static IChatClient Provider(ModelOptions model, TimeSpan? networkTimeout = null) =>
+        ProviderRegistry.Default.Find(model.Provider)!.Create(model, new ProviderSettings(networkTimeout ?? TimeSpan.FromSeconds(30), _ => null));
 
     public static ResilienceOptions Resilience(int attempts = 3, int threshold = 5) => new()
     {

@@ -124,7 +124,7 @@ public sealed class AskApiTests(IndexedStoreFixture store) : IClassFixture<Index
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("known models: small", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Known models: small", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, _upstream.Requests);
     }
 

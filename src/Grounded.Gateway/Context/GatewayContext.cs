@@ -1,0 +1,122 @@
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Gateway.Context;
+
+/// <summary>
+/// One request through the gateway: who asked and for what (route, caller, tenant, prompt, requested model), and what
+/// the pipeline did (cache outcome, provider calls, the model that served, usage, cost). The host creates it (one per
+/// HTTP request or CLI question) and attaches it to the request's <see cref="ChatOptions"/>; the decorators fill it, and
+/// headers, logs, metrics and the ledger read it from this one place instead of re-reading the response.
+/// </summary>
+public sealed class GatewayContext
+{
+    /// <summary>The key under which the context travels in <see cref="ChatOptions.AdditionalProperties"/>.</summary>
+    public const string OptionsKey = "grounded.context";
+
+    private readonly Lock _gate = new();
+    private int _attempts;
+    private UsageDetails? _usage;
+    private decimal _cost;
+
+    /// <summary>Creates the context of one request.</summary>
+    /// <param name="route">What the request is, e.g. <c>chat</c>, <c>ask</c>, <c>responses</c>, <c>embeddings</c>.</param>
+    /// <param name="requestId">The request's id as the caller sees it; a new one when null.</param>
+    public GatewayContext(string route, string? requestId = null)
+    {
+        Route = route;
+        RequestId = requestId ?? NewRequestId();
+    }
+
+    /// <summary>Gets the request's id (the <c>x-request-id</c> header).</summary>
+    public string RequestId { get; }
+
+    /// <summary>Gets or sets what the request is (<c>chat</c>, <c>ask</c>, <c>responses</c>, <c>embeddings</c>, ...).</summary>
+    public string Route { get; set; }
+
+    /// <summary>Gets or sets whether the answer is streamed.</summary>
+    public bool Stream { get; set; }
+
+    /// <summary>Gets or sets who called: the API key's id, when keys are in use.</summary>
+    public string? Caller { get; set; }
+
+    /// <summary>Gets or sets the tenant the caller belongs to.</summary>
+    public string? Tenant { get; set; }
+
+    /// <summary>Gets or sets the prompt (name and version) the request was built from, when a managed prompt was used.</summary>
+    public string? PromptId { get; set; }
+
+    /// <summary>Gets or sets the model the caller asked for (a configured name).</summary>
+    public string? RequestedModel { get; set; }
+
+    /// <summary>Gets or sets what the cache did: <c>hit</c>, <c>miss</c>, or null when no cache ran.</summary>
+    public string? CacheOutcome { get; set; }
+
+    /// <summary>Gets or sets how long the first piece of a streamed answer took, from the start of the request.</summary>
+    public TimeSpan? TimeToFirstToken { get; set; }
+
+    /// <summary>Gets the configured name of the model that served, null until one did (a fallback after a failover).</summary>
+    public string? ServedBy { get; private set; }
+
+    /// <summary>Gets how many calls reached (or tried to reach) a provider, retries and failovers included.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>Gets the tokens used, summed over the request's model calls (reported by the provider, else counted); null before any.</summary>
+    public UsageDetails? Usage
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _usage;
+            }
+        }
+    }
+
+    /// <summary>Gets the cost in dollars of the request's model calls, at the configured prices.</summary>
+    public decimal Cost
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cost;
+            }
+        }
+    }
+
+    /// <summary>Returns the context attached to <paramref name="options"/>, or null.</summary>
+    public static GatewayContext? Of(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(OptionsKey, out var value) == true ? value as GatewayContext : null;
+
+    /// <summary>Returns <paramref name="options"/> (new when null) with this context attached.</summary>
+    public ChatOptions AttachTo(ChatOptions? options)
+    {
+        options ??= new ChatOptions();
+        (options.AdditionalProperties ??= [])[OptionsKey] = this;
+        return options;
+    }
+
+    /// <summary>Records one call that reached, or tried to reach, a provider.</summary>
+    public void CountAttempt() => Interlocked.Increment(ref _attempts);
+
+    /// <summary>Records the model that served the request.</summary>
+    public void Served(string model) => ServedBy = model;
+
+    /// <summary>Adds one model call's usage and cost.</summary>
+    public void AddUsage(UsageDetails usage, decimal cost)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        lock (_gate)
+        {
+            if (_usage is null)
+            {
+                _usage = new UsageDetails();
+            }
+
+            _usage.Add(usage);
+            _cost += cost;
+        }
+    }
+
+    private static string NewRequestId() => "req_" + Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,87 @@
+namespace Grounded.Hosting.Config;
+
+// The YAML file as written: every value optional and loosely typed, so that validation can list every problem at once.
+#pragma warning disable CA2227, CA1056 // YamlDotNet needs settable collections and string URLs.
+internal sealed class ConfigDocument
+{
+    public string? Store { get; set; }
+    public RagDocument Rag { get; set; } = new();
+    public List<ModelDocument> Models { get; set; } = [];
+    public Dictionary<string, List<string>> Fallbacks { get; set; } = [];
+    public ResilienceDocument Resilience { get; set; } = new();
+    public AuthDocument Auth { get; set; } = new();
+    public ServerDocument Server { get; set; } = new();
+}
+
+internal sealed class RagDocument
+{
+    public bool? Quantize { get; set; }
+    public string? Mode { get; set; }
+    public int? TopK { get; set; }
+    public int? Rerank { get; set; }
+    public double? Mmr { get; set; }
+    public bool? CorrectSpelling { get; set; }
+    public string? Model { get; set; }
+    public AnnDocument Ann { get; set; } = new();
+}
+
+internal sealed class AnnDocument
+{
+    public bool? Enabled { get; set; }
+    public int? MinVectors { get; set; }
+    public int? EfSearch { get; set; }
+}
+
+internal sealed class ModelDocument
+{
+    public string? Name { get; set; }
+    public string? Provider { get; set; }
+    public string? Endpoint { get; set; }
+    public string? Model { get; set; }
+    public string? ApiKeyEnv { get; set; }
+    public int? ContextWindow { get; set; }
+    public int? MaxOutputTokens { get; set; }
+    public string? Encoding { get; set; }
+    public PriceDocument Price { get; set; } = new();
+}
+
+internal sealed class PriceDocument
+{
+    public double InputPerMTok { get; set; }
+    public double OutputPerMTok { get; set; }
+}
+
+internal sealed class ResilienceDocument
+{
+    public RetryDocument Retry { get; set; } = new();
+    public CircuitBreakerDocument CircuitBreaker { get; set; } = new();
+    public string? AttemptTimeout { get; set; }
+    public string? TotalTimeout { get; set; }
+}
+
+internal sealed class RetryDocument
+{
+    public int? MaxAttempts { get; set; }
+    public string? BaseDelay { get; set; }
+    public string? MaxDelay { get; set; }
+    public double? Jitter { get; set; }
+}
+
+internal sealed class CircuitBreakerDocument
+{
+    public int? FailureThreshold { get; set; }
+    public string? BreakDuration { get; set; }
+}
+
+internal sealed class AuthDocument
+{
+    public List<string> Keys { get; set; } = [];
+}
+
+internal sealed class ServerDocument
+{
+    public long? MaxRequestBodyBytes { get; set; }
+    public long? MaxUploadBytes { get; set; }
+    public bool? LogPrompts { get; set; }
+}
+#pragma warning restore CA2227, CA1056

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Grounded.Hosting.Config;
+
+/// <summary>Parses durations as written in the config: <c>250ms</c>, <c>1s</c>, <c>2m</c>, <c>1h</c>, or a number of seconds.</summary>
+internal static class Durations
+{
+    public static bool TryParse(string? text, out TimeSpan value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var t = text.Trim().ToLowerInvariant();
+        var (number, unit) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 0.001)
+            : t.EndsWith('s') ? (t[..^1], 1.0)
+            : t.EndsWith('m') ? (t[..^1], 60.0)
+            : t.EndsWith('h') ? (t[..^1], 3600.0)
+            : (t, 1.0);
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0 || double.IsInfinity(n))
+        {
+            return false;
+        }
+
+        value = TimeSpan.FromSeconds(n * unit);
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Grounded.Hosting.Config;
+
+/// <summary>
+/// Reads Grounded's configuration: the YAML file (models, fallbacks, resilience, auth, server, store, rag), then
+/// <c>GROUNDED__</c> environment overrides, validated together so that every problem is listed at once. Hosts lay their
+/// own flags over the result (<see cref="GroundedOptions"/>); nothing else reads configuration.
+/// </summary>
+public static class GroundedConfig
+{
+    /// <summary>The prefix of environment variables that override config values, e.g. <c>GROUNDED__MODELS__SMALL__ENDPOINT</c>.</summary>
+    public const string EnvironmentPrefix = "GROUNDED__";
+
+    /// <summary>The environment variable naming the config file when none is given.</summary>
+    public const string FileVariable = "GROUNDED_CONFIG";
+
+    /// <summary>
+    /// Loads the file at <paramref name="path"/> (else the one <c>GROUNDED_CONFIG</c> names, else none: defaults and
+    /// environment only) and validates it; throws <see cref="ConfigException"/> listing every problem.
+    /// </summary>
+    public static GroundedOptions Load(string? path, IDictionary<string, string?>? environment = null)
+    {
+        environment ??= ReadEnvironment();
+        path ??= environment.TryGetValue(FileVariable, out var named) && !string.IsNullOrWhiteSpace(named) ? named : null;
+        if (path is null)
+        {
+            return Parse(string.Empty, environment, "configuration") with { ConfigFile = null };
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ConfigException($"config file not found: {path}");
+        }
+
+        return Parse(File.ReadAllText(path), environment, path) with { ConfigFile = path };
+    }
+
+    /// <summary>Parses and validates YAML text; throws <see cref="ConfigException"/> listing every problem.</summary>
+    public static GroundedOptions Parse(string yaml, IDictionary<string, string?>? environment = null, string source = "config")
+    {
+        ConfigDocument document;
+        try
+        {
+            document = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .Build()
+                .Deserialize<ConfigDocument?>(yaml) ?? new ConfigDocument();
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            throw new ConfigException($"{source}: line {e.Start.Line}: {message}", e);
+        }
+
+        environment ??= new Dictionary<string, string?>();
+        var problems = new List<string>();
+        foreach (var (key, value) in environment)
+        {
+            if (key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) && value is not null)
+            {
+                EnvironmentOverrides.Apply(document, key[EnvironmentPrefix.Length..], value, problems);
+            }
+        }
+
+        var gateway = GatewayConfigValidator.Validate(document, problems);
+        var (rag, topK, model) = RagConfigValidator.Validate(document, environment, problems);
+        if (model is not null && gateway?.Find(model) is null && !problems.Any(p => p.StartsWith("models", StringComparison.Ordinal)))
+        {
+            problems.Add($"rag.model: '{model}' is not a configured model");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
+            {
+                Problems = problems,
+            };
+        }
+
+        return new GroundedOptions { Rag = rag, Gateway = gateway!, TopK = topK, AskModel = model };
+    }
+
+    private static Dictionary<string, string?> ReadEnvironment() =>
+        Environment.GetEnvironmentVariables().Keys.Cast<string>().ToDictionary(k => k, Environment.GetEnvironmentVariable);
+}

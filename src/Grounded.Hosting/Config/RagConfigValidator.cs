@@ -1,0 +1,102 @@
+using System.Globalization;
+using Grounded.Rag;
+using Grounded.Rag.Retrieve;
+
+namespace Grounded.Hosting.Config;
+
+/// <summary>Turns the document's <c>store</c> and <c>rag</c> sections into options, adding every problem to one list.</summary>
+internal static class RagConfigValidator
+{
+    public static (LocalRagOptions Rag, int TopK, string? Model) Validate(ConfigDocument d, IDictionary<string, string?> environment, List<string> problems)
+    {
+        var r = d.Rag;
+        var defaults = new LocalRagOptions();
+        var ann = defaults.Ann;
+        // The older variables still work, below the config file's own settings and GROUNDED__ overrides.
+        var minimum = r.Ann.MinVectors ?? Number(environment, "GROUNDED_ANN_MIN_VECTORS", problems);
+        var expansion = r.Ann.EfSearch ?? Number(environment, "GROUNDED_ANN_EF_SEARCH", problems);
+        ann = ann with
+        {
+            Enabled = r.Ann.Enabled ?? ann.Enabled,
+            MinimumVectors = minimum ?? ann.MinimumVectors,
+            ExpansionSearch = expansion ?? ann.ExpansionSearch,
+        };
+        var mode = defaults.Retrieval.Mode;
+        if (r.Mode is not null)
+        {
+            if (ParseMode(r.Mode) is { } parsed)
+            {
+                mode = parsed;
+            }
+            else
+            {
+                problems.Add($"rag.mode must be hybrid, dense or keyword (got '{r.Mode}')");
+            }
+        }
+
+        if (r.TopK is < 1 or > 1000)
+        {
+            problems.Add($"rag.topK must be between 1 and 1000 (got {r.TopK})");
+        }
+
+        if (r.Rerank is < 0 or > 1000)
+        {
+            problems.Add($"rag.rerank must be between 0 and 1000 (got {r.Rerank})");
+        }
+
+        if (r.Mmr is < 0 or > 1)
+        {
+            problems.Add($"rag.mmr must be between 0 and 1 (got {r.Mmr})");
+        }
+
+        if (minimum is < 0)
+        {
+            problems.Add($"rag.ann.minVectors must be 0 or more (got {minimum})");
+        }
+
+        if (expansion is < 1 or > 4096)
+        {
+            problems.Add($"rag.ann.efSearch must be between 1 and 4096 (got {expansion})");
+        }
+
+        var store = !string.IsNullOrWhiteSpace(d.Store) ? d.Store!.Trim()
+            : environment.TryGetValue("GROUNDED_HOME", out var home) && !string.IsNullOrWhiteSpace(home) ? home!
+            : ".grounded";
+        var rag = defaults with
+        {
+            Store = store,
+            QuantizedEmbeddings = r.Quantize ?? defaults.QuantizedEmbeddings,
+            Retrieval = defaults.Retrieval with { Mode = mode },
+            RerankCandidates = r.Rerank ?? defaults.RerankCandidates,
+            Diversity = r.Mmr ?? defaults.Diversity,
+            CorrectSpelling = r.CorrectSpelling ?? defaults.CorrectSpelling,
+            Ann = ann,
+        };
+        return (rag, r.TopK ?? 5, string.IsNullOrWhiteSpace(r.Model) ? null : r.Model.Trim());
+    }
+
+    /// <summary>Parses a retrieval mode as the configuration, the command line and the API write it.</summary>
+    public static RetrievalMode? ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
+    {
+        "hybrid" => RetrievalMode.Hybrid,
+        "dense" => RetrievalMode.Dense,
+        "keyword" or "bm25" => RetrievalMode.Keyword,
+        _ => null,
+    };
+
+    private static int? Number(IDictionary<string, string?> environment, string name, List<string> problems)
+    {
+        if (!environment.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        problems.Add($"{name} must be a whole number (got '{text}')");
+        return null;
+    }
+}

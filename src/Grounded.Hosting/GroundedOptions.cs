@@ -1,0 +1,29 @@
+using Grounded.Gateway.Config;
+using Grounded.Rag;
+
+namespace Grounded.Hosting;
+
+/// <summary>
+/// Everything Grounded is configured with, in one object: the CLI, the server, the benchmarks and the tests all build
+/// their stack (<see cref="GroundedStack"/>) from it. The config file and the environment fill it
+/// (<see cref="Config.GroundedConfig"/>); a host lays its own flags over it with <c>with</c>.
+/// </summary>
+public sealed record GroundedOptions
+{
+    /// <summary>Gets the RAG core's options: where the store is, the embedding model, retrieval, reranking and answers.</summary>
+    public LocalRagOptions Rag { get; init; } = new();
+
+    /// <summary>Gets the gateway's options: models, fallbacks, resilience, keys, server limits.</summary>
+    /// <value>The default has no models.</value>
+    public GatewayOptions Gateway { get; init; } = GatewayOptions.Empty;
+
+    /// <summary>Gets how many chunks a question is answered from when the request does not say.</summary>
+    /// <value>The default is 5.</value>
+    public int TopK { get; init; } = 5;
+
+    /// <summary>Gets the configured model that answers questions when the request names none; null: the extractive answerer.</summary>
+    public string? AskModel { get; init; }
+
+    /// <summary>Gets the config file the options were read from, if any.</summary>
+    public string? ConfigFile { get; init; }
+}

@@ -1,0 +1,32 @@
+using Grounded.Storage;
+
+namespace Grounded.Rag.Index;
+
+/// <summary>The embedded store: a directory (or <c>sqlite:DIR</c>) holding one SQLite database. Any location with a URL scheme (<c>xxx://</c>) is not one.</summary>
+public sealed class SqliteStoreProvider : IStoreProvider
+{
+    private const string Prefix = "sqlite:";
+
+    /// <inheritdoc />
+    public string Name => "sqlite";
+
+    /// <inheritdoc />
+    public string Form => "a directory (or sqlite:DIR) for the embedded store";
+
+    /// <inheritdoc />
+    public bool Handles(string location) =>
+        location is not null && (location.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || !location.Contains("://", StringComparison.Ordinal));
+
+    /// <inheritdoc />
+    public async Task<IReindexableChunkStore> OpenAsync(StoreRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var directory = request.Location.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? request.Location[Prefix.Length..].TrimStart('/') : request.Location;
+        if (request.Location.StartsWith(Prefix + "//", StringComparison.OrdinalIgnoreCase))
+        {
+            directory = "/" + directory; // sqlite:///abs/path
+        }
+
+        return await SqliteChunkStore.OpenAsync(directory, request.Model, request.Time, request.AllowModelChange, request.Ann, cancellationToken).ConfigureAwait(false);
+    }
+}

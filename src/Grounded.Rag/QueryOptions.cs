@@ -1,0 +1,38 @@
+using Grounded.Rag.Retrieve;
+using Grounded.Stages;
+using Grounded.Storage;
+
+namespace Grounded.Rag;
+
+/// <summary>How one query is answered, where it differs from the <see cref="LocalRagOptions"/> a <see cref="LocalRag"/> was opened with; null keeps the opened setting.</summary>
+public sealed record QueryOptions
+{
+    /// <summary>Gets the retrieval mode: hybrid, dense or keyword.</summary>
+    public RetrievalMode? Mode { get; init; }
+
+    /// <summary>Gets how many retrieved chunks the sentence reranker reorders before the top-k are kept; 0 turns reranking off.</summary>
+    public int? RerankCandidates { get; init; }
+
+    /// <summary>Gets the λ of maximal marginal relevance over the retrieved chunks; 0 turns it off.</summary>
+    public double? Diversity { get; init; }
+
+    /// <summary>Gets the documents retrieval is restricted to; null or empty searches every document.</summary>
+    public SearchFilter? Filter { get; init; }
+
+    /// <summary>Gets the answer stage; null uses the extractive answerer.</summary>
+    public IAnswerGenerator? Answerer { get; init; }
+
+    /// <summary>Returns every problem with these options (empty when they are valid), naming the options as the library does.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (RerankCandidates is < 0 or > 1000)
+        {
+            yield return $"the rerank candidates must be between 0 and 1000 (got {RerankCandidates})";
+        }
+
+        if (Diversity is < 0 or > 1 || (Diversity is { } d && double.IsNaN(d)))
+        {
+            yield return $"the diversity (MMR λ) must be between 0 and 1 (got {Diversity})";
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Grounded.Gateway.Context;
+using Grounded.Hosting;
+using Grounded.Server.OpenAi;
+using Grounded.Server.Requests;
+using Grounded.Server.Responses;
+
+namespace Grounded.Server.Endpoints;
+
+/// <summary><c>POST /v1/responses</c>: OpenAI's Responses API (text, function tools, streaming events) over the gateway's one request pipeline.</summary>
+internal static class ResponsesApi
+{
+    public static IEndpointRouteBuilder MapResponses(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/responses", RespondAsync).WithTags("OpenAI").WithSummary("Create a model response (OpenAI Responses API; stream: true for events)");
+        return app;
+    }
+
+    private static async Task RespondAsync(HttpContext http, GroundedStack stack, TimeProvider time)
+    {
+        var ct = http.RequestAborted;
+        var started = time.GetTimestamp();
+        var context = http.Features.Get<GatewayContext>()!;
+        context.Route = "responses";
+        var gateway = stack.Gateway;
+        using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
+        var request = ResponsesRequestReader.Read(body.RootElement, gateway);
+        context.RequestedModel = request.Model;
+        context.Stream = request.Stream;
+        if (gateway.Options.LogPrompts)
+        {
+            http.Features.Set(new LoggedPrompt(string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}"))));
+        }
+
+        var options = context.AttachTo(request.Options);
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        if (request.Stream)
+        {
+            var updates = gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct);
+            await new ResponsesStreamWriter(http, new ResponseObject(ResponseObject.NewId("resp"), created, request, request.Model), context).WriteAsync(Timed(updates, context, time, started));
+            return;
+        }
+
+        var response = await gateway.Client.GetResponseAsync(request.Messages, options, ct);
+        var result = new ResponseObject(ResponseObject.NewId("resp"), created, request, context.ServedBy ?? request.Model)
+            .Build("completed", ResponseObject.Output(response.Messages.SelectMany(m => m.Contents)), response.Usage, response.FinishReason);
+        await Results.Text(result.ToJsonString(), "application/json").ExecuteAsync(http);
+    }
+
+    private static async IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> Timed(
+        IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> updates, GatewayContext context, TimeProvider time, long started)
+    {
+        await foreach (var update in updates)
+        {
+            context.TimeToFirstToken ??= time.GetElapsedTime(started);
+            yield return update;
+        }
+    }
+}

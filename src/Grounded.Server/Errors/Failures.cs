@@ -1,0 +1,25 @@
+using Grounded.Documents;
+using Grounded.Gateway.Failures;
+using Grounded.Storage;
+
+namespace Grounded.Server.Errors;
+
+/// <summary>The one place where failures become HTTP statuses and messages: typed failures as they say, the rest as 500.</summary>
+internal static class Failures
+{
+    public static ErrorDescription Describe(Exception error, string requestId) => error switch
+    {
+        GatewayException e => new ErrorDescription(e.Status, e.Message, e.Type)
+        {
+            Code = e.Code, Param = e.Param, Provider = e.Provider, Model = e.Model, RetryAfter = e.RetryAfter,
+        },
+        BadHttpRequestException { StatusCode: 413 } => new ErrorDescription(413, "the request body is larger than the server's limit", "invalid_request_error") { Code = "request_too_large" },
+        BadHttpRequestException e => new ErrorDescription(e.StatusCode, e.Message, "invalid_request_error"),
+        DocumentReadException e => new ErrorDescription(422, $"cannot ingest {e.Message}", "invalid_request_error") { Code = "unreadable_document" },
+        StoreException e => new ErrorDescription(503, $"the store cannot be used: {e.Message}", "server_error") { Code = "store_unavailable" },
+        _ => new ErrorDescription(500, $"internal error ({error.GetType().Name}); the server log has the details under request {requestId}", "server_error"),
+    };
+
+    /// <summary>Returns whether a failure is expected (a value the client is told about) rather than a bug to log as an error.</summary>
+    public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or StoreException;
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Grounded.Gateway.Context;
+
+namespace Grounded.Server.Requests;
+
+/// <summary>
+/// Gives every request its <see cref="GatewayContext"/> (an HTTP feature the endpoint attaches to its model calls) and
+/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c> and <c>x-grounded-attempts</c> headers
+/// when the response starts, and the request's log line and metrics when it ends.
+/// </summary>
+internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelemetry telemetry, TimeProvider time)
+{
+    public const string RequestIdHeader = "x-request-id";
+    public const string ModelHeader = "x-grounded-model";
+    public const string AttemptsHeader = "x-grounded-attempts";
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var context = new GatewayContext("http");
+        http.Features.Set(context);
+        var started = time.GetTimestamp();
+        http.Response.OnStarting(static state =>
+        {
+            var (response, context) = ((HttpResponse, GatewayContext))state;
+            response.Headers[RequestIdHeader] = context.RequestId;
+            if (context.ServedBy is { } served)
+            {
+                response.Headers[ModelHeader] = served;
+            }
+
+            if (context.Attempts > 0 || context.RequestedModel is not null)
+            {
+                response.Headers[AttemptsHeader] = context.Attempts.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        }, (http.Response, context));
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            if (context.Route != "http")
+            {
+                telemetry.Completed(context, http.Response.StatusCode, time.GetElapsedTime(started), http.Features.Get<LoggedPrompt>()?.Text);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Grounded.Gateway.Context;
+
+namespace Grounded.Server.Requests;
+
+/// <summary>
+/// The server's request log line and GenAI metrics (OpenTelemetry semantic conventions): request duration, time to
+/// first token, token usage and cost, by route and model, all read from the request's <see cref="GatewayContext"/>.
+/// </summary>
+internal sealed class ServerTelemetry
+{
+    public const string MeterName = "Grounded.Server";
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _firstToken;
+    private readonly Histogram<long> _tokens;
+    private readonly Counter<double> _cost;
+
+    public ServerTelemetry(IMeterFactory meters, ILoggerFactory logs)
+    {
+        RequestLog = logs.CreateLogger(ServerLog.Category);
+        var meter = meters.Create(MeterName);
+        _duration = meter.CreateHistogram<double>("gen_ai.server.request.duration", "s", "Time to serve a request, end to end");
+        _firstToken = meter.CreateHistogram<double>("gen_ai.server.time_to_first_token", "s", "Time until the first token of a streamed response");
+        _tokens = meter.CreateHistogram<long>("gen_ai.server.token.usage", "{token}", "Tokens per request, by type");
+        _cost = meter.CreateCounter<double>("grounded.server.cost", "USD", "Cost of the requests' model calls at the configured prices");
+    }
+
+    /// <summary>Gets the request log (created once: LoggerFactory.CreateLogger takes a lock).</summary>
+    public ILogger RequestLog { get; }
+
+    public void Completed(GatewayContext context, int status, TimeSpan duration, string? prompt)
+    {
+        var model = context.ServedBy ?? context.RequestedModel ?? "none";
+        var tags = new TagList { { "gen_ai.request.model", model }, { "grounded.route", context.Route } };
+        _duration.Record(duration.TotalSeconds, tags);
+        if (context.TimeToFirstToken is { } first)
+        {
+            _firstToken.Record(first.TotalSeconds, tags);
+        }
+
+        var usage = context.Usage;
+        if (usage is not null)
+        {
+            _tokens.Record(usage.InputTokenCount ?? 0, [.. tags, new("gen_ai.token.type", "input")]);
+            _tokens.Record(usage.OutputTokenCount ?? 0, [.. tags, new("gen_ai.token.type", "output")]);
+            _cost.Add((double)context.Cost, tags);
+        }
+
+        if (!RequestLog.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var (input, output, ms) = (usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, duration.TotalMilliseconds);
+        var (requested, served) = (context.RequestedModel ?? "none", context.ServedBy ?? "none");
+        if (prompt is null)
+        {
+            ServerLog.Request(RequestLog, context.Route, requested, served, context.Attempts, context.Stream, status, input, output, Math.Round(context.Cost, 6), ms, context.RequestId);
+        }
+        else
+        {
+            ServerLog.RequestWithPrompt(RequestLog, context.Route, requested, served, context.Attempts, context.Stream, status, input, output, Math.Round(context.Cost, 6), ms, context.RequestId, prompt);
+        }
+    }
+}
