@@ -33,12 +33,20 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
                 documents = new { added = report.Added, updated = report.Updated, unchanged = report.Unchanged, removed = report.Removed, skipped = report.Skipped, failed = report.Failed },
                 chunks = report.Chunks,
                 chunkers = report.DocumentsByChunker,
+                encodings = report.DocumentsByEncoding,
+                legacyEncodings = report.LegacyEncodings.Select(e => new { source = e.Source, encoding = e.Encoding }),
                 failures = report.Failures.Select(f => new { source = f.Source, error = f.Error }),
             });
         }
         else
         {
             CliConsole.Out.MarkupLine($"added {report.Added}, updated {report.Updated}, unchanged {report.Unchanged}, removed {report.Removed}, failed {report.Failed}; {report.Chunks} chunks written{(report.Skipped > 0 ? $"; {report.Skipped} empty files skipped" : string.Empty)}");
+            foreach (var group in report.LegacyEncodings.GroupBy(e => e.Encoding))
+            {
+                var count = group.Count();
+                CliConsole.Out.MarkupLine($"{count} {(count == 1 ? "file" : "files")} read as {Markup.Escape(group.Key)}, not UTF-8 (--json lists them)");
+            }
+
             foreach (var failure in report.Failures)
             {
                 CliConsole.Out.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Source)}: {Markup.Escape(failure.Error)}");

@@ -3,35 +3,26 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Grounded.Documents;
-using Grounded.Stages;
 
 namespace Grounded.Rag.Ingest;
 
 /// <summary>Reads HTML with AngleSharp: visible block text in reading order under its h1–h6 heading path; scripts, styles and navigation are dropped.</summary>
-internal sealed class HtmlReader : IDocumentReader
+internal sealed class HtmlReader : TextFileReader
 {
     private static readonly HashSet<string> Skipped = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "SVG", "HEAD", "IFRAME", "FORM", "BUTTON"];
     private static readonly HashSet<string> Blocks =
         ["P", "LI", "PRE", "BLOCKQUOTE", "TD", "TH", "DT", "DD", "FIGCAPTION", "CAPTION", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "UL", "OL", "DL", "BODY", "ADDRESS", "SUMMARY", "DETAILS",
          "H1", "H2", "H3", "H4", "H5", "H6"];
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".xhtml"];
+    public override IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm", ".xhtml"];
 
-    public async IAsyncEnumerable<TextBlock> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Detects the encoding as for any text file, but honours a charset the page declares when it is not UTF-8.</summary>
+    public override Task<TextEncoding> DetectEncodingAsync(string path, CancellationToken cancellationToken) =>
+        TextFileGuard.DetectAsync(path, HtmlCharset.Find, cancellationToken);
+
+    protected override async IAsyncEnumerable<TextBlock> ReadBlocksAsync(TextReader reader, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string html;
-        using (var reader = TextFileGuard.Open(path))
-        {
-            try
-            {
-                html = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DecoderFallbackException error)
-            {
-                throw TextFileGuard.InvalidEncoding(error);
-            }
-        }
-
+        var html = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         using var document = await new HtmlParser().ParseDocumentAsync(html, cancellationToken).ConfigureAwait(false);
         var walker = new Walker();
         if (document.Body is not null)

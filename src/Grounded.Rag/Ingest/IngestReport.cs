@@ -3,8 +3,19 @@ namespace Grounded.Rag.Ingest;
 /// <summary>What an ingestion run did.</summary>
 public sealed record IngestReport(int Added, int Updated, int Unchanged, int Removed, int Chunks, IReadOnlyList<IngestFailure> Failures)
 {
-    /// <summary>Gets how many documents each chunking strategy wrote, by the name <c>--chunker</c> takes.</summary>
+    /// <summary>Gets how many documents each chunking strategy wrote, by the strategy's name, such as "sections" or "code".</summary>
     public IReadOnlyDictionary<string, int> DocumentsByChunker { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// Gets how many of the documents written were read in each text encoding: "utf-8" (plain ASCII included),
+    /// "utf-16le", "utf-16be", "utf-32le" or "utf-32be" (by their byte-order mark), "windows-1252" (assumed for text
+    /// that is not valid UTF-8), or a charset an HTML page declares. Files that are not text (PDF, .docx) and files
+    /// left unchanged, which are not read, are not counted.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> DocumentsByEncoding { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Gets the documents written that were read in an encoding other than UTF-8, so they can be found and checked.</summary>
+    public IReadOnlyList<DocumentEncoding> LegacyEncodings { get; init; } = [];
 
     /// <summary>Gets how many files were empty (no bytes, or only whitespace) and so had nothing to index; an indexed earlier version of one is removed and counted in <see cref="Removed"/> too.</summary>
     public int Skipped { get; init; }

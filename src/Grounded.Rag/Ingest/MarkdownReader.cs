@@ -1,40 +1,23 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Grounded.Documents;
-using Grounded.Stages;
 
 namespace Grounded.Rag.Ingest;
 
 /// <summary>Reads Markdown as paragraphs under their ATX heading path; fenced code stays one block; streams line by line.</summary>
-internal sealed class MarkdownReader : IDocumentReader
+internal sealed class MarkdownReader : TextFileReader
 {
-    public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown", ".mdx"];
+    public override IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown", ".mdx"];
 
-    public async IAsyncEnumerable<TextBlock> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<TextBlock> ReadBlocksAsync(TextReader reader, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = TextFileGuard.Open(path);
         var headings = new HeadingTrail();
         var block = new StringBuilder();
         long blockStart = 0;
         long position = 0;
         var inFence = false;
-        while (true)
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            string? line;
-            try
-            {
-                line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DecoderFallbackException error)
-            {
-                throw TextFileGuard.InvalidEncoding(error);
-            }
-
-            if (line is null)
-            {
-                break;
-            }
-
             var lineStart = position;
             position += line.Length + 1;
             var trimmed = line.TrimStart();

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Grounded.Documents;
-using Grounded.Stages;
 
 namespace Grounded.Rag.Ingest;
 
@@ -12,44 +10,34 @@ namespace Grounded.Rag.Ingest;
 /// array, under a key such as "messages", or one per line. Each message becomes one block "speaker: text", blocks a
 /// blank line apart in the extracted text. JSON that holds no messages is read as its string values, one block each.
 /// </summary>
-internal sealed class TranscriptReader : IDocumentReader
+internal sealed class TranscriptReader : TextFileReader
 {
     private static readonly string[] SpeakerKeys = ["role", "speaker", "author", "from", "name", "sender"];
     private static readonly string[] TextKeys = ["content", "text", "message", "value", "body"];
     private static readonly string[] ListKeys = ["messages", "conversation", "conversations", "turns", "dialog", "dialogue", "chat", "items"];
 
-    public IReadOnlyCollection<string> Extensions { get; } = [".json", ".jsonl"];
+    public override IReadOnlyCollection<string> Extensions { get; } = [".json", ".jsonl"];
 
-    public async IAsyncEnumerable<TextBlock> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<TextBlock> ReadBlocksAsync(TextReader reader, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var texts = new List<string>();
-        using (var reader = TextFileGuard.Open(path))
+        if (Path.GetExtension(path).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
-            try
+            var number = 0;
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
-                if (Path.GetExtension(path).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
+                number++;
+                if (line.Trim().Length > 0)
                 {
-                    var number = 0;
-                    while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-                    {
-                        number++;
-                        if (line.Trim().Length > 0)
-                        {
-                            using var document = Parse(line, $"line {number}");
-                            texts.AddRange(Messages(document.RootElement));
-                        }
-                    }
-                }
-                else
-                {
-                    using var document = Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), "the file");
+                    using var document = Parse(line, $"line {number}");
                     texts.AddRange(Messages(document.RootElement));
                 }
             }
-            catch (DecoderFallbackException error)
-            {
-                throw TextFileGuard.InvalidEncoding(error);
-            }
+        }
+        else
+        {
+            using var document = Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), "the file");
+            texts.AddRange(Messages(document.RootElement));
         }
 
         long offset = 0;

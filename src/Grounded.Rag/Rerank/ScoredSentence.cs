@@ -3,7 +3,7 @@ namespace Grounded.Rag.Rerank;
 /// <summary>One sentence of the evidence with its scores against the question.</summary>
 public sealed class ScoredSentence(string text, int rank)
 {
-    /// <summary>Gets the sentence, reference markers removed.</summary>
+    /// <summary>Gets the sentence as an answer quotes it: reference markers removed, each run of whitespace one space.</summary>
     public string Text { get; } = text;
 
     /// <summary>Gets the index of the evidence chunk the sentence comes from.</summary>

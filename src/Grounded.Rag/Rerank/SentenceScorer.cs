@@ -136,8 +136,10 @@ public sealed partial class SentenceScorer
             var text = evidence[rank].Chunk.Chunk.Text;
             foreach (var (start, length) in SentenceSplitter.Split(text))
             {
-                // Bracketed reference numbers in the source ("[3]") would read as our own citation markers.
-                var sentence = ReferenceMarker().Replace(text.Substring(start, length).Replace('\n', ' '), string.Empty).Trim();
+                // Bracketed reference numbers in the source ("[3]") would read as our own citation markers. The sentence is
+                // what an answer quotes, so the line breaks and runs of spaces of hard-wrapped text become one space; the
+                // chunk keeps its text as read, so its offsets still point into the document.
+                var sentence = Whitespace().Replace(ReferenceMarker().Replace(text.Substring(start, length), string.Empty), " ").Trim();
                 var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
                 if (words is >= MinWords and <= MaxWords && seen.Add(sentence))
                 {
@@ -151,4 +153,7 @@ public sealed partial class SentenceScorer
 
     [GeneratedRegex(@"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")]
     private static partial Regex ReferenceMarker();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

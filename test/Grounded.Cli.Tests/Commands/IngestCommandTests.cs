@@ -14,7 +14,10 @@ public sealed class IngestCommandTests(IndexedStoreFixture fixture)
         Assert.True(fixture.Ingest.ExitCode == 0, fixture.Ingest.ToString());
         var json = IndexedStoreFixture.Json(fixture.Ingest);
 
-        Assert.Equal(["documents", "chunks", "chunkers", "failures"], IndexedStoreFixture.Keys(json));
+        Assert.Equal(["documents", "chunks", "chunkers", "encodings", "legacyEncodings", "failures"], IndexedStoreFixture.Keys(json));
+        Assert.Equal(3, json.GetProperty("encodings").GetProperty("utf-8").GetInt32());
+        Assert.Single(IndexedStoreFixture.Keys(json.GetProperty("encodings")));
+        Assert.Equal(0, json.GetProperty("legacyEncodings").GetArrayLength());
         Assert.Equal(["sections", "tokens"], IndexedStoreFixture.Keys(json.GetProperty("chunkers"))); // md and html by section, txt by windows
         Assert.Equal(2, json.GetProperty("chunkers").GetProperty("sections").GetInt32());
         var documents = json.GetProperty("documents");
@@ -73,6 +76,37 @@ public sealed class IngestCommandTests(IndexedStoreFixture fixture)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("added 1, updated 0, unchanged 0, removed 0, failed 0; 1 chunks written; 2 empty files skipped", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALatin1FileIsIngestedAndTheJsonSaysItWasReadAsWindows1252()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("manuals/cranes.txt", "Harbour cranes unload containers from cargo ships around the clock.");
+        dir.Write("manuals/cafe.txt", [.. "The harbour caf"u8, 0xE9, .. " serves cr"u8, 0xE8, .. "me br"u8, 0xFB, .. "l"u8, 0xE9, .. "e to crane drivers."u8]);
+
+        var result = await CliRunner.RunAsync(dir.Path, "ingest", "manuals", "--store", "store", "--json");
+
+        var json = IndexedStoreFixture.Json(result);
+        Assert.Equal(2, json.GetProperty("documents").GetProperty("added").GetInt32());
+        Assert.Equal(["utf-8", "windows-1252"], IndexedStoreFixture.Keys(json.GetProperty("encodings")));
+        Assert.Equal(1, json.GetProperty("encodings").GetProperty("windows-1252").GetInt32());
+        var legacy = Assert.Single(json.GetProperty("legacyEncodings").EnumerateArray());
+        Assert.Equal(["source", "encoding"], IndexedStoreFixture.Keys(legacy));
+        Assert.Equal((Path.Combine("manuals", "cafe.txt"), "windows-1252"), (legacy.GetProperty("source").GetString(), legacy.GetProperty("encoding").GetString()));
+    }
+
+    [Fact]
+    public async Task TheTextOutputSaysHowManyFilesWereNotReadAsUtf8()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("notes/a.txt", [.. "Dock workers meet at the caf"u8, 0xE9, .. " before each shift."u8]);
+        dir.Write("notes/b.txt", [.. "The pilot boat leaves the quay at six o'clock sharp, "u8, 0x93, .. "weather permitting"u8, 0x94, 0x2E]);
+
+        var result = await CliRunner.RunAsync(dir.Path, "ingest", "notes", "--store", "store");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("2 files read as windows-1252, not UTF-8 (--json lists them)", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Grounded.Answers;
 using Grounded.Chunks;
 using Grounded.Rag.Answer;
+using Grounded.Rag.Chunking;
+using Grounded.Rag.Ingest;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Tests.Support;
 
@@ -69,6 +71,34 @@ public sealed partial class ExtractiveAnswererTests(ArcticXsFixture model)
         var answer = await _answerer.GenerateAsync("What causes ocean tides?", Evidence(("tides.txt", "Moon. Tides. Gravity.", 0.9)), CancellationToken.None);
 
         Assert.True(answer.Abstained);
+    }
+
+    [Fact]
+    public async Task QuotesAHardWrappedPlainTextSourceWithSingleSpacesAndCitesItsChunkAsStored()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("release-notes.txt", """
+            Version 2 makes configuration errors much more obvious    to the end user, because a
+            missing    setting now stops the program at start-up with a message that
+            names the setting and the file it was expected in.
+
+            Version 2 also starts faster on machines with many cores.
+            """);
+        var blocks = new PlainTextReader().ReadAsync(path, CancellationToken.None);
+        var chunks = await Blocks.ToListAsync(new TokenWindowChunker(new ChunkingOptions()).ChunkAsync(blocks, CancellationToken.None));
+        var evidence = chunks.Select((c, i) => new ScoredChunk(new StoredChunk($"notes-{i:00000}", "notes", "release-notes.txt", c), 0.7)).ToList();
+
+        var answer = await _answerer.GenerateAsync("How does version 2 make configuration errors more obvious to the end user?", evidence, CancellationToken.None);
+
+        Assert.False(answer.Abstained);
+        Assert.Contains(
+            "Version 2 makes configuration errors much more obvious to the end user, because a missing setting now stops the program at start-up with a message that names the setting and the file it was expected in. [1]",
+            answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', answer.Text);
+        var cited = Assert.Single(answer.Citations);
+        Assert.Equal(chunks[0].Text, cited.Text);
+        Assert.Contains("obvious    to the end user, because a\nmissing    setting", cited.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text;
 using Grounded.Rag.Ingest;
 using Grounded.Rag.Tests.Support;
 
@@ -88,5 +89,17 @@ public sealed class HtmlReaderTests : IDisposable
         var blocks = await Blocks.ReadAllAsync(_reader, path);
 
         Assert.Contains(blocks, b => b.Text == "Loose text inline");
+    }
+
+    [Fact]
+    public async Task ReadsAPageThatIsNotUtf8InTheCharsetItDeclares()
+    {
+        const string html = "<html><head><meta charset=\"iso-8859-2\"></head><body><p>Zażółć gęślą jaźń.</p></body></html>";
+        var path = _dir.Write("pl.html", CodePagesEncodingProvider.Instance.GetEncoding("iso-8859-2")!.GetBytes(html));
+
+        var blocks = await Blocks.ReadAllAsync(_reader, path);
+
+        Assert.Equal("iso-8859-2", (await _reader.DetectEncodingAsync(path, CancellationToken.None)).Name);
+        Assert.Equal("Zażółć gęślą jaźń.", Assert.Single(blocks).Text);
     }
 }

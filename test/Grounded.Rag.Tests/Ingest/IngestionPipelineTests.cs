@@ -1,3 +1,4 @@
+using System.Text;
 using Grounded.Documents;
 using Grounded.Rag.Chunking;
 using Grounded.Rag.Index;
@@ -141,7 +142,6 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
     {
         _dir.Write("docs/good.txt", "A perfectly fine paragraph about harbours.");
         _dir.Write("docs/binary.txt", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x00]);
-        _dir.Write("docs/latin1.txt", [0x43, 0x61, 0x66, 0xE9, 0x0A]);
         _dir.Write("docs/corrupt.pdf", RandomBytes(2048, 1));
         _dir.Write("docs/corrupt.docx", RandomBytes(2048, 2));
         var unsupported = _dir.Write("data.xyz", "whatever");
@@ -150,14 +150,33 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(1, report.Added);
         var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.Source), f => f.Error);
-        Assert.Equal(["binary.txt", "corrupt.docx", "corrupt.pdf", "data.xyz", "latin1.txt"], reasons.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["binary.txt", "corrupt.docx", "corrupt.pdf", "data.xyz"], reasons.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("binary", reasons["binary.txt"], StringComparison.Ordinal);
-        Assert.Contains("invalid text encoding", reasons["latin1.txt"], StringComparison.Ordinal);
         Assert.Contains("not a readable PDF", reasons["corrupt.pdf"], StringComparison.Ordinal);
         Assert.Contains("not a readable .docx", reasons["corrupt.docx"], StringComparison.Ordinal);
         Assert.Contains("unsupported file type '.xyz'", reasons["data.xyz"], StringComparison.Ordinal);
         Assert.All(report.Failures, f => Assert.True(Path.IsPathRooted(f.Source), f.Source));
         Assert.Equal(["good.txt"], (await _store.ListDocumentsAsync(CancellationToken.None)).Select(d => Path.GetFileName(d.Source)));
+    }
+
+    [Fact]
+    public async Task IngestsTextThatIsNotUtf8AndReportsWhichEncodingEachDocumentWasReadIn()
+    {
+        WriteCorpus();
+        _dir.Write("docs/latin1.txt", [.. "Caf"u8, 0xE9, .. " cr"u8, 0xE8, .. "me is served in the harbour caf"u8, 0xE9, 0x2E, 0x0A]);
+        _dir.Write("docs/utf16.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Lighthouses guide ships into the harbour at night.")]);
+
+        var report = await Pipeline().IngestAsync([Docs]);
+        var again = await Pipeline().IngestAsync([Docs]);
+
+        Assert.Equal((5, 0), (report.Added, report.Failed));
+        Assert.Equal(new Dictionary<string, int> { ["utf-16le"] = 1, ["utf-8"] = 3, ["windows-1252"] = 1 }, report.DocumentsByEncoding);
+        Assert.Equal(["latin1.txt windows-1252", "utf16.txt utf-16le"], report.LegacyEncodings.Select(e => $"{Path.GetFileName(e.Source)} {e.Encoding}").Order(StringComparer.Ordinal));
+        Assert.All(report.LegacyEncodings, e => Assert.True(Path.IsPathRooted(e.Source), e.Source));
+        var latin1 = await _store.GetChunksAsync(FileWalker.DocumentId(Path.Combine(Docs, "latin1.txt")), CancellationToken.None);
+        Assert.Equal(["Café crème is served in the harbour café."], latin1.Select(c => c.Chunk.Text));
+        Assert.Empty(again.DocumentsByEncoding); // unchanged files are not read again
+        Assert.Empty(again.LegacyEncodings);
     }
 
     [Fact]

@@ -65,6 +65,20 @@ public sealed class SentenceScorerTests : IDisposable
         Assert.Equal(["diseases", "estimated"], statistics.Asked.Order());
     }
 
+    [Fact]
+    public async Task QuotesAHardWrappedSentenceWithSingleSpacesAndLeavesTheChunkTextAsStored()
+    {
+        const string wrapped = "Errors should be made\nmore obvious    to the end user,\tand logged\n   in full. A second sentence follows here.";
+        var chunk = new Chunk(0, wrapped, 120, 120 + wrapped.Length, string.Empty, 20);
+        List<ScoredChunk> evidence = [new(new StoredChunk("d0-0", "d0", "notes.txt", chunk), 1.0)];
+
+        var scores = await new SentenceScorer(_first).ScoreAsync("How should errors be shown?", evidence, CancellationToken.None);
+
+        Assert.Equal(["Errors should be made more obvious to the end user, and logged in full.", "A second sentence follows here."], scores.Select(s => s.Text));
+        Assert.Same(chunk, evidence[0].Chunk.Chunk);
+        Assert.Equal((wrapped, 120L), (chunk.Text, chunk.StartOffset));
+    }
+
     private static List<ScoredChunk> Evidence() =>
     [
         new(new StoredChunk("d0-0", "d0", "review.txt", new Chunk(0, WordyDistractor, 0, WordyDistractor.Length, string.Empty, 15)), 1.0),
