@@ -21,10 +21,11 @@ public sealed class SqliteStoreProvider : IStoreProvider
     public async Task<IReindexableChunkStore> OpenAsync(StoreRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var directory = request.Location.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? request.Location[Prefix.Length..].TrimStart('/') : request.Location;
-        if (request.Location.StartsWith(Prefix + "//", StringComparison.OrdinalIgnoreCase))
+        var directory = request.Location;
+        if (directory.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            directory = "/" + directory; // sqlite:///abs/path
+            directory = directory[Prefix.Length..];
+            directory = directory.StartsWith("//", StringComparison.Ordinal) ? directory[2..] : directory; // sqlite:///abs/path as a URL
         }
 
         return await SqliteChunkStore.OpenAsync(directory, request.Model, request.Time, request.AllowModelChange, request.Ann, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,116 @@
+using Grounded.Gateway.Config;
+using Grounded.Gateway.Context;
+using Grounded.Gateway.Failures;
+using Grounded.Hosting.Ask;
+using Grounded.Hosting.Tests.Support;
+using Grounded.Rag;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Hosting.Tests.Ask;
+
+/// <summary>The one call grounded ask and POST /v1/ask both answer through: its options, its checks, whole and streamed.</summary>
+public sealed class GroundedStackTests(StoreFixture fixture) : IClassFixture<StoreFixture>, IDisposable
+{
+    private readonly ScriptableChatClient _model = new();
+
+    public void Dispose() => _model.Dispose();
+
+    [Fact]
+    public async Task AnswersFromTheStoreWithCitationsRoundedAsBothHostsShowThem()
+    {
+        await using var stack = Stack();
+
+        var answer = await stack.AskAsync(new AskRequest { Question = "What causes ocean tides?" });
+
+        Assert.False(answer.Abstained);
+        Assert.Equal("extractive", answer.Generator);
+        Assert.Equal(Path.Combine("docs", "tides.txt"), answer.Citations[0].Source);
+        Assert.All(answer.Citations, c => Assert.Equal(Math.Round(c.Score, 4), c.Score));
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, "question")]
+    [InlineData("Why?", 0, null, null, "topK")]
+    [InlineData("Why?", null, "fuzzy", null, "mode")]
+    [InlineData("Why?", null, null, 1.5, "mmr")]
+    public async Task ABadRequestIsRefusedNamingTheFieldBeforeTheStoreOpens(string? question, int? topK, string? mode, double? mmr, string field)
+    {
+        await using var stack = Stack();
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => stack.AskAsync(new AskRequest { Question = question, TopK = topK, Mode = mode, Mmr = mmr }));
+
+        Assert.Equal(400, error.Status);
+        Assert.Equal(field, error.Param);
+        Assert.False(stack.IsRagOpen);
+    }
+
+    [Fact]
+    public async Task AnUnknownModelIsA404ListingTheConfiguredOnes()
+    {
+        await using var stack = Stack();
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => stack.AskAsync(new AskRequest { Question = "Why?", Model = "huge" }));
+
+        Assert.Equal(404, error.Status);
+        Assert.Contains("Known models: small", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRequestsFilterModeAndRerankReachRetrieval()
+    {
+        await using var stack = Stack();
+
+        var answer = await stack.AskAsync(new AskRequest { Question = "What causes ocean tides?", SourcePrefix = Path.Combine("docs", "bread"), Mode = "keyword", Rerank = 0 });
+
+        Assert.All(answer.Citations, c => Assert.StartsWith(Path.Combine("docs", "bread"), c.Source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AModelAnswersThroughTheGatewayAndTheContextSaysWhoServedAndWhatItCost()
+    {
+        _model.Then((_, _) => ScriptableChatClient.Reply("The Moon pulls the oceans [1].", new UsageDetails { InputTokenCount = 1000, OutputTokenCount = 100 }));
+        await using var stack = Stack();
+        var context = new GatewayContext("ask");
+
+        var answer = await stack.AskAsync(new AskRequest { Question = "What causes ocean tides?", Model = "small", TopK = 2 }, context);
+
+        Assert.Equal("llm:small", answer.Generator);
+        Assert.Equal("The Moon pulls the oceans [1].", answer.Answer);
+        Assert.Equal(new Answers.TokenUsage(1000, 100, 1100), answer.Usage);
+        Assert.Equal("small", context.ServedBy);
+        Assert.Equal(1, context.Attempts);
+        Assert.Equal((1000 * 2m + 100 * 8m) / 1_000_000m, context.Cost);
+        var prompt = Assert.Single(_model.Calls).Messages[0].Text;
+        Assert.Contains("[Source 1]", prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStreamedAnswerIsTheSameAnswerAsTheWholeOne()
+    {
+        _model.Default = (_, _) => ScriptableChatClient.Reply("Tides come from the Moon [1]. Salt [7].");
+        await using var stack = Stack();
+        var request = new AskRequest { Question = "What causes ocean tides?", Model = "small", TopK = 2 };
+
+        var whole = await stack.AskAsync(request);
+        var updates = await stack.AskStreamingAsync(request).ToListAsync();
+
+        Assert.True(updates.Count > 2, "expected the text in several pieces");
+        Assert.Equal("Tides come from the Moon [1]. Salt [7].", string.Concat(updates.Select(u => u.Delta)));
+        var streamed = Assert.Single(updates, u => u.Answer is not null).Answer!;
+        Assert.Equal(whole.Answer, streamed.Answer);
+        Assert.Equal("Tides come from the Moon [1]. Salt.", streamed.Answer);
+        Assert.Equal(whole.Citations, streamed.Citations);
+        Assert.NotNull(streamed.Usage); // counted by the gateway: the scripted model reports none
+    }
+
+    private GroundedStack Stack() => GroundedStack.Create(
+        new GroundedOptions
+        {
+            Rag = new LocalRagOptions { Store = fixture.Store.Location },
+            Gateway = new GatewayOptions
+            {
+                Models = [new ModelOptions { Name = "small", Provider = "openai", ProviderModel = "m", ContextWindow = 8000, MaxOutputTokens = 500, InputPerMTok = 2, OutputPerMTok = 8 }],
+            },
+        },
+        gateway => gateway.ProviderClients = _ => _model);
+}
