@@ -1,4 +1,4 @@
-// Request parameters reach the upstream as the client sent them; n > 1 is refused; content parts are kept.
+// Request parameters reach the upstream as the client sent them (parallel_tool_calls: tools.test.mjs); n > 1 is refused; content parts are kept.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import OpenAI from 'openai';
@@ -19,7 +19,6 @@ const passedThrough = {
   n: 1,
   user: 'user-1234',
   metadata: { team: 'search', run: '7' },
-  parallel_tool_calls: false,
   logit_bias: { 50256: -100, 1734: 5 },
   service_tier: 'flex',
   seed: 42,
@@ -31,11 +30,7 @@ const passedThrough = {
 };
 for (const [name, value] of Object.entries(passedThrough)) {
   test(`${name}: ${JSON.stringify(value)} reaches the upstream as sent`, async () => {
-    const tools = name === 'parallel_tool_calls'
-      ? { tools: [{ type: 'function', function: { name: 'noop', parameters: { type: 'object', properties: {} } } }] }
-      : {};
-
-    const body = await received({ [name]: value, ...tools });
+    const body = await received({ [name]: value });
 
     const actual = typeof value === 'number' ? Number(body[name]?.toFixed?.(4) ?? body[name]) : body[name];
     assert.deepEqual(actual, value, `the upstream received ${name}: ${JSON.stringify(body[name])}; body: ${JSON.stringify(body)}`);
