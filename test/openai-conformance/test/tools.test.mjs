@@ -131,6 +131,17 @@ test('a tool call through the Anthropic provider comes back as an OpenAI tool ca
   assert.deepEqual(JSON.parse(choice.message.tool_calls[0].function.arguments), { city: 'Paris', unit: 'c' });
 });
 
+test('a streamed tool call through the Anthropic provider is assembled by the stream helper', async () => {
+  await g.upstream.script(steps.toolCalls([{ name: 'get_weather', arguments: parisArgs, id: 'toolu_1' }], 3));
+
+  const completion = await g.client().chat.completions.stream(ask({ model: 'claude' })).finalChatCompletion();
+
+  const choice = completion.choices[0];
+  assert.equal(choice.finish_reason, 'tool_calls');
+  assert.equal(choice.message.tool_calls?.[0]?.id, 'toolu_1', `message: ${JSON.stringify(choice.message)}`);
+  assert.deepEqual(JSON.parse(choice.message.tool_calls[0].function.arguments), { city: 'Paris', unit: 'c' });
+});
+
 test('the upstream receives a tool\'s name, description, strict: true and its parameters as sent', async () => {
   const strict = {
     type: 'function',
