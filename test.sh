@@ -1,20 +1,65 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Used by CI (.ci/run) and by hand: ./test.sh
+# Runs every test: the solution's (dotnet test), then the OpenAI SDK conformance suite (test/openai-conformance, Node).
+# Used by CI (.ci/run) and by hand:
+#   ./test.sh                       everything; other arguments go to dotnet test (e.g. --filter ...)
+#   ./test.sh --conformance-only    build, then only the conformance suite (no dotnet test, no services)
 # Tests that read the shared evaluation data look for ../shared/data (or $GROUNDED_DATA) and skip with a message when absent.
+# The exit code is non-zero when either part fails; the last line sums both ("N passed, N failed, N skipped").
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK is required (dotnet not on PATH)"; exit 2; }
+
+conformance_only=0
+dotnet_args=()
+for arg in "$@"; do
+  if [ "$arg" = --conformance-only ]; then conformance_only=1; else dotnet_args+=("$arg"); fi
+done
+tmp=${TMPDIR:-/tmp}
+dotnet_log=$tmp/grounded-test.log
+node_log=$tmp/grounded-conformance.log
+
 # PostgreSQL + pgvector and Redis for the scale-out tests (scripts/services.sh; installs them on Debian/Ubuntu when
 # missing). Without them those tests skip locally and fail under CI. Already exported (as .ci/run does): used as they are.
-if [ -z "${GROUNDED_TEST_POSTGRES:-}" ] && [ "${GROUNDED_NO_SERVICES:-0}" != 1 ]; then
-  if services=$(scripts/services.sh start 2>"${TMPDIR:-/tmp}/grounded-services.log"); then
+if [ "$conformance_only" = 0 ] && [ -z "${GROUNDED_TEST_POSTGRES:-}" ] && [ "${GROUNDED_NO_SERVICES:-0}" != 1 ]; then
+  if services=$(scripts/services.sh start 2>"$tmp/grounded-services.log"); then
     eval "$services"
     echo "services: $GROUNDED_TEST_POSTGRES, redis $GROUNDED_TEST_REDIS (left running; scripts/services.sh stop ends them)"
   else
-    echo "services: could not start PostgreSQL/Redis ($(tail -1 "${TMPDIR:-/tmp}/grounded-services.log")); their tests will skip"
+    echo "services: could not start PostgreSQL/Redis ($(tail -1 "$tmp/grounded-services.log")); their tests will skip"
   fi
 fi
 dotnet build Grounded.slnx -c Release --nologo -v quiet
-dotnet test Grounded.slnx -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "${TMPDIR:-/tmp}/grounded-test.log"
-# One plain closing line for any reader of the log; the exit code is dotnet test's (pipefail).
-awk '$1=="Passed:" {p+=$2} $1=="Failed:" {f+=$2} $1=="Skipped:" {s+=$2} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "${TMPDIR:-/tmp}/grounded-test.log"
+
+dotnet_status=0
+dotnet_summary=""
+if [ "$conformance_only" = 0 ]; then
+  dotnet test Grounded.slnx -c Release --no-build --nologo --logger "console;verbosity=normal" ${dotnet_args[@]+"${dotnet_args[@]}"} 2>&1 \
+    | tee "$dotnet_log" || dotnet_status=$?
+  dotnet_summary=$(awk '$1=="Passed:" {p+=$2} $1=="Failed:" {f+=$2} $1=="Skipped:" {s+=$2} END {printf "%d %d %d", p, f, s}' "$dotnet_log")
+fi
+
+# The conformance suite: the official `openai` npm package against `grounded serve` (see test/openai-conformance/README.md).
+node_status=0
+node_summary=""
+suite=test/openai-conformance
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "conformance: node and npm are required for $suite (Node.js 20 or later with npm; the suite brings its own Node 22)"
+  if [ -n "${CI:-}" ]; then node_status=2; else echo "conformance: skipped (not under CI)"; fi
+elif ! (cd "$suite" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error); then
+  echo "conformance: npm ci failed in $suite"
+  node_status=2
+else
+  (cd "$suite" && npm test --silent) 2>&1 | tee "$node_log" || node_status=$?
+  # node --test's spec reporter ends with "ℹ pass N", "ℹ fail N", "ℹ cancelled N", "ℹ skipped N", "ℹ todo N".
+  node_summary=$(awk '$2=="pass" {p+=$3} $2=="fail" {f+=$3} $2=="cancelled" {f+=$3} $2=="skipped" || $2=="todo" {s+=$3} END {printf "%d %d %d", p, f, s}' "$node_log")
+  if [ "$node_status" != 0 ] && [ "$node_summary" = "0 0 0" ]; then node_summary="0 1 0"; fi # it crashed before counting
+fi
+
+# One plain closing line for any reader of the log, after the parts it sums.
+read -r dp df ds <<<"${dotnet_summary:-0 0 0}"
+read -r np nf ns <<<"${node_summary:-0 0 0}"
+[ -n "$dotnet_summary" ] && echo "dotnet test: $dp passed, $df failed, $ds skipped"
+[ -n "$node_summary" ] && echo "conformance (openai SDK): $np passed, $nf failed, $ns skipped"
+echo "$((dp + np)) passed, $((df + nf)) failed, $((ds + ns)) skipped"
+if [ "$dotnet_status" != 0 ]; then exit "$dotnet_status"; fi
+exit "$node_status"

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Grounded.Testing.Upstream;
@@ -14,6 +14,7 @@ namespace Grounded.Testing.Upstream;
 /// <summary>
 /// A real Kestrel server on a free loopback port that speaks OpenAI's <c>/v1/chat/completions</c> and Anthropic's
 /// <c>/v1/messages</c>, doing what its script says for each request (then <see cref="Default"/> once the script is used up).
+/// Tests in-process call <see cref="Then"/>; other processes use the control routes (see <see cref="ControlRoutes"/>).
 /// </summary>
 public sealed class ScriptableUpstream : IAsyncDisposable
 {
@@ -46,16 +47,17 @@ public sealed class ScriptableUpstream : IAsyncDisposable
     /// <summary>Gets the request bodies received, oldest first.</summary>
     public IReadOnlyList<string> Bodies => [.. _bodies];
 
-    /// <summary>Starts an upstream on a free port.</summary>
-    public static async Task<ScriptableUpstream> StartAsync(string name = "upstream")
+    /// <summary>Starts an upstream on <paramref name="port"/> of 127.0.0.1 (0: a free port).</summary>
+    public static async Task<ScriptableUpstream> StartAsync(string name = "upstream", int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var upstream = new ScriptableUpstream(app, name);
         app.MapPost("/v1/chat/completions", http => upstream.HandleAsync(http, anthropic: false));
         app.MapPost("/v1/messages", http => upstream.HandleAsync(http, anthropic: true));
+        ControlRoutes.Map(app, upstream);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         upstream.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
@@ -73,6 +75,15 @@ public sealed class ScriptableUpstream : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Forgets the script, the bodies and the request count, and answers <see cref="Step.Ok"/> by default again.</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        _bodies.Clear();
+        Interlocked.Exchange(ref _requests, 0);
+        Default = new Step.Ok();
+    }
+
     /// <summary>Waits (in real time, bounded) until at least <paramref name="count"/> requests have arrived.</summary>
     public async Task WaitForRequestsAsync(int count, TimeSpan? within = null)
     {
@@ -88,6 +99,9 @@ public sealed class ScriptableUpstream : IAsyncDisposable
         }
     }
 
+    /// <summary>Serves until the process is asked to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> fires.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
 
     private async Task HandleAsync(HttpContext http, bool anthropic)
@@ -101,18 +115,11 @@ public sealed class ScriptableUpstream : IAsyncDisposable
 
         Interlocked.Increment(ref _requests);
         var step = _script.TryDequeue(out var next) ? next : Default;
-        var request = JsonNode.Parse(body)!;
-        var stream = request["stream"]?.GetValue<bool>() ?? false;
+        var request = UpstreamRequest.From(JsonNode.Parse(body)!);
         switch (step)
         {
             case Step.Fail fail:
-                http.Response.StatusCode = fail.Status;
-                if (fail.RetryAfter is not null)
-                {
-                    http.Response.Headers.RetryAfter = fail.RetryAfter;
-                }
-
-                await http.Response.WriteAsJsonAsync(new { error = new { message = $"scripted {fail.Status}", type = "server_error" }, type = "error" }).ConfigureAwait(false);
+                await FailAsync(http, fail).ConfigureAwait(false);
                 return;
             case Step.Hang:
                 await Task.Delay(Timeout.Infinite, http.RequestAborted).ConfigureAwait(false);
@@ -126,33 +133,40 @@ public sealed class ScriptableUpstream : IAsyncDisposable
                 break;
         }
 
-        var text = (step as Step.Ok)?.Text ?? $"[{Name}] echo: {LastUser(request)}";
-        var cut = step is Step.CutStream c ? c.Tokens : -1;
-        if (stream)
+        var text = (step as Step.Ok)?.Text ?? $"[{Name}] echo: {request.LastUserText}";
+        var reply = step is Step.ToolCalls tools ? new Reply(null, tools.Calls, tools.Pieces)
+            : new Reply(text, [], CutAfter: step is Step.CutStream c ? c.Tokens : -1);
+        if (request.Stream)
         {
-            await UpstreamWire.StreamAsync(http, text, anthropic, cut).ConfigureAwait(false);
+            await (anthropic ? AnthropicWire.StreamAsync(http, reply) : OpenAiWire.StreamAsync(http, reply, request, Name)).ConfigureAwait(false);
         }
         else
         {
-            await http.Response.WriteAsync(anthropic ? UpstreamWire.AnthropicMessage(text) : UpstreamWire.OpenAiCompletion(text, Name)).ConfigureAwait(false);
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(anthropic ? AnthropicWire.Message(reply) : OpenAiWire.Completion(reply, request, Name)).ConfigureAwait(false);
         }
     }
 
-    private static string LastUser(JsonNode request)
+    // One body that both SDKs read: OpenAI's {"error": {...}} with Anthropic's top-level "type": "error".
+    private static async Task FailAsync(HttpContext http, Step.Fail fail)
     {
-        var last = string.Empty;
-        foreach (var m in request["messages"]?.AsArray() ?? [])
+        http.Response.StatusCode = fail.Status;
+        if (fail.RetryAfter is not null)
         {
-            if (m?["role"]?.GetValue<string>() != "user")
-            {
-                continue;
-            }
-
-            var content = m["content"];
-            last = content is JsonValue v ? v.GetValue<string>()
-                : string.Concat(content?.AsArray().Select(p => p?["text"]?.GetValue<string>()) ?? []);
+            http.Response.Headers.RetryAfter = fail.RetryAfter;
         }
 
-        return last.Length > 200 ? last[..200] : last;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(Sse.Json(new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["message"] = fail.Message ?? $"scripted {fail.Status}",
+                ["type"] = fail.Type ?? (fail.Status switch { 429 => "rate_limit_error", >= 500 => "server_error", _ => "invalid_request_error" }),
+                ["code"] = fail.Code,
+                ["param"] = fail.Param,
+            },
+            ["type"] = "error",
+        })).ConfigureAwait(false);
     }
 }
