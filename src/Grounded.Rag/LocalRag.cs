@@ -101,17 +101,24 @@ public sealed class LocalRag : IAsyncDisposable
             throw new ArgumentException(string.Join("; ", problems));
         }
 
-        var profile = ArcticXsModel.Profile(options.QuantizedEmbeddings);
-        var store = options.OpenStore is { } open
-            ? await open(profile, options.AllowModelChange, cancellationToken).ConfigureAwait(false)
-            : await SqliteChunkStore.OpenAsync(options.StoreDirectory, profile, allowModelChange: options.AllowModelChange, ann: options.Ann, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The model first: one this installation lacks must fail before a new store records it as the store's model.
+        var embedder = EmbeddingModels.ArcticXs(options.QuantizedEmbeddings);
+        IReindexableChunkStore? store = null;
         try
         {
-            return new LocalRag(options, store, EmbeddingModels.ArcticXs(options.QuantizedEmbeddings));
+            store = options.OpenStore is { } open
+                ? await open(embedder.Profile, options.AllowModelChange, cancellationToken).ConfigureAwait(false)
+                : await SqliteChunkStore.OpenAsync(options.StoreDirectory, embedder.Profile, allowModelChange: options.AllowModelChange, ann: options.Ann, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new LocalRag(options, store, embedder);
         }
         catch
         {
-            await store.DisposeAsync().ConfigureAwait(false);
+            embedder.Dispose();
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }

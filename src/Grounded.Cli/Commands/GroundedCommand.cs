@@ -1,6 +1,7 @@
 using Grounded.Cli.Output;
 using Grounded.Documents;
 using Grounded.Rag;
+using Grounded.Rag.Embed;
 using Grounded.Rag.Index.Ann;
 using Grounded.Storage;
 using Spectre.Console.Cli;
@@ -21,6 +22,12 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         {
             CliConsole.Error("cancelled; documents being written were rolled back");
             return ExitCodes.Cancelled;
+        }
+        catch (ModelNotInstalledException missing)
+        {
+            var (message, exitCode) = MissingModel.Describe(missing);
+            CliConsole.Error(message);
+            return exitCode;
         }
         catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
                                         or ArgumentException or DocumentReadException)
