@@ -114,15 +114,22 @@ public sealed class LocalRag : IAsyncDisposable
             throw new ArgumentException(string.Join("; ", problems));
         }
 
-        var profile = ArcticXsModel.Profile(options.QuantizedEmbeddings);
-        var store = await options.Stores.OpenAsync(new StoreRequest(options.Store, profile, options.AllowModelChange, options.Ann), cancellationToken).ConfigureAwait(false);
+        // The model first: one this installation lacks must fail before a new store records it as the store's model.
+        var embedder = EmbeddingModels.ArcticXs(options.QuantizedEmbeddings);
+        IReindexableChunkStore? store = null;
         try
         {
-            return new LocalRag(options, store, EmbeddingModels.ArcticXs(options.QuantizedEmbeddings));
+            store = await options.Stores.OpenAsync(new StoreRequest(options.Store, embedder.Profile, options.AllowModelChange, options.Ann), cancellationToken).ConfigureAwait(false);
+            return new LocalRag(options, store, embedder);
         }
         catch
         {
-            await store.DisposeAsync().ConfigureAwait(false);
+            embedder.Dispose();
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }

@@ -4,6 +4,7 @@ using Grounded.Gateway.Failures;
 using Grounded.Hosting;
 using Grounded.Hosting.Config;
 using Grounded.Rag;
+using Grounded.Rag.Embed;
 using Grounded.Storage;
 using Spectre.Console.Cli;
 
@@ -23,6 +24,12 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         {
             CliConsole.Error("cancelled; documents being written were rolled back");
             return ExitCodes.Cancelled;
+        }
+        catch (ModelNotInstalledException missing)
+        {
+            var (message, exitCode) = MissingModel.Describe(missing);
+            CliConsole.Error(message);
+            return exitCode;
         }
         catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
                                         or ArgumentException or DocumentReadException or ConfigException or GatewayException { Status: < 500 })

