@@ -80,14 +80,16 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
     [Fact]
     public async Task AnErrorAnswerBecomesAProviderErrorWithTheProvidersOwnMessage()
     {
-        _upstream.Default = new Step.Fail(400);
+        _upstream.Default = new Step.Fail(400, Message: "'temperature' is too high", Type: "invalid_request_error", Code: "invalid_value", Param: "temperature");
         using var client = Gateways.Provider(Gateways.OpenAi("small", _upstream));
 
         var error = await Assert.ThrowsAsync<ProviderErrorException>(() => client.GetResponseAsync("hi", new ChatOptions { ModelId = "small-model" }));
 
         Assert.Equal(400, error.Status);
-        Assert.Equal("scripted 400", error.Message);
-        Assert.Equal("server_error", error.Type);
+        Assert.Equal("'temperature' is too high", error.Message);
+        Assert.Equal("invalid_request_error", error.Type);
+        Assert.Equal("invalid_value", error.Code);
+        Assert.Equal("temperature", error.Param);
     }
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
