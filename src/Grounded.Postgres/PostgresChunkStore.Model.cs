@@ -16,7 +16,7 @@ public sealed partial class PostgresChunkStore
             && (model != Model.ModelId || dims != Model.Dimensions.ToString(CultureInfo.InvariantCulture)))
         {
             throw new StoreException(
-                $"the store '{Location}' was built with embedding model '{model}' ({dims} dimensions) but this run uses '{Model.ModelId}' ({Model.Dimensions}); run `grounded reindex --store {Location}` to re-embed it");
+                $"the store '{Location}' was built with embedding model '{model}' ({dims} dimensions) but this run uses '{Model.ModelId}' ({Model.Dimensions}); re-embed it with this model (grounded reindex) or open it with the model that built it");
         }
     }
 

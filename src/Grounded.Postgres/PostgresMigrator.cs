@@ -100,5 +100,5 @@ public static class PostgresMigrator
         new($"the store '{location}' was written by a newer Grounded (schema {version}; this one reads {PostgresSchema.Latest}); upgrade Grounded");
 
     internal static StoreException Behind(string location, int version) =>
-        new($"the store '{location}' has schema version {version} but this Grounded needs {PostgresSchema.Latest}; run `grounded db migrate --store {location}`");
+        new($"the store '{location}' has schema version {version} but this Grounded needs {PostgresSchema.Latest}; migrate it first (grounded db migrate)");
 }

@@ -282,7 +282,7 @@ public abstract class ChunkStoreConformance
         {
             var error = await Assert.ThrowsAsync<StoreException>(() => OpenAsync(other));
             Assert.Contains($"'{Model.ModelId}' (4 dimensions)", error.Message, StringComparison.Ordinal);
-            Assert.Contains("grounded reindex --store", error.Message, StringComparison.Ordinal);
+            Assert.Contains("re-embed it with this model (grounded reindex)", error.Message, StringComparison.Ordinal);
         }
     }
 

@@ -64,7 +64,7 @@ public sealed class PostgresMigratorTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<StoreException>(() => PostgresChunkStore.OpenAsync(_database.Url, Model));
         Assert.Contains($"has schema version 0 but this Grounded needs {PostgresMigrator.LatestVersion}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("run `grounded db migrate --store postgres://", error.Message, StringComparison.Ordinal);
+        Assert.Contains("migrate it first (grounded db migrate)", error.Message, StringComparison.Ordinal);
 
         await PostgresMigrator.MigrateAsync(_database.Url, Model);
         await (await PostgresChunkStore.OpenAsync(_database.Url, Model)).DisposeAsync();

@@ -74,7 +74,7 @@ internal sealed class BenchAnnSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        var problems = Ann.Validate().ToList();
+        var problems = FlagChecks.Ann(Ann).ToList();
         if (Count is < 1_000 or > MaxCount)
         {
             problems.Add($"--count must be between 1000 and {MaxCount} (got {Count})");

@@ -58,7 +58,7 @@ internal sealed class EvalChunkingSettings : StoreSettings
         }
         else
         {
-            problems.AddRange(sizes.SelectMany(s => new Rag.Chunking.ChunkingOptions { ChunkTokens = s, OverlapTokens = OverlapFor(s) }.Validate()).Distinct());
+            problems.AddRange(sizes.SelectMany(s => FlagChecks.Chunking(s, OverlapFor(s))).Distinct());
         }
 
         if (K is < 1 or > 100)

@@ -99,7 +99,7 @@ internal sealed class EvalRetrievalSettings : StoreSettings
             problems.Add($"--limit must be at least 1 (got {Limit})");
         }
 
-        problems.AddRange(Retrieval().Validate());
+        problems.AddRange(FlagChecks.Retrieval(Retrieval()));
         return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
     }
 

@@ -43,8 +43,7 @@ internal sealed class IngestSettings : StoreSettings
 
     public override ValidationResult Validate()
     {
-        var chunking = new Rag.Chunking.ChunkingOptions { ChunkTokens = ChunkTokens, OverlapTokens = Overlap };
-        var problems = chunking.Validate().ToList();
+        var problems = FlagChecks.Chunking(ChunkTokens, Overlap).ToList();
         if (Rag.Chunking.Chunkers.Parse(Chunker) is null)
         {
             problems.Add($"--chunker must be auto, tokens, sections, code, turns or semantic (got '{Chunker}')");

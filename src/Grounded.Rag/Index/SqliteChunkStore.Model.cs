@@ -28,7 +28,7 @@ public sealed partial class SqliteChunkStore
             if (model != Model.ModelId || dims != Model.Dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
                 throw new StoreException(
-                    $"the store '{Directory}' was built with embedding model '{model}' ({dims} dimensions) but this run uses '{Model.ModelId}' ({Model.Dimensions}); run `grounded reindex --store {Directory}` to re-embed it");
+                    $"the store '{Directory}' was built with embedding model '{model}' ({dims} dimensions) but this run uses '{Model.ModelId}' ({Model.Dimensions}); re-embed it with this model (grounded reindex) or open it with the model that built it");
             }
         }
 

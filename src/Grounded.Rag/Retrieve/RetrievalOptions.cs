@@ -5,6 +5,12 @@ namespace Grounded.Rag.Retrieve;
 /// <summary>How queries are retrieved: the mode and, for hybrid, the fusion. Defaults chosen on the SciFact train split (docs/benchmarks.md).</summary>
 public sealed record RetrievalOptions
 {
+    /// <summary>The largest reciprocal rank fusion k allowed.</summary>
+    public const int MaxRrfK = 10_000;
+
+    /// <summary>The largest keyword weight allowed.</summary>
+    public const double MaxKeywordWeight = 100;
+
     /// <summary>Gets which legs answer a query.</summary>
     /// <value>The default is <see cref="RetrievalMode.Hybrid"/>.</value>
     public RetrievalMode Mode { get; init; } = RetrievalMode.Hybrid;
@@ -27,14 +33,14 @@ public sealed record RetrievalOptions
     /// <summary>Returns every problem with the options, or nothing when they are valid.</summary>
     public IEnumerable<string> Validate()
     {
-        if (RrfK is < 0 or > 10_000)
+        if (RrfK is < 0 or > MaxRrfK)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"--rrf-k must be between 0 and 10000 (got {RrfK})");
+            yield return string.Create(CultureInfo.InvariantCulture, $"the RRF k must be between 0 and {MaxRrfK} (got {RrfK})");
         }
 
-        if (!double.IsFinite(KeywordWeight) || KeywordWeight < 0 || KeywordWeight > 100)
+        if (!double.IsFinite(KeywordWeight) || KeywordWeight < 0 || KeywordWeight > MaxKeywordWeight)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"--keyword-weight must be between 0 and 100 (got {KeywordWeight})");
+            yield return string.Create(CultureInfo.InvariantCulture, $"the keyword weight must be between 0 and {MaxKeywordWeight} (got {KeywordWeight})");
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class ChunkingOptionsTests
     {
         var problem = Assert.Single(new ChunkingOptions { ChunkTokens = tokens, OverlapTokens = 0 }.Validate());
 
-        Assert.Equal($"--chunk-tokens must be between 16 and 8192 (got {tokens})", problem);
+        Assert.Equal($"the chunk size must be between 16 and 8192 tokens (got {tokens})", problem);
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class ChunkingOptionsTests
     {
         var problem = Assert.Single(new ChunkingOptions { ChunkTokens = 128, OverlapTokens = overlap }.Validate());
 
-        Assert.Equal($"--overlap must be at least 0 and less than --chunk-tokens (got {overlap} with 128)", problem);
+        Assert.Equal($"the overlap must be at least 0 tokens and less than the chunk size (got {overlap} with 128)", problem);
     }
 
     [Fact]

@@ -163,8 +163,8 @@ public sealed class TokenWindowChunkerTests : IDisposable
     {
         var error = Assert.Throws<ArgumentException>(() => new TokenWindowChunker(new ChunkingOptions { ChunkTokens = 8, OverlapTokens = 8 }));
 
-        Assert.Contains("--chunk-tokens must be between 16 and 8192 (got 8)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--overlap must be at least 0 and less than --chunk-tokens (got 8 with 8)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the chunk size must be between 16 and 8192 tokens (got 8)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the overlap must be at least 0 tokens and less than the chunk size (got 8 with 8)", error.Message, StringComparison.Ordinal);
     }
 
     private static Task<List<Chunk>> ChunkAsync(IEnumerable<TextBlock> blocks, int chunkTokens, int overlap)

@@ -3,6 +3,15 @@ namespace Grounded.Rag.Index.Ann;
 /// <summary>How the embedded store's approximate nearest-neighbour (HNSW) index is built and searched.</summary>
 public sealed record AnnOptions
 {
+    /// <summary>The fewest links per node allowed.</summary>
+    public const int MinConnectivity = 2;
+
+    /// <summary>The most links per node allowed.</summary>
+    public const int MaxConnectivity = 256;
+
+    /// <summary>The largest candidate list allowed, building or searching.</summary>
+    public const int MaxExpansion = 4096;
+
     /// <summary>Gets whether the HNSW index may be used at all; when false every search is an exact scan (<c>--exact</c>).</summary>
     /// <value>The default is true.</value>
     public bool Enabled { get; init; } = true;
@@ -44,19 +53,19 @@ public sealed record AnnOptions
             yield return $"the ANN threshold must be 0 or more vectors (got {MinimumVectors})";
         }
 
-        if (Connectivity is < 2 or > 256)
+        if (Connectivity is < MinConnectivity or > MaxConnectivity)
         {
-            yield return $"--m must be between 2 and 256 (got {Connectivity})";
+            yield return $"the HNSW links per node (M) must be between {MinConnectivity} and {MaxConnectivity} (got {Connectivity})";
         }
 
-        if (ExpansionAdd is < 1 or > 4096)
+        if (ExpansionAdd is < 1 or > MaxExpansion)
         {
-            yield return $"--ef-construction must be between 1 and 4096 (got {ExpansionAdd})";
+            yield return $"the HNSW build candidates (ef_construction) must be between 1 and {MaxExpansion} (got {ExpansionAdd})";
         }
 
-        if (ExpansionSearch is < 1 or > 4096)
+        if (ExpansionSearch is < 1 or > MaxExpansion)
         {
-            yield return $"--ef-search must be between 1 and 4096 (got {ExpansionSearch})";
+            yield return $"the HNSW search candidates (ef_search) must be between 1 and {MaxExpansion} (got {ExpansionSearch})";
         }
 
         if (OverFetch is < 1 or > 64)
