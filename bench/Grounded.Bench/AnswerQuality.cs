@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Grounded.Hosting;
 using Grounded.Rag;
 using Grounded.Rag.Answer;
 using Grounded.Rag.Embed;
@@ -33,7 +34,9 @@ internal static class AnswerQuality
         var qa = BenchData.CovidQa(data, Path.Combine(work, "covidqa-corpus"));
         var claims = BenchData.SciFactClaims(data);
 
-        await using var rag = await LocalRag.OpenAsync(new LocalRagOptions { Store = Path.Combine(work, quantized ? "store-int8" : "store-float"), QuantizedEmbeddings = quantized });
+        // The product's composition root opens the store and the model; the variants below recompose the stages.
+        await using var stack = GroundedStack.Create(new GroundedOptions { Rag = new LocalRagOptions { Store = Path.Combine(work, quantized ? "store-int8" : "store-float"), QuantizedEmbeddings = quantized } });
+        var rag = await stack.GetRagAsync();
         var ingestWatch = Stopwatch.StartNew();
         var report = await rag.Ingestion().IngestAsync([Path.Combine(work, "covidqa-corpus")]);
         Console.WriteLine($"ingest: added {report.Added}, unchanged {report.Unchanged}, chunks {report.Chunks} in {ingestWatch.Elapsed.TotalSeconds:0.0} s");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grounded.Hosting;
 using Grounded.Rag;
 using Grounded.Rag.Embed;
 using Grounded.Rag.Retrieve;
@@ -26,11 +27,12 @@ internal static class RetrievalLegs
         var chunkerName = Grounded.Rag.Chunking.Chunkers.NameOf(chunker);
         var qa = BenchData.CovidQa(data, Path.Combine(work, "covidqa-corpus"));
         var chunking = new Grounded.Rag.Chunking.ChunkingOptions { ChunkTokens = tokens, OverlapTokens = Math.Min(64, tokens / 8) };
-        await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
+        await using var stack = GroundedStack.Create(new GroundedOptions { Rag = new LocalRagOptions
         {
             Store = Path.Combine(work, $"store-{(quantized ? "int8" : "float")}-{tokens}{(chunker == Grounded.Rag.Chunking.ChunkerKind.Auto ? string.Empty : "-" + chunkerName)}"),
             QuantizedEmbeddings = quantized, Chunking = chunking,
-        });
+        } });
+        var rag = await stack.GetRagAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var report = await rag.Ingestion(chunker: chunker).IngestAsync([Path.Combine(work, "covidqa-corpus")]);
         var stats = await rag.Store.GetStatisticsAsync(CancellationToken.None);

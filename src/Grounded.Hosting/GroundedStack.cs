@@ -21,13 +21,20 @@ namespace Grounded.Hosting;
 /// </summary>
 public sealed class GroundedStack : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _opening = new(1, 1);
-    private LocalRag? _rag;
+    // After a failed open (a database that is down), callers get that failure for this long before the next try, so a
+    // burst of requests during an outage does not reload the model and wait out a connect timeout one after another.
+    private static readonly TimeSpan RetryAfterFailedOpen = TimeSpan.FromSeconds(5);
 
-    private GroundedStack(GroundedOptions options, ModelGateway gateway)
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private Task<LocalRag>? _open;
+    private long _failedAt;
+
+    private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time)
     {
         Options = options with { Rag = options.Rag with { Stores = Stores.All } };
         Gateway = gateway;
+        _time = time;
     }
 
     /// <summary>Gets the options the stack was built from.</summary>
@@ -37,35 +44,40 @@ public sealed class GroundedStack : IAsyncDisposable
     public ModelGateway Gateway { get; }
 
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
-    public bool IsRagOpen => Volatile.Read(ref _rag) is not null;
+    public bool IsRagOpen => Volatile.Read(ref _open) is { IsCompletedSuccessfully: true };
 
     /// <summary>Builds the stack; <paramref name="gateway"/> adds request stages to the gateway (identity, limits, guards, caches) before it is built.</summary>
     public static GroundedStack Create(GroundedOptions options, Action<GatewayBuilder>? gateway = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new GatewayBuilder(options.Gateway) { Time = time ?? TimeProvider.System };
+        time ??= TimeProvider.System;
+        var builder = new GatewayBuilder(options.Gateway) { Time = time };
         gateway?.Invoke(builder);
-        return new GroundedStack(options, builder.Build());
+        return new GroundedStack(options, builder.Build(), time);
     }
 
-    /// <summary>Opens the store and loads the embedding model on first use, once; a failed open is tried again on the next call.</summary>
-    public async Task<LocalRag> GetRagAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the store and loads the embedding model on first use, once, for every caller: a caller's cancellation ends
+    /// only its own wait, never the shared open. A failed open is tried again once a few seconds have passed.
+    /// </summary>
+    public Task<LocalRag> GetRagAsync(CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref _rag) is { } open)
+        Task<LocalRag> open;
+        lock (_gate)
         {
-            return open;
+            if (_open is null || (_open is { IsFaulted: true } or { IsCanceled: true } && _time.GetElapsedTime(_failedAt) >= RetryAfterFailedOpen))
+            {
+                _open = OpenAsync();
+            }
+
+            open = _open;
         }
 
-        await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return _rag ??= await LocalRag.OpenAsync(Options.Rag, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _opening.Release();
-        }
+        return open.WaitAsync(cancellationToken);
     }
+
+    /// <summary>Checks a request against the configuration without opening anything; throws <see cref="InvalidRequestException"/> naming the field at fault.</summary>
+    public void Validate(AskRequest request) => _ = Resolve(request, null);
 
     /// <summary>Answers a question with citations, or abstains; throws <see cref="InvalidRequestException"/> for a bad request before any work.</summary>
     public async Task<GroundedAnswer> AskAsync(AskRequest request, GatewayContext? context = null, CancellationToken cancellationToken = default)
@@ -90,12 +102,35 @@ public sealed class GroundedStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Gateway.Dispose();
-        if (_rag is not null)
+        if (_open is { } open)
         {
-            await _rag.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await (await open.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // It never opened: nothing to close.
+            }
         }
+    }
 
-        _opening.Dispose();
+    private async Task<LocalRag> OpenAsync()
+    {
+        try
+        {
+            // On the thread pool: loading the model is synchronous, and no caller should carry it.
+            return await Task.Run(() => LocalRag.OpenAsync(Options.Rag, CancellationToken.None)).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _failedAt = _time.GetTimestamp();
+            }
+
+            throw;
+        }
     }
 
     // Scores to four decimals: what the CLI prints and the API returns alike.

@@ -46,17 +46,5 @@ public static class PostgresUrl
     }
 
     /// <summary>Returns the URL with any password replaced by <c>***</c>, for messages.</summary>
-    public static string Redact(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        var at = url.IndexOf('@', StringComparison.Ordinal);
-        if (scheme < 0 || at < scheme)
-        {
-            return url;
-        }
-
-        var colon = url.IndexOf(':', scheme + 3);
-        return colon > 0 && colon < at ? string.Concat(url.AsSpan(0, colon + 1), "***", url.AsSpan(at)) : url;
-    }
+    public static string Redact(string url) => Rag.Index.StoreLocation.Redact(url);
 }

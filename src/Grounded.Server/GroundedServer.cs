@@ -44,7 +44,9 @@ public static class GroundedServer
         }
 
         // Per-request framework logs would cost more than the gateway itself; each request logs one line of its own.
+        // Logs go to stderr, so that stdout carries only what grounded serve prints (one JSON object with --json).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => grounded ?? LoadOptions(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<GroundedOptions>().Gateway);

@@ -67,6 +67,18 @@ public sealed class RequestContextTests(IndexedStoreFixture store) : IClassFixtu
     }
 
     [Fact]
+    public async Task AnAskWithAFieldItDoesNotHaveIsRefusedRatherThanAnsweredWithDefaults()
+    {
+        using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store);
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/v1/ask", Json("""{"question":"Why?","top_k":2}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unknown field 'top_k'", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task AProvidersRefusalKeepsItsStatusAndMessageAndSaysWhichProvider()
     {
         _upstream.Default = new Step.Fail(422);

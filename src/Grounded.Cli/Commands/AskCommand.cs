@@ -24,6 +24,7 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
             SourcePrefix = settings.SourcePrefix,
             Tags = settings.Tags,
         };
+        stack.Validate(request); // an unknown --model is told at once, before the store and the model are opened
         await BundledDocs.IngestIfEmptyAsync(await stack.GetRagAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var answer = await stack.AskAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (settings.Json)

@@ -9,9 +9,17 @@ internal static class BundledDocs
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "docs");
 
-    /// <summary>Indexes the bundled docs when the store holds no documents; returns whether it did.</summary>
+    /// <summary>
+    /// Indexes the bundled docs when the store holds no documents; returns whether it did. Only a store in a directory
+    /// here: a shared database (PostgreSQL) is a deployment's, and Grounded's manual does not belong in it.
+    /// </summary>
     public static async Task<bool> IngestIfEmptyAsync(LocalRag rag, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(rag.Store.Location))
+        {
+            return false;
+        }
+
         var stats = await rag.Store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
         if (stats.Documents > 0 || !Directory.Exists(Folder))
         {

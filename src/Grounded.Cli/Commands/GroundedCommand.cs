@@ -32,14 +32,14 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
             return exitCode;
         }
         catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
-                                        or ArgumentException or DocumentReadException or ConfigException or GatewayException { Status: < 500 })
+                                        or ArgumentException or DocumentReadException or ConfigException or InvalidRequestException or ProviderRejectedException)
         {
             CliConsole.Error(error.Message);
             return ExitCodes.UserError;
         }
         catch (GatewayException error)
         {
-            CliConsole.Error(error.Message); // a provider that cannot serve: not the user's doing
+            CliConsole.Error(error.Message); // providers that cannot serve, or rate-limit: not the user's doing
             return ExitCodes.SystemError;
         }
         catch (Exception error)

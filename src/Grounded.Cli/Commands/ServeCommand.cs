@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
+using Grounded.Rag.Index;
 using Grounded.Server;
 
 namespace Grounded.Cli.Commands;
@@ -20,17 +21,18 @@ internal sealed class ServeCommand : GroundedCommand<ServeSettings>
             options = options with { Rag = options.Rag with { Ann = options.Rag.Ann with { Enabled = false } } };
         }
 
+        var store = StoreLocation.Redact(options.Rag.Store);
         try
         {
             await ServerHost.RunAsync(new ServeOptions(options, settings.Urls, settings.Insecure), urls =>
             {
                 if (settings.Json)
                 {
-                    JsonOutput.Write(new { listening = urls, config = options.ConfigFile, store = options.Rag.Store, models = options.Gateway.Models.Select(m => m.Name) });
+                    JsonOutput.Write(new { listening = urls, config = options.ConfigFile, store, models = options.Gateway.Models.Select(m => m.Name) });
                 }
                 else
                 {
-                    Console.Error.WriteLine($"grounded serve: listening on {string.Join(", ", urls)} (Ctrl+C to stop); store {options.Rag.Store}; {options.Gateway.Models.Count} models");
+                    Console.Error.WriteLine($"grounded serve: listening on {string.Join(", ", urls)} (Ctrl+C to stop); store {store}; {options.Gateway.Models.Count} models");
                 }
             }, cancellationToken).ConfigureAwait(false);
         }

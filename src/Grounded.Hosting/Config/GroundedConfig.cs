@@ -57,6 +57,7 @@ public static class GroundedConfig
 
         environment ??= new Dictionary<string, string?>();
         var problems = new List<string>();
+        LegacyVariables.Apply(document, environment, problems); // above the file, below GROUNDED__ overrides
         foreach (var (key, value) in environment)
         {
             if (key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) && value is not null)
@@ -67,7 +68,7 @@ public static class GroundedConfig
 
         var gateway = GatewayConfigValidator.Validate(document, problems);
         var (rag, topK, model) = RagConfigValidator.Validate(document, environment, problems);
-        if (model is not null && gateway?.Find(model) is null && !problems.Any(p => p.StartsWith("models", StringComparison.Ordinal)))
+        if (model is not null && !document.Models.Any(m => m.Name == model))
         {
             problems.Add($"rag.model: '{model}' is not a configured model");
         }

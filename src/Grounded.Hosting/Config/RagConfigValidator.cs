@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grounded.Rag;
 using Grounded.Rag.Retrieve;
 
@@ -12,9 +11,7 @@ internal static class RagConfigValidator
         var r = d.Rag;
         var defaults = new LocalRagOptions();
         var ann = defaults.Ann;
-        // The older variables still work, below the config file's own settings and GROUNDED__ overrides.
-        var minimum = r.Ann.MinVectors ?? Number(environment, "GROUNDED_ANN_MIN_VECTORS", problems);
-        var expansion = r.Ann.EfSearch ?? Number(environment, "GROUNDED_ANN_EF_SEARCH", problems);
+        var (minimum, expansion) = (r.Ann.MinVectors, r.Ann.EfSearch);
         ann = ann with
         {
             Enabled = r.Ann.Enabled ?? ann.Enabled,
@@ -84,19 +81,4 @@ internal static class RagConfigValidator
         _ => null,
     };
 
-    private static int? Number(IDictionary<string, string?> environment, string name, List<string> problems)
-    {
-        if (!environment.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        problems.Add($"{name} must be a whole number (got '{text}')");
-        return null;
-    }
 }

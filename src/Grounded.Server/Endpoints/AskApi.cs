@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Grounded.Answers;
-using Grounded.Gateway.Context;
 using Grounded.Hosting;
 using Grounded.Hosting.Ask;
 using Grounded.Server.Errors;
@@ -28,13 +27,9 @@ internal static class AskApi
     {
         var ct = http.RequestAborted;
         var started = time.GetTimestamp();
-        var context = http.Features.Get<GatewayContext>()!;
-        context.Route = "ask";
-        var request = await RequestBody.ReadAsync<AskRequest>(http.Request, stack.Options.Gateway.MaxRequestBodyBytes, ct, Web);
-        if (stack.Options.Gateway.LogPrompts)
-        {
-            http.Features.Set(new LoggedPrompt(request.Question ?? string.Empty));
-        }
+        var context = http.Context("ask");
+        var request = await RequestBody.ReadAsync<AskRequest>(http.Request, stack.Options.Gateway.MaxRequestBodyBytes, ct, Web, rejectUnknown: true);
+        http.KeepPrompt(stack.Options.Gateway, () => request.Question ?? string.Empty);
 
         if (!request.Stream)
         {

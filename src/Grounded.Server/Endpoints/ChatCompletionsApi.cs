@@ -1,4 +1,3 @@
-using Grounded.Gateway.Context;
 using Grounded.Hosting;
 using Grounded.Server.OpenAi;
 using Grounded.Server.Requests;
@@ -18,17 +17,13 @@ internal static class ChatCompletionsApi
     {
         var ct = http.RequestAborted;
         var started = time.GetTimestamp();
-        var context = http.Features.Get<GatewayContext>()!;
-        context.Route = "chat";
+        var context = http.Context("chat");
         var gateway = stack.Gateway;
         using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
         var request = ChatRequestValidator.Check(body.RootElement, gateway);
         context.RequestedModel = request.Model.Name;
         context.Stream = request.Stream;
-        if (gateway.Options.LogPrompts)
-        {
-            http.Features.Set(new LoggedPrompt(string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}"))));
-        }
+        http.KeepPrompt(gateway.Options, () => string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
 
         var options = context.AttachTo(request.Options);
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N")[..24];

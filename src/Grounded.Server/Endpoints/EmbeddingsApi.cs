@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Grounded.Gateway.Context;
+using Grounded.Server.Requests;
 using Grounded.Gateway.Failures;
 using Grounded.Hosting;
 using Grounded.Rag.Embed;
@@ -20,8 +20,7 @@ internal static class EmbeddingsApi
     private static async Task EmbedAsync(HttpContext http, GroundedStack stack)
     {
         var ct = http.RequestAborted;
-        var context = http.Features.Get<GatewayContext>()!;
-        context.Route = "embeddings";
+        var context = http.Context("embeddings");
         var request = await RequestBody.ReadAsync<EmbeddingRequest>(http.Request, stack.Options.Gateway.MaxRequestBodyBytes, ct);
         var texts = request.Texts();
         Check(request, ArcticXsModel.Profile(stack.Options.Rag.QuantizedEmbeddings));

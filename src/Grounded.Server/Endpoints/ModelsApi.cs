@@ -12,7 +12,7 @@ internal static class ModelsApi
     {
         app.MapGet("/v1/models", (GroundedStack stack) => Results.Json(new ModelList([.. stack.Gateway.Options.Models.Select(Describe)])))
             .WithTags("OpenAI").WithSummary("List the configured models");
-        app.MapGet("/v1/models/{id}", (string id, GroundedStack stack) =>
+        app.MapGet("/v1/models/{**id}", (string id, GroundedStack stack) =>
             Results.Json(Describe(stack.Gateway.Options.Find(id) ?? throw InvalidRequestException.UnknownModel(id, stack.Gateway.Options.Models.Select(m => m.Name)))))
             .WithTags("OpenAI").WithSummary("Describe one configured model");
         return app;

@@ -19,17 +19,13 @@ internal static class ResponsesApi
     {
         var ct = http.RequestAborted;
         var started = time.GetTimestamp();
-        var context = http.Features.Get<GatewayContext>()!;
-        context.Route = "responses";
+        var context = http.Context("responses");
         var gateway = stack.Gateway;
         using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
         var request = ResponsesRequestReader.Read(body.RootElement, gateway);
         context.RequestedModel = request.Model;
         context.Stream = request.Stream;
-        if (gateway.Options.LogPrompts)
-        {
-            http.Features.Set(new LoggedPrompt(string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}"))));
-        }
+        http.KeepPrompt(gateway.Options, () => string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
 
         var options = context.AttachTo(request.Options);
         var created = time.GetUtcNow().ToUnixTimeSeconds();

@@ -1,5 +1,6 @@
 using Grounded.Documents;
 using Grounded.Gateway.Failures;
+using Grounded.Rag.Embed;
 using Grounded.Storage;
 
 namespace Grounded.Server.Errors;
@@ -17,9 +18,11 @@ internal static class Failures
         BadHttpRequestException e => new ErrorDescription(e.StatusCode, e.Message, "invalid_request_error"),
         DocumentReadException e => new ErrorDescription(422, $"cannot ingest {e.Message}", "invalid_request_error") { Code = "unreadable_document" },
         StoreException e => new ErrorDescription(503, $"the store cannot be used: {e.Message}", "server_error") { Code = "store_unavailable" },
+        ModelNotInstalledException e => new ErrorDescription(503, e.Message, "server_error") { Code = "model_not_installed" },
+        ArgumentException e when e.GetType() == typeof(ArgumentException) => new ErrorDescription(400, e.Message.Split('\n')[0].Trim(), "invalid_request_error"),
         _ => new ErrorDescription(500, $"internal error ({error.GetType().Name}); the server log has the details under request {requestId}", "server_error"),
     };
 
     /// <summary>Returns whether a failure is expected (a value the client is told about) rather than a bug to log as an error.</summary>
-    public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or StoreException;
+    public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or StoreException or ModelNotInstalledException || error.GetType() == typeof(ArgumentException);
 }

@@ -50,15 +50,18 @@ internal static class ContentParts
         };
     }
 
-    private static AIContent Image(JsonElement image, string at)
+    private static AIContent Image(JsonElement image, string at) =>
+        Image(String(image, "url", at + ".image_url"), image.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String ? detail.GetString() : null, $"{at}.image_url.url");
+
+    /// <summary>Returns an image given by a URL or a <c>data:</c> URL; 400 naming <paramref name="at"/> when it is neither.</summary>
+    public static AIContent Image(string url, string? detail, string at)
     {
-        var url = String(image, "url", at + ".image_url");
         AIContent content = url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? Data(url, at)
             : Uri.TryCreate(url, UriKind.Absolute, out var uri) ? new UriContent(uri, "image/*")
-            : throw new InvalidRequestException($"{at}.image_url.url is neither a URL nor a data: URL", $"{at}.image_url.url");
-        if (image.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
+            : throw new InvalidRequestException($"{at} is neither a URL nor a data: URL", at);
+        if (detail is not null)
         {
-            (content.AdditionalProperties ??= [])["detail"] = detail.GetString();
+            (content.AdditionalProperties ??= [])["detail"] = detail;
         }
 
         return content;
@@ -91,7 +94,12 @@ internal static class ContentParts
             return new HostedFileContent(id.GetString()!) { Name = name };
         }
 
-        var data = String(file, "file_data", at + ".file");
+        return FileData(String(file, "file_data", at + ".file"), name, $"{at}.file.file_data");
+    }
+
+    /// <summary>Returns a file given as a <c>data:</c> URL or as plain base64 (a PDF, as OpenAI takes it); 400 naming <paramref name="at"/> when it is neither.</summary>
+    public static DataContent FileData(string data, string? name, string at)
+    {
         var content = data.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? Data(data, at) : new DataContent(Base64(data, at), "application/pdf");
         content.Name = name;
         return content;
@@ -117,7 +125,7 @@ internal static class ContentParts
         }
         catch (FormatException)
         {
-            throw new InvalidRequestException($"{at}.file.file_data is not base64", $"{at}.file.file_data");
+            throw new InvalidRequestException($"{at} is not base64", at);
         }
     }
 

@@ -26,6 +26,9 @@ internal static class JsonFieldTypes
         return Describe(type);
     }
 
+    /// <summary>Returns whether <paramref name="type"/> has a field of that JSON name.</summary>
+    public static bool Has(Type type, string name, JsonSerializerOptions? options) => Property(type, name, options) is not null;
+
     private static IEnumerable<string?> Segments(string? path)
     {
         // $.a.b[0].c → "a", "b", null (an element), "c"

@@ -70,18 +70,29 @@ internal static class RequestBody
         }
     }
 
-    /// <summary>Reads the body as <typeparamref name="T"/>.</summary>
-    public static async Task<T> ReadAsync<T>(HttpRequest request, long limit, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
+    /// <summary>Reads the body as <typeparamref name="T"/>; with <paramref name="rejectUnknown"/>, a field <typeparamref name="T"/> does not have is a 400 rather than ignored.</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, long limit, CancellationToken cancellationToken, JsonSerializerOptions? options = null, bool rejectUnknown = false)
         where T : class
     {
         using var document = await ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
-        return Bind<T>(document.RootElement, options);
+        return Bind<T>(document.RootElement, options, rejectUnknown);
     }
 
     /// <summary>Binds a JSON object to <typeparamref name="T"/>; a value of the wrong type is a 400 that names the field and the type wanted, in JSON's words.</summary>
-    public static T Bind<T>(JsonElement element, JsonSerializerOptions? options = null)
+    public static T Bind<T>(JsonElement element, JsonSerializerOptions? options = null, bool rejectUnknown = false)
         where T : class
     {
+        if (rejectUnknown && element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!JsonFieldTypes.Has(typeof(T), property.Name, options))
+                {
+                    throw new InvalidRequestException($"unknown field '{property.Name}'", property.Name);
+                }
+            }
+        }
+
         try
         {
             return element.Deserialize<T>(options) ?? throw new InvalidRequestException("the request body is empty");

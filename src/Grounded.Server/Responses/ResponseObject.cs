@@ -9,6 +9,9 @@ internal sealed class ResponseObject(string id, long createdAt, ResponsesRequest
 {
     public string Id => id;
 
+    /// <summary>Gets or sets the model the response names: the one that served, once known (a fallback after a failover).</summary>
+    public string Model { get; set; } = model;
+
     public JsonObject Build(string status, JsonArray output, UsageDetails? usage, ChatFinishReason? finish = null)
     {
         var response = new JsonObject
@@ -19,7 +22,7 @@ internal sealed class ResponseObject(string id, long createdAt, ResponsesRequest
             ["status"] = finish == ChatFinishReason.Length && status == "completed" ? "incomplete" : status,
             ["error"] = null,
             ["incomplete_details"] = finish == ChatFinishReason.Length ? new JsonObject { ["reason"] = "max_output_tokens" } : null,
-            ["model"] = model,
+            ["model"] = Model,
             ["output"] = output,
             ["previous_response_id"] = null,
             ["reasoning"] = new JsonObject { ["effort"] = null, ["summary"] = null },
@@ -67,13 +70,15 @@ internal sealed class ResponseObject(string id, long createdAt, ResponsesRequest
 
         if (refusal is not null)
         {
-            content.Add(new JsonObject { ["type"] = "refusal", ["refusal"] = refusal });
+            content.Add(RefusalPart(refusal));
         }
 
         return new JsonObject { ["type"] = "message", ["id"] = id, ["status"] = status, ["role"] = "assistant", ["content"] = content };
     }
 
     public static JsonObject TextPart(string text) => new() { ["type"] = "output_text", ["text"] = text, ["annotations"] = new JsonArray() };
+
+    public static JsonObject RefusalPart(string refusal) => new() { ["type"] = "refusal", ["refusal"] = refusal };
 
     public static JsonObject FunctionCall(string id, string callId, string name, string arguments, string status) => new()
     {

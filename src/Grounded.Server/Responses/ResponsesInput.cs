@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Grounded.Gateway.Failures;
 using Grounded.Gateway.Providers;
+using Grounded.Server.OpenAi;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Server.Responses;
@@ -90,18 +91,11 @@ internal static class ResponsesInput
             case "refusal":
                 return new ErrorContent(Required(part, "refusal", at)) { ErrorCode = "Refusal" };
             case "input_image":
-                var url = Required(part, "image_url", at);
-                AIContent image = url.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? new DataContent(url) : new UriContent(new Uri(url), "image/*");
-                if (ResponsesRequestReader.Text(part, "detail") is { } detail)
-                {
-                    (image.AdditionalProperties ??= [])["detail"] = detail;
-                }
-
-                return image;
+                return ContentParts.Image(Required(part, "image_url", at), ResponsesRequestReader.Text(part, "detail"), $"{at}.image_url");
             case "input_file" when ResponsesRequestReader.Text(part, "file_id") is { } id:
                 return new HostedFileContent(id) { Name = ResponsesRequestReader.Text(part, "filename") };
             case "input_file":
-                return new DataContent(Required(part, "file_data", at)) { Name = ResponsesRequestReader.Text(part, "filename") };
+                return ContentParts.FileData(Required(part, "file_data", at), ResponsesRequestReader.Text(part, "filename"), $"{at}.file_data");
             default:
                 throw new InvalidRequestException($"{at}: content parts of type '{type}' are not supported (supported: input_text, input_image, input_file, output_text, refusal)", $"{at}.type");
         }

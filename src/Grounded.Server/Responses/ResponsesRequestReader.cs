@@ -18,6 +18,17 @@ internal static class ResponsesRequestReader
 {
     private static readonly string[] Echoed = ["instructions", "max_output_tokens", "metadata", "parallel_tool_calls", "temperature", "tool_choice", "top_p", "user"];
 
+    // Read into the chat form below; every other field is refused rather than ignored.
+    private static readonly HashSet<string> Known =
+    [
+        "model", "input", "instructions", "tools", "tool_choice", "parallel_tool_calls", "stream", "temperature", "top_p",
+        "max_output_tokens", "text", "user", "metadata", "service_tier", "reasoning", "store", "previous_response_id",
+        "background", "include", "truncation", "prompt_cache_key", "safety_identifier",
+    ];
+
+    // Chat-completions fields of the same name and meaning: sent to OpenAI-compatible providers as they were written.
+    private static readonly string[] SameInChat = ["user", "metadata", "service_tier", "prompt_cache_key", "safety_identifier"];
+
     public static ResponsesRequest Read(JsonElement body, ModelGateway gateway)
     {
         var name = Text(body, "model") ?? throw new InvalidRequestException("model is required", "model");
@@ -52,7 +63,12 @@ internal static class ResponsesRequestReader
         var unmapped = new List<string>();
         var tools = ResponsesTools.Read(body, options, fields);
         ResponsesFormat.Read(body, options, fields);
-        foreach (var field in new[] { "user", "metadata", "service_tier" })
+        if (body.TryGetProperty("parallel_tool_calls", out var parallelField) && parallelField.ValueKind is JsonValueKind.True or JsonValueKind.False && fields.ContainsKey("tools"))
+        {
+            fields["parallel_tool_calls"] = parallelField.Clone(); // the tools go verbatim, so must this
+        }
+
+        foreach (var field in SameInChat)
         {
             if (body.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null)
             {
@@ -86,6 +102,19 @@ internal static class ResponsesRequestReader
     // A stateless gateway: conversations are sent in full, nothing is stored, and only function tools run.
     private static void Refuse(JsonElement body)
     {
+        foreach (var property in body.EnumerateObject())
+        {
+            if (!Known.Contains(property.Name) && property.Value.ValueKind != JsonValueKind.Null)
+            {
+                throw new InvalidRequestException($"'{property.Name}' is not supported by this gateway's Responses API (it takes: {string.Join(", ", Known.Order(StringComparer.Ordinal))})", property.Name);
+            }
+        }
+
+        if (Text(body, "truncation") is { } truncation && truncation != "disabled")
+        {
+            throw new InvalidRequestException($"truncation '{truncation}' is not supported: the gateway never truncates the input", "truncation");
+        }
+
         if (Text(body, "previous_response_id") is not null)
         {
             throw new InvalidRequestException("previous_response_id is not supported: this gateway stores no responses; send the whole conversation in input", "previous_response_id");

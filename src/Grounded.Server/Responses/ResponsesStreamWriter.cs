@@ -24,6 +24,7 @@ internal sealed class ResponsesStreamWriter(HttpContext http, ResponseObject res
         var ct = http.RequestAborted;
         await using var stream = updates.GetAsyncEnumerator(ct);
         var any = await stream.MoveNextAsync(); // failures before the first update are plain HTTP errors
+        response.Model = context.ServedBy ?? response.Model;
         SseWriter.Start(http.Response);
         await EventAsync("response.created", new JsonObject { ["response"] = response.Build("in_progress", [], null) });
         await EventAsync("response.in_progress", new JsonObject { ["response"] = response.Build("in_progress", [], null) });
@@ -61,16 +62,14 @@ internal sealed class ResponsesStreamWriter(HttpContext http, ResponseObject res
         switch (content)
         {
             case TextContent { Text.Length: > 0 } text:
-                if (_open is not { Kind: "message" })
-                {
-                    await CloseAsync();
-                    _open = new Open("message", ResponseObject.NewId("msg"), -1);
-                    await EventAsync("response.output_item.added", new JsonObject { ["output_index"] = _output.Count, ["item"] = ResponseObject.Message(_open.Id, "in_progress", null) });
-                    await EventAsync("response.content_part.added", Part(ResponseObject.TextPart(string.Empty)));
-                }
-
-                _open.Text.Append(text.Text);
+                await OpenMessageAsync("message");
+                _open!.Text.Append(text.Text);
                 await EventAsync("response.output_text.delta", Part(null, ("delta", text.Text)));
+                break;
+            case ErrorContent { ErrorCode: "Refusal" } refusal:
+                await OpenMessageAsync("refusal");
+                _open!.Text.Append(refusal.Message);
+                await EventAsync("response.refusal.delta", Part(null, ("delta", refusal.Message)));
                 break;
             case FunctionCallDeltaContent piece:
                 if (_open is not { Kind: "function_call" } open || open.CallIndex != piece.Index)
@@ -94,6 +93,20 @@ internal sealed class ResponsesStreamWriter(HttpContext http, ResponseObject res
         }
     }
 
+    // A message item holds one part: output text, or a refusal (a model that refuses writes no text).
+    private async Task OpenMessageAsync(string kind)
+    {
+        if (_open?.Kind == kind)
+        {
+            return;
+        }
+
+        await CloseAsync();
+        _open = new Open(kind, ResponseObject.NewId("msg"), -1);
+        await EventAsync("response.output_item.added", new JsonObject { ["output_index"] = _output.Count, ["item"] = ResponseObject.Message(_open.Id, "in_progress", null) });
+        await EventAsync("response.content_part.added", Part(kind == "message" ? ResponseObject.TextPart(string.Empty) : ResponseObject.RefusalPart(string.Empty)));
+    }
+
     // Ends the open item: its .done events, and it joins the output.
     private async Task CloseAsync()
     {
@@ -110,6 +123,12 @@ internal sealed class ResponsesStreamWriter(HttpContext http, ResponseObject res
             await EventAsync("response.output_text.done", Part(null, ("text", text), open.Id));
             await EventAsync("response.content_part.done", Part(ResponseObject.TextPart(text), null, open.Id));
             item = ResponseObject.Message(open.Id, "completed", text);
+        }
+        else if (open.Kind == "refusal")
+        {
+            await EventAsync("response.refusal.done", Part(null, ("refusal", text), open.Id));
+            await EventAsync("response.content_part.done", Part(ResponseObject.RefusalPart(text), null, open.Id));
+            item = ResponseObject.Message(open.Id, "completed", null, text);
         }
         else
         {

@@ -103,4 +103,31 @@ public sealed class GroundedConfigRagTests
         Assert.Equal("./named-by-env", options.Rag.Store);
         Assert.Equal(file, options.ConfigFile);
     }
+
+    [Fact]
+    public void TheOlderAnnVariablesOverrideTheFileAndGroundedOverridesOverrideThem()
+    {
+        const string Yaml = "rag: { ann: { minVectors: 10, efSearch: 20 } }\n";
+
+        var legacy = GroundedConfig.Parse(Yaml, new Dictionary<string, string?> { ["GROUNDED_ANN_MIN_VECTORS"] = "30", ["GROUNDED_ANN_EF_SEARCH"] = "40" });
+        var both = GroundedConfig.Parse(Yaml, new Dictionary<string, string?> { ["GROUNDED_ANN_EF_SEARCH"] = "40", ["GROUNDED__RAG__ANN__EFSEARCH"] = "50" });
+
+        Assert.Equal(30, legacy.Rag.Ann.MinimumVectors);
+        Assert.Equal(40, legacy.Rag.Ann.ExpansionSearch);
+        Assert.Equal(50, both.Rag.Ann.ExpansionSearch);
+    }
+
+    [Fact]
+    public void AConfiguredAnswerModelIsNotReportedMissingBecauseOfAnotherProblem()
+    {
+        var error = Assert.Throws<ConfigException>(() => GroundedConfig.Parse("""
+            rag: { model: small }
+            models:
+              - { name: small, provider: openai, endpoint: "http://127.0.0.1:9/v1", model: m, contextWindow: 1000, maxOutputTokens: 100 }
+            resilience: { attemptTimeout: soon }
+            """, NoEnvironment));
+
+        Assert.Contains(error.Problems, p => p.Contains("resilience.attemptTimeout", StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Problems, p => p.Contains("rag.model", StringComparison.Ordinal));
+    }
 }

@@ -5,14 +5,17 @@ using OpenAI.Chat;
 namespace Grounded.Gateway.Providers.OpenAi;
 
 /// <summary>
-/// One stream's tool calls: each update's pieces of call arguments become <see cref="FunctionCallDeltaContent"/>s as
-/// they arrive, and the complete calls Microsoft.Extensions.AI assembles at the end are marked as already streamed and
-/// given their exact argument text.
+/// One stream's tool calls and refusal as the provider sent them: each update's pieces of call arguments become
+/// <see cref="FunctionCallDeltaContent"/>s and its piece of refusal an <see cref="ErrorContent"/> as they arrive. The
+/// complete calls Microsoft.Extensions.AI assembles at the end are matched to their pieces by position, marked as
+/// already streamed and given their exact argument text; its assembled refusal, already sent in pieces, is dropped.
 /// </summary>
 internal sealed class OpenAiStreamedCalls
 {
-    private readonly Dictionary<int, (string? Id, StringBuilder Arguments)> _calls = [];
+    private readonly Dictionary<int, StringBuilder> _arguments = [];
+    private readonly List<int> _order = []; // call indexes in the order they first appeared, as the library assembles them
     private bool _fingerprinted;
+    private bool _refusalStreamed;
 
     public ChatResponseUpdate Enrich(ChatResponseUpdate update)
     {
@@ -21,13 +24,20 @@ internal sealed class OpenAiStreamedCalls
             foreach (var piece in raw.ToolCallUpdates ?? [])
             {
                 var delta = piece.FunctionArgumentsUpdate?.ToString() ?? string.Empty;
-                if (!_calls.TryGetValue(piece.Index, out var call))
+                if (!_arguments.TryGetValue(piece.Index, out var text))
                 {
-                    _calls[piece.Index] = call = (piece.ToolCallId, new StringBuilder());
+                    _arguments[piece.Index] = text = new StringBuilder();
+                    _order.Add(piece.Index);
                 }
 
-                call.Arguments.Append(delta);
+                text.Append(delta);
                 update.Contents.Add(new FunctionCallDeltaContent(piece.Index, piece.ToolCallId, piece.FunctionName, delta));
+            }
+
+            if (raw.RefusalUpdate is { Length: > 0 } refusal)
+            {
+                update.Contents.Add(new ErrorContent(refusal) { ErrorCode = "Refusal" });
+                _refusalStreamed = true;
             }
 
             var properties = update.AdditionalProperties ??= [];
@@ -36,13 +46,21 @@ internal sealed class OpenAiStreamedCalls
             return update;
         }
 
+        var position = 0;
         foreach (var call in update.Contents.OfType<FunctionCallContent>())
         {
-            var streamed = _calls.Values.FirstOrDefault(c => c.Id == call.CallId);
-            if (streamed.Arguments is not null)
+            if (position < _order.Count)
             {
-                call.WithText(streamed.Arguments.ToString());
+                call.WithText(_arguments[_order[position++]].ToString());
                 (call.AdditionalProperties ??= [])[FunctionCallDeltaContent.StreamedKey] = true;
+            }
+        }
+
+        if (_refusalStreamed)
+        {
+            foreach (var assembled in update.Contents.OfType<ErrorContent>().Where(e => e.ErrorCode == "Refusal").ToList())
+            {
+                update.Contents.Remove(assembled);
             }
         }
 
