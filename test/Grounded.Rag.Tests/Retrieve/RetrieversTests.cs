@@ -40,8 +40,8 @@ public sealed class RetrieversTests : IAsyncLifetime, IDisposable
     {
         var error = Assert.Throws<ArgumentException>(() => Retrievers.Create(_store, _embedder, new RetrievalOptions { RrfK = -1, KeywordWeight = double.NaN }));
 
-        Assert.Contains("--rrf-k", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--keyword-weight", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the RRF k must be between 0 and 10000 (got -1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the keyword weight must be between 0 and 100 (got NaN)", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
