@@ -1,7 +1,7 @@
 // Gateway overhead: the same fixed-rate load against the scripted upstream directly and through grounded serve's
 // /v1/chat/completions, in one run; with --baseline-cli, through a second (earlier) build as well, in the same rounds.
 // See docs/benchmarks.md, "Gateway overhead".
-// Run: dotnet run -c Release --project bench/Grounded.Bench.Gateway -- [--rate 500] [--seconds 5] [--rounds 3]
+// Run: dotnet run -c Release --project bench/Grounded.Bench.Gateway -- [--rate 500] [--seconds 5] [--rounds 3 (0: ramp only)]
 //      [--ramp 1000,1500,2000 | --ramp none] [--cli PATH/grounded.dll] [--baseline-cli PATH/grounded.dll]
 //      [--server-logs null (to /dev/null instead of drained by this process)]
 using System.Globalization;
@@ -63,9 +63,12 @@ if (baselineCli is not null)
 
 var run = new Rounds(load, targets);
 await run.WarmUpAsync(rate, seconds);
-await run.RunAsync(rounds, rate, seconds);
-Report.Print(run, targets, rate, rounds, seconds);
-Console.WriteLine($"load average at the end of the {rate} RPS rounds: {LoadAverage()}");
+if (rounds > 0)
+{
+    await run.RunAsync(rounds, rate, seconds);
+    Report.Print(run, targets, rate, rounds, seconds);
+    Console.WriteLine($"load average at the end of the {rate} RPS rounds: {LoadAverage()}");
+}
 if (ramp.Length > 0)
 {
     await RampAsync();
@@ -112,7 +115,7 @@ async Task RampAsync()
     }
 
     Console.WriteLine();
-    Console.WriteLine($"highest sustained rate through the gateway: {(best is null ? "below the first step" : $"{best} RPS")} (server log lines drained: {server.LogLines})");
+    Console.WriteLine($"highest sustained rate through the gateway: {(best is null ? "below the first step" : $"{best} RPS")} (server log lines drained: {server.LogLines}; load average {LoadAverage()})");
 }
 
 static bool Sustained(Phase p, int step) => p.Errors == 0 && p.P(0.99) < 100 && p.AchievedRps >= 0.98 * step;
