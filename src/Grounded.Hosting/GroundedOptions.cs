@@ -26,4 +26,21 @@ public sealed record GroundedOptions
 
     /// <summary>Gets the config file the options were read from, if any.</summary>
     public string? ConfigFile { get; init; }
+
+    /// <summary>
+    /// Returns these options with what a host's command line says laid over them (the last word, over the file and the
+    /// environment); a setting left null, or false, keeps its configured value.
+    /// </summary>
+    /// <param name="store">The store location (<c>--store</c>).</param>
+    /// <param name="noQuantize">Whether to embed with the float32 model (<c>--no-quantize</c>).</param>
+    /// <param name="exact">Whether dense search scans every vector instead of using the HNSW index (<c>--exact</c>).</param>
+    public GroundedOptions WithCommandLine(string? store = null, bool noQuantize = false, bool exact = false) => this with
+    {
+        Rag = Rag with
+        {
+            Store = store ?? Rag.Store,
+            QuantizedEmbeddings = !noQuantize && Rag.QuantizedEmbeddings,
+            Ann = exact ? Rag.Ann with { Enabled = false } : Rag.Ann,
+        },
+    };
 }

@@ -7,7 +7,9 @@ using Grounded.Gateway.Pipeline;
 using Grounded.Hosting.Ask;
 using Grounded.Hosting.Config;
 using Grounded.Rag;
+using Grounded.Chunks;
 using Grounded.Rag.Answer;
+using Grounded.Rag.Retrieve;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
 
@@ -87,6 +89,18 @@ public sealed class GroundedStack : IAsyncDisposable
         return Presented(await rag.QueryWith(query).AskAsync(question, topK, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Lists the chunks most relevant to the request's question, best first: the same request and checks as
+    /// <see cref="AskAsync"/> without an answer (its model is not used). Sentence reranking is off unless the request
+    /// asks for it: it picks evidence for answers but lowers document ranking quality.
+    /// </summary>
+    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(AskRequest request, CancellationToken cancellationToken = default)
+    {
+        var (question, topK, query) = Retrieval(request);
+        var rag = await GetRagAsync(cancellationToken).ConfigureAwait(false);
+        return await rag.QueryWith(query with { RerankCandidates = request.Rerank ?? 0 }).SearchAsync(question, topK, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Answers like <see cref="AskAsync"/>, as the answer is written: pieces of text, then the whole answer.</summary>
     public async IAsyncEnumerable<AskUpdate> AskStreamingAsync(AskRequest request, GatewayContext? context = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -137,8 +151,34 @@ public sealed class GroundedStack : IAsyncDisposable
     private static GroundedAnswer Presented(GroundedAnswer answer) =>
         answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() };
 
-    // Checks the request against the configuration before anything is opened or called.
+    // Checks the request against the configuration before anything is opened or called, and names its answerer.
     private (string Question, int TopK, QueryOptions Query) Resolve(AskRequest request, GatewayContext? context)
+    {
+        var (question, topK, query) = Retrieval(request);
+        var model = string.IsNullOrEmpty(request.Model) ? Options.AskModel : request.Model;
+        Stages.IAnswerGenerator? answerer = null;
+        if (model is not null)
+        {
+            if (Gateway.Options.Find(model) is null)
+            {
+                throw InvalidRequestException.UnknownModel(model, Gateway.Options.Models.Select(m => m.Name));
+            }
+
+            var options = new ChatOptions { Temperature = 0, ModelId = model };
+            answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options);
+        }
+
+        if (context is not null)
+        {
+            context.RequestedModel = model;
+            context.Stream = request.Stream;
+        }
+
+        return (question, topK, query with { Answerer = answerer });
+    }
+
+    // The retrieval half of a request, checked: what ask and search share.
+    private (string Question, int TopK, QueryOptions Query) Retrieval(AskRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Question))
@@ -162,34 +202,14 @@ public sealed class GroundedStack : IAsyncDisposable
             throw new InvalidRequestException($"mmr must be between 0 and 1 (got {request.Mmr})", "mmr");
         }
 
-        var mode = request.Mode is null ? (Rag.Retrieve.RetrievalMode?)null
-            : RagConfigValidator.ParseMode(request.Mode) ?? throw new InvalidRequestException($"mode must be hybrid, dense or keyword (got '{request.Mode}')", "mode");
-        var model = string.IsNullOrEmpty(request.Model) ? Options.AskModel : request.Model;
-        Stages.IAnswerGenerator? answerer = null;
-        if (model is not null)
-        {
-            if (Gateway.Options.Find(model) is null)
-            {
-                throw InvalidRequestException.UnknownModel(model, Gateway.Options.Models.Select(m => m.Name));
-            }
-
-            var options = new ChatOptions { Temperature = 0, ModelId = model };
-            answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options);
-        }
-
-        if (context is not null)
-        {
-            context.RequestedModel = model;
-            context.Stream = request.Stream;
-        }
-
+        var mode = request.Mode is null ? (RetrievalMode?)null
+            : RetrievalOptions.ParseMode(request.Mode) ?? throw new InvalidRequestException($"mode must be hybrid, dense or keyword (got '{request.Mode}')", "mode");
         return (request.Question, topK, new QueryOptions
         {
             Mode = mode,
             RerankCandidates = request.Rerank,
             Diversity = request.Mmr,
             Filter = new SearchFilter { Collection = request.Collection, SourcePrefix = request.SourcePrefix, Tags = request.Tags ?? [] },
-            Answerer = answerer,
         });
     }
 }

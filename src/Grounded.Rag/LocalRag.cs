@@ -119,7 +119,7 @@ public sealed class LocalRag : IAsyncDisposable
         IReindexableChunkStore? store = null;
         try
         {
-            store = await options.Stores.OpenAsync(new StoreRequest(options.Store, embedder.Profile, options.AllowModelChange, options.Ann), cancellationToken).ConfigureAwait(false);
+            store = await options.Stores.OpenAsync(options.StoreRequest(), cancellationToken).ConfigureAwait(false);
             return new LocalRag(options, store, embedder);
         }
         catch

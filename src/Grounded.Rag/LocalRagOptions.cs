@@ -1,5 +1,6 @@
 using Grounded.Rag.Answer;
 using Grounded.Rag.Chunking;
+using Grounded.Rag.Embed;
 using Grounded.Rag.Index;
 using Grounded.Storage;
 using Grounded.Rag.Rerank;
@@ -55,6 +56,12 @@ public sealed record LocalRagOptions
 
     /// <summary>Gets whether a store built with another embedding model may be opened (only to reindex it).</summary>
     public bool AllowModelChange { get; init; }
+
+    /// <summary>Gets the profile of the embedding model the store's vectors are made with: arctic-embed-xs, int8 or float32 as <see cref="QuantizedEmbeddings"/> says.</summary>
+    public EmbeddingModelProfile EmbeddingModel => ArcticXsModel.Profile(QuantizedEmbeddings);
+
+    /// <summary>Returns what opening <see cref="Store"/> for <see cref="EmbeddingModel"/> takes, with these options' HNSW settings.</summary>
+    public StoreRequest StoreRequest(bool? allowModelChange = null) => new(Store, EmbeddingModel, allowModelChange ?? AllowModelChange, Ann);
 
     /// <summary>Returns <c>GROUNDED_HOME</c> when set, else <c>./.grounded</c>.</summary>
     public static string DefaultStore() =>

@@ -97,13 +97,9 @@ public static class GroundedServer
         return app;
     }
 
-    private static GroundedOptions LoadOptions(IConfiguration configuration)
-    {
-        var options = GroundedConfig.Load(configuration["Grounded:Config"] ?? configuration["config"]);
-        return (configuration["Grounded:Store"] ?? configuration["store"]) is { Length: > 0 } store
-            ? options with { Rag = options.Rag with { Store = store } }
-            : options;
-    }
+    private static GroundedOptions LoadOptions(IConfiguration configuration) =>
+        GroundedConfig.Load(configuration["Grounded:Config"] ?? configuration["config"])
+            .WithCommandLine(store: (configuration["Grounded:Store"] ?? configuration["store"]) is { Length: > 0 } store ? store : null);
 
     private static void CheckBinding(WebApplication app, GroundedOptions options)
     {

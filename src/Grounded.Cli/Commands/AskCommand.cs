@@ -12,18 +12,7 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
     protected override async Task<int> RunAsync(AskSettings settings, CancellationToken cancellationToken)
     {
         await using var stack = OpenStack(settings);
-        var request = new AskRequest
-        {
-            Question = settings.Query,
-            TopK = settings.TopK,
-            Model = settings.Model,
-            Mode = settings.Mode,
-            Rerank = settings.Rerank,
-            Mmr = settings.Mmr,
-            Collection = settings.Collection,
-            SourcePrefix = settings.SourcePrefix,
-            Tags = settings.Tags,
-        };
+        var request = Request(settings) with { Model = settings.Model };
         stack.Validate(request); // an unknown --model is told at once, before the store and the model are opened
         await BundledDocs.IngestIfEmptyAsync(await stack.GetRagAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var answer = await stack.AskAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -54,4 +43,17 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
         console.MarkupLine($"[grey]{Markup.Escape(answer.Generator)} · retrieve {answer.Timings.RetrieveMs:0} ms · generate {answer.Timings.GenerateMs:0} ms{tokens}[/]");
         return ExitCodes.Success;
     }
+
+    /// <summary>Returns the request the query flags make: the same fields <c>POST /v1/ask</c> takes.</summary>
+    internal static AskRequest Request(QuerySettings settings) => new()
+    {
+        Question = settings.Query,
+        TopK = settings.TopK,
+        Mode = settings.Mode,
+        Rerank = settings.Rerank,
+        Mmr = settings.Mmr,
+        Collection = settings.Collection,
+        SourcePrefix = settings.SourcePrefix,
+        Tags = settings.Tags,
+    };
 }

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
 using Grounded.Hosting;
-using Grounded.Rag.Embed;
-using Grounded.Rag.Index;
 using Spectre.Console;
 
 namespace Grounded.Cli.Commands;
@@ -13,9 +11,8 @@ internal sealed class DbMigrateCommand : GroundedCommand<StoreSettings>
 {
     protected override async Task<int> RunAsync(StoreSettings settings, CancellationToken cancellationToken)
     {
-        var options = Options(settings).Rag;
-        var request = new StoreRequest(options.Store, ArcticXsModel.Profile(options.QuantizedEmbeddings), AllowModelChange: true, options.Ann);
-        var migration = await Stores.All.For(options.Store).MigrateAsync(request, cancellationToken).ConfigureAwait(false);
+        var request = Options(settings).Rag.StoreRequest(allowModelChange: true);
+        var migration = await Stores.All.For(request.Location).MigrateAsync(request, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             JsonOutput.Write(new { store = migration.Location, fromVersion = migration.From, toVersion = migration.To, migrated = migration.To > migration.From });

@@ -43,10 +43,11 @@ internal sealed class EvalChunkingCommand : GroundedCommand<EvalChunkingSettings
             var store = settings.Store is { } root
                 ? Path.Combine(root, $"chunks-{size}")
                 : EvalCache.DirectoryFor("chunking", Path.GetFullPath(settings.Corpus), $"{size}/{chunking.OverlapTokens}", ArcticXsModel.Profile(quantized).ModelId);
-            await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
+            await using var stack = OpenStack(new LocalRagOptions
             {
                 Store = store, QuantizedEmbeddings = quantized, Chunking = chunking, Retrieval = new RetrievalOptions { Mode = mode },
-            }, cancellationToken).ConfigureAwait(false);
+            });
+            var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
             await IngestProgressBar.RunAsync($"Indexing at {size} tokens", progress =>
                 rag.Ingestion().IngestAsync([settings.Corpus], new IngestOptions { Prune = true }, progress, cancellationToken)).ConfigureAwait(false);
             var stats = await rag.Store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);

@@ -39,10 +39,11 @@ internal sealed class EvalRetrievalCommand : GroundedCommand<EvalRetrievalSettin
         var quantized = !settings.NoQuantize;
         var store = settings.Store ?? EvalCache.DirectoryFor("beir", Path.GetFullPath(settings.Dataset), dataset.CorpusHash,
             $"{chunking.ChunkTokens}/{chunking.OverlapTokens}", ArcticXsModel.Profile(quantized).ModelId, BeirIndex.Layout);
-        await using var rag = await LocalRag.OpenAsync(new LocalRagOptions
+        await using var stack = OpenStack(new LocalRagOptions
         {
             Store = store, QuantizedEmbeddings = quantized, Chunking = chunking, Retrieval = retrieval,
-        }, cancellationToken).ConfigureAwait(false);
+        });
+        var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
         await BeirIndex.EnsureAsync(rag, dataset, cancellationToken).ConfigureAwait(false);
 
         var evaluator = new RetrievalEvaluator(settings.Cutoffs);

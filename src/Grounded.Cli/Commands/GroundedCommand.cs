@@ -57,17 +57,8 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
 
     /// <summary>Returns the configuration (config file, then environment) with the verb's flags laid over it.</summary>
-    protected static GroundedOptions Options(StoreSettings settings)
-    {
-        var options = GroundedConfig.Load(settings.Config);
-        var rag = options.Rag with
-        {
-            Store = settings.Store ?? options.Rag.Store,
-            QuantizedEmbeddings = !settings.NoQuantize && options.Rag.QuantizedEmbeddings,
-            Ann = settings is QuerySettings { Exact: true } ? options.Rag.Ann with { Enabled = false } : options.Rag.Ann,
-        };
-        return options with { Rag = rag };
-    }
+    protected static GroundedOptions Options(StoreSettings settings) =>
+        GroundedConfig.Load(settings.Config).WithCommandLine(settings.Store, settings.NoQuantize, settings is IExactSearchSettings { Exact: true });
 
     /// <summary>Builds the stack (the store and model open on first use) from the configuration and the verb's flags.</summary>
     protected static GroundedStack OpenStack(StoreSettings settings, Func<GroundedOptions, GroundedOptions>? adjust = null)
@@ -76,10 +67,6 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         return GroundedStack.Create(adjust is null ? options : adjust(options));
     }
 
-    /// <summary>Opens the store and the model the configuration and flags name.</summary>
-    protected static Task<LocalRag> OpenAsync(StoreSettings settings, CancellationToken cancellationToken, Func<LocalRagOptions, LocalRagOptions>? adjust = null)
-    {
-        var options = Options(settings).Rag with { Stores = Stores.All };
-        return LocalRag.OpenAsync(adjust is null ? options : adjust(options), cancellationToken);
-    }
+    /// <summary>Builds a stack over a store of the verb's own making (the eval verbs' caches), outside the configuration.</summary>
+    protected static GroundedStack OpenStack(LocalRagOptions rag) => GroundedStack.Create(new GroundedOptions { Rag = rag });
 }

@@ -20,7 +20,8 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
             }
         }
 
-        await using var rag = await OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings);
+        var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
         var chunking = new ChunkingOptions { ChunkTokens = settings.ChunkTokens, OverlapTokens = settings.Overlap };
         var report = await IngestProgressBar.RunAsync("Ingesting", progress =>
             rag.Ingestion(chunking, settings.ChunkerKind).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune, Collection = settings.Collection ?? string.Empty, Tags = settings.Tags }, progress, cancellationToken)).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Grounded.Cli.Commands;
 
 /// <summary>Options of the verbs that query a store; those left out take the configured defaults.</summary>
-internal class QuerySettings : StoreSettings
+internal class QuerySettings : StoreSettings, IExactSearchSettings
 {
     [CommandArgument(0, "<QUERY>")]
     [Description("The question or search text (quote it)")]
@@ -38,9 +38,6 @@ internal class QuerySettings : StoreSettings
     [CommandOption("--tag <TAG>")]
     [Description("Only documents carrying this tag (repeat for several: all must match)")]
     public string[] Tags { get; init; } = [];
-
-    /// <summary>Gets the metadata filter the options describe.</summary>
-    public Storage.SearchFilter Filter => new() { Collection = Collection, SourcePrefix = SourcePrefix, Tags = Tags };
 
     [CommandOption("--exact")]
     [Description("Scan every vector instead of using the HNSW index (exact, slower on large stores)")]

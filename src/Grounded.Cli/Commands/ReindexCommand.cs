@@ -11,7 +11,8 @@ internal sealed class ReindexCommand : GroundedCommand<StoreSettings>
 {
     protected override async Task<int> RunAsync(StoreSettings settings, CancellationToken cancellationToken)
     {
-        await using var rag = await OpenAsync(settings, cancellationToken, o => o with { AllowModelChange = true }).ConfigureAwait(false);
+        await using var stack = OpenStack(settings, o => o with { Rag = o.Rag with { AllowModelChange = true } });
+        var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
         var count = await IngestProgressBar.RunAsync("Re-embedding", progress =>
             rag.Store.ReindexAsync(rag.Embedder, progress is null ? null : new Progress<(int Done, int Total)>(p => progress.Report(new IngestProgress(p.Done, p.Total, null))), cancellationToken)).ConfigureAwait(false);
         var indexed = await rag.SyncAnnIndexAsync(rebuild: true, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
-using Grounded.Rag;
 using Spectre.Console;
 
 namespace Grounded.Cli.Commands;
@@ -14,15 +13,7 @@ internal sealed class SearchCommand : GroundedCommand<QuerySettings>
         await using var stack = OpenStack(settings);
         var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
         await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
-        // Search lists a ranking of chunks: sentence reranking, which lowers document ranking quality, only when asked.
-        var query = new QueryOptions
-        {
-            Mode = settings.Mode is null ? null : ModeOption.Parse(settings.Mode),
-            RerankCandidates = settings.Rerank ?? 0,
-            Diversity = settings.Mmr,
-            Filter = settings.Filter,
-        };
-        var hits = await rag.QueryWith(query).SearchAsync(settings.Query, settings.TopK ?? stack.Options.TopK, cancellationToken).ConfigureAwait(false);
+        var hits = await stack.SearchAsync(AskCommand.Request(settings), cancellationToken).ConfigureAwait(false);
         var results = hits.Select((h, i) => new SearchResult(i + 1, h.Chunk.DocumentId, h.Chunk.Source, h.Chunk.Id, Math.Round(h.Score, 4), h.Chunk.Chunk.Text)).ToList();
         if (settings.Json)
         {

@@ -16,10 +16,6 @@ internal sealed class ServeCommand : GroundedCommand<ServeSettings>
     protected override async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
         var options = Options(settings);
-        if (settings.Exact)
-        {
-            options = options with { Rag = options.Rag with { Ann = options.Rag.Ann with { Enabled = false } } };
-        }
 
         var store = StoreLocation.Redact(options.Rag.Store);
         try

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Grounded.Cli.Commands;
 
 /// <summary>Options of <c>grounded serve</c>.</summary>
-internal sealed class ServeSettings : StoreSettings
+internal sealed class ServeSettings : StoreSettings, IExactSearchSettings
 {
     [CommandOption("--urls <URLS>")]
     [Description("Where to listen, ';'-separated. Default: http://127.0.0.1:8080 (loopback only)")]

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
 using Grounded.Hosting;
-using Grounded.Rag.Embed;
-using Grounded.Rag.Index;
 using Grounded.Redis;
 using Spectre.Console;
 
@@ -15,8 +13,7 @@ internal sealed class StatusCommand : GroundedCommand<StoreSettings>
     protected override async Task<int> RunAsync(StoreSettings settings, CancellationToken cancellationToken)
     {
         // Status reads the store only: loading (or first quantizing) the embedding model would be wasted start-up work.
-        var options = Options(settings).Rag;
-        await using var store = await Stores.All.OpenAsync(new StoreRequest(options.Store, ArcticXsModel.Profile(options.QuantizedEmbeddings), Ann: options.Ann), cancellationToken).ConfigureAwait(false);
+        await using var store = await Stores.All.OpenAsync(Options(settings).Rag.StoreRequest(), cancellationToken).ConfigureAwait(false);
         var stats = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
         var documents = await store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
         var redis = await CheckRedisAsync(cancellationToken).ConfigureAwait(false);

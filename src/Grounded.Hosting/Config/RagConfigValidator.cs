@@ -21,7 +21,7 @@ internal static class RagConfigValidator
         var mode = defaults.Retrieval.Mode;
         if (r.Mode is not null)
         {
-            if (ParseMode(r.Mode) is { } parsed)
+            if (RetrievalOptions.ParseMode(r.Mode) is { } parsed)
             {
                 mode = parsed;
             }
@@ -72,13 +72,5 @@ internal static class RagConfigValidator
         return (rag, r.TopK ?? 5, string.IsNullOrWhiteSpace(r.Model) ? null : r.Model.Trim());
     }
 
-    /// <summary>Parses a retrieval mode as the configuration, the command line and the API write it.</summary>
-    public static RetrievalMode? ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
-    {
-        "hybrid" => RetrievalMode.Hybrid,
-        "dense" => RetrievalMode.Dense,
-        "keyword" or "bm25" => RetrievalMode.Keyword,
-        _ => null,
-    };
 
 }

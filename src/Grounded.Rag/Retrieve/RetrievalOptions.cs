@@ -60,4 +60,21 @@ public sealed record RetrievalOptions
 
     /// <summary>Returns the mode's lowercase name, as the CLI spells it.</summary>
     public static string Name(RetrievalMode mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>Returns the mode a name gives (hybrid, dense, keyword or bm25, in any case), or null; how the configuration, the CLI and the API read it.</summary>
+    public static RetrievalMode? ParseMode(string? mode) => mode?.Trim().ToLowerInvariant() switch
+    {
+        "hybrid" => RetrievalMode.Hybrid,
+        "dense" => RetrievalMode.Dense,
+        "keyword" or "bm25" => RetrievalMode.Keyword,
+        _ => null,
+    };
+
+    /// <summary>Returns the fusion a name gives (rrf or weighted, in any case), or null.</summary>
+    public static FusionMethod? ParseFusion(string? fusion) => fusion?.Trim().ToLowerInvariant() switch
+    {
+        "rrf" => FusionMethod.Rrf,
+        "weighted" => FusionMethod.Weighted,
+        _ => null,
+    };
 }

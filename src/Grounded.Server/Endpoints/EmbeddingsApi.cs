@@ -23,7 +23,7 @@ internal static class EmbeddingsApi
         var context = http.Context("embeddings");
         var request = await RequestBody.ReadAsync<EmbeddingRequest>(http.Request, stack.Options.Gateway.MaxRequestBodyBytes, ct);
         var texts = request.Texts();
-        Check(request, ArcticXsModel.Profile(stack.Options.Rag.QuantizedEmbeddings));
+        Check(request, stack.Options.Rag.EmbeddingModel);
         var embedder = (await stack.GetRagAsync(ct)).Embedder;
         context.RequestedModel = embedder.Profile.ModelId;
         var embeddings = await embedder.GenerateAsync(texts, cancellationToken: ct);
