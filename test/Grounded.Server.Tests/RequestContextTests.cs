@@ -96,6 +96,18 @@ public sealed class RequestContextTests(IndexedStoreFixture store) : IClassFixtu
     }
 
     [Fact]
+    public async Task AStreamsTimeToFirstTokenIsMeasuredAndAWholeAnswerHasNone()
+    {
+        // Two servers: the Prometheus exporter caches a scrape for a moment, so one server scraped twice shows the first.
+        var whole = await MetricsAfter("""{"model":"small","messages":[{"role":"user","content":"whole"}]}""");
+        var streamed = await MetricsAfter("""{"model":"small","stream":true,"messages":[{"role":"user","content":"stream me"}]}""");
+
+        Assert.Contains("gen_ai_server_request_duration", whole, StringComparison.Ordinal);
+        Assert.DoesNotContain("gen_ai_server_time_to_first_token", whole, StringComparison.Ordinal);
+        Assert.Contains("gen_ai_server_time_to_first_token", streamed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AKeyRefusalCarriesTheRequestIdToo()
     {
         using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store, "auth: { keys: [s3cret] }");
@@ -106,6 +118,15 @@ public sealed class RequestContextTests(IndexedStoreFixture store) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Single(response.Headers.GetValues("x-request-id"));
+    }
+
+    private async Task<string> MetricsAfter(string chatRequest)
+    {
+        using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store);
+        using var client = factory.CreateClient();
+        var response = await client.PostAsync("/v1/chat/completions", Json(chatRequest));
+        await response.Content.ReadAsStringAsync();
+        return await client.GetStringAsync("/metrics");
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");

@@ -23,10 +23,9 @@ internal static class AskApi
         return app;
     }
 
-    private static async Task AskAsync(HttpContext http, GroundedStack stack, TimeProvider time)
+    private static async Task AskAsync(HttpContext http, GroundedStack stack)
     {
         var ct = http.RequestAborted;
-        var started = time.GetTimestamp();
         var context = http.Context("ask");
         var request = await RequestBody.ReadAsync<AskRequest>(http.Request, stack.Options.Gateway.MaxRequestBodyBytes, ct, Web, rejectUnknown: true);
         http.KeepPrompt(stack.Options.Gateway, () => request.Question ?? string.Empty);
@@ -39,7 +38,6 @@ internal static class AskApi
 
         await using var updates = stack.AskStreamingAsync(request, context, ct).GetAsyncEnumerator(ct);
         var any = await updates.MoveNextAsync(); // a bad request or an unavailable model is still a plain status here
-        context.TimeToFirstToken = time.GetElapsedTime(started);
         SseWriter.Start(http.Response);
         try
         {

@@ -16,21 +16,20 @@ internal static class ChatCompletionsApi
     private static async Task CompleteAsync(HttpContext http, GroundedStack stack, TimeProvider time)
     {
         var ct = http.RequestAborted;
-        var started = time.GetTimestamp();
         var context = http.Context("chat");
         var gateway = stack.Gateway;
         using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
         var request = ChatRequestValidator.Check(body.RootElement, gateway);
         context.RequestedModel = request.Model.Name;
         context.Stream = request.Stream;
-        http.KeepPrompt(gateway.Options, () => string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
+        http.KeepPrompt(gateway.Options, request.Messages);
 
         var options = context.AttachTo(request.Options);
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N")[..24];
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         if (request.Stream)
         {
-            await new ChatStreamWriter(http, id, created, context, time, started)
+            await new ChatStreamWriter(http, id, created, context)
                 .WriteAsync(gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct), request.IncludeUsage);
             return;
         }

@@ -1,4 +1,3 @@
-using Grounded.Gateway.Context;
 using Grounded.Hosting;
 using Grounded.Server.OpenAi;
 using Grounded.Server.Requests;
@@ -18,21 +17,20 @@ internal static class ResponsesApi
     private static async Task RespondAsync(HttpContext http, GroundedStack stack, TimeProvider time)
     {
         var ct = http.RequestAborted;
-        var started = time.GetTimestamp();
         var context = http.Context("responses");
         var gateway = stack.Gateway;
         using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
         var request = ResponsesRequestReader.Read(body.RootElement, gateway);
         context.RequestedModel = request.Model;
         context.Stream = request.Stream;
-        http.KeepPrompt(gateway.Options, () => string.Join(" | ", request.Messages.Select(m => $"{m.Role}: {m.Text}")));
+        http.KeepPrompt(gateway.Options, request.Messages);
 
         var options = context.AttachTo(request.Options);
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         if (request.Stream)
         {
-            var updates = gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct);
-            await new ResponsesStreamWriter(http, new ResponseObject(ResponseObject.NewId("resp"), created, request, request.Model), context).WriteAsync(Timed(updates, context, time, started));
+            await new ResponsesStreamWriter(http, new ResponseObject(ResponseObject.NewId("resp"), created, request, request.Model), context)
+                .WriteAsync(gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct));
             return;
         }
 
@@ -40,15 +38,5 @@ internal static class ResponsesApi
         var result = new ResponseObject(ResponseObject.NewId("resp"), created, request, context.ServedBy ?? request.Model)
             .Build("completed", ResponseObject.Output(response.Messages.SelectMany(m => m.Contents)), response.Usage, response.FinishReason);
         await Results.Text(result.ToJsonString(), "application/json").ExecuteAsync(http);
-    }
-
-    private static async IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> Timed(
-        IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> updates, GatewayContext context, TimeProvider time, long started)
-    {
-        await foreach (var update in updates)
-        {
-            context.TimeToFirstToken ??= time.GetElapsedTime(started);
-            yield return update;
-        }
     }
 }

@@ -12,7 +12,7 @@ namespace Grounded.Server.OpenAi;
 /// when asked, then <c>[DONE]</c>. A failure before the first piece reaches the error middleware (a plain status); after
 /// it, the stream ends with an error event and no <c>[DONE]</c>.
 /// </summary>
-internal sealed class ChatStreamWriter(HttpContext http, string id, long created, GatewayContext context, TimeProvider time, long started)
+internal sealed class ChatStreamWriter(HttpContext http, string id, long created, GatewayContext context)
 {
     private string _model = context.RequestedModel ?? "unknown";
     private string? _fingerprint;
@@ -25,7 +25,6 @@ internal sealed class ChatStreamWriter(HttpContext http, string id, long created
         await using var stream = updates.GetAsyncEnumerator(ct);
         var any = await stream.MoveNextAsync(); // failures before the first update are plain HTTP errors
         _model = context.ServedBy ?? _model;
-        context.TimeToFirstToken = time.GetElapsedTime(started);
         SseWriter.Start(http.Response);
         UsageDetails? usage = null;
         string? finish = null;

@@ -1,5 +1,6 @@
 using Grounded.Gateway.Config;
 using Grounded.Gateway.Context;
+using Microsoft.Extensions.AI;
 
 namespace Grounded.Server.Requests;
 
@@ -13,6 +14,10 @@ internal static class HttpContextExtensions
         context.Route = route;
         return context;
     }
+
+    /// <summary>Keeps a conversation for the request's log line (<c>role: text | ...</c>), only when <c>server.logPrompts</c> allows prompts in logs.</summary>
+    public static void KeepPrompt(this HttpContext http, GatewayOptions options, IEnumerable<ChatMessage> messages) =>
+        http.KeepPrompt(options, () => string.Join(" | ", messages.Select(m => $"{m.Role}: {m.Text}")));
 
     /// <summary>Keeps the request's prompt for its log line, only when <c>server.logPrompts</c> allows prompts in logs.</summary>
     public static void KeepPrompt(this HttpContext http, GatewayOptions options, Func<string> prompt)

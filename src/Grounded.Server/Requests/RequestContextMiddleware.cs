@@ -6,7 +6,8 @@ namespace Grounded.Server.Requests;
 /// <summary>
 /// Gives every request its <see cref="GatewayContext"/> (an HTTP feature the endpoint attaches to its model calls) and
 /// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c> and <c>x-grounded-attempts</c> headers
-/// when the response starts, and the request's log line and metrics when it ends.
+/// when the response starts, and the request's log line and metrics when it ends. A stream's response starts with its
+/// first event, written once the first piece of the answer is in: that moment is its time to first token.
 /// </summary>
 internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelemetry telemetry, TimeProvider time)
 {
@@ -21,7 +22,12 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
         var started = time.GetTimestamp();
         http.Response.OnStarting(static state =>
         {
-            var (response, context) = ((HttpResponse, GatewayContext))state;
+            var (response, context, time, started) = ((HttpResponse, GatewayContext, TimeProvider, long))state;
+            if (context.Stream && response.StatusCode == StatusCodes.Status200OK)
+            {
+                context.TimeToFirstToken = time.GetElapsedTime(started);
+            }
+
             response.Headers[RequestIdHeader] = context.RequestId;
             if (context.ServedBy is { } served)
             {
@@ -34,7 +40,7 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
             }
 
             return Task.CompletedTask;
-        }, (http.Response, context));
+        }, (http.Response, context, time, started));
         try
         {
             await next(http);

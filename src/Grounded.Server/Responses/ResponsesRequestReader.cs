@@ -49,15 +49,7 @@ internal static class ResponsesRequestReader
             MaxOutputTokens = Number(body, "max_output_tokens") is { } m ? (int)m : null,
             AllowMultipleToolCalls = body.TryGetProperty("parallel_tool_calls", out var parallel) && parallel.ValueKind is JsonValueKind.True or JsonValueKind.False ? parallel.GetBoolean() : null,
         };
-        if (options.Temperature is < 0 or > 2)
-        {
-            throw new InvalidRequestException($"temperature must be between 0 and 2 (got {options.Temperature})", "temperature");
-        }
-
-        if (options.MaxOutputTokens is <= 0 || options.MaxOutputTokens > model.MaxOutputTokens)
-        {
-            throw new InvalidRequestException($"max_output_tokens must be between 1 and {model.MaxOutputTokens} for model '{model.Name}' (got {options.MaxOutputTokens})", "max_output_tokens");
-        }
+        ModelRequestChecks.Check(gateway, model, messages, options.Temperature, options.TopP, options.MaxOutputTokens, "max_output_tokens", "input");
 
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var unmapped = new List<string>();

@@ -22,6 +22,9 @@ public sealed class ResponsesApiTests(IndexedStoreFixture store) : IClassFixture
     [InlineData("""{"model":"small","input":"hi","previous_response_id":"resp_1"}""", "previous_response_id")]
     [InlineData("""{"model":"small","input":"hi","truncation":"auto"}""", "truncation")]
     [InlineData("""{"model":"small","input":[{"type":"reasoning","summary":[]}]}""", "input[0].type")]
+    [InlineData("""{"model":"small","input":"hi","top_p":1.5}""", "top_p")]
+    [InlineData("""{"model":"small","input":"hi","temperature":3}""", "temperature")]
+    [InlineData("""{"model":"small","input":"hi","max_output_tokens":501}""", "max_output_tokens")]
     public async Task WhatItCannotDoIsA400NamingTheFieldWithNoProviderCall(string body, string param)
     {
         using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store);
@@ -33,6 +36,23 @@ public sealed class ResponsesApiTests(IndexedStoreFixture store) : IClassFixture
         var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
         Assert.Equal(param, error.GetProperty("param").GetString());
         Assert.DoesNotContain("System.", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, _upstream.Requests);
+    }
+
+    [Fact]
+    public async Task AnInputLongerThanTheContextWindowIsRefusedBeforeTheProvider()
+    {
+        using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store);
+        using var client = factory.CreateClient();
+        var input = string.Join(' ', Enumerable.Repeat("evidence", 9000));
+
+        var response = await client.PostAsync("/v1/responses", new StringContent(
+            JsonSerializer.Serialize(new { model = "small", input }), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal("context_length_exceeded", error.GetProperty("code").GetString());
+        Assert.Equal("input", error.GetProperty("param").GetString());
         Assert.Equal(0, _upstream.Requests);
     }
 

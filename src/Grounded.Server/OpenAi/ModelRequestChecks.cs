@@ -1,0 +1,42 @@
+using Grounded.Gateway;
+using Grounded.Gateway.Config;
+using Grounded.Gateway.Failures;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Server.OpenAi;
+
+/// <summary>The checks every model request gets before a provider is called, whichever API it came in by (chat completions, Responses).</summary>
+internal static class ModelRequestChecks
+{
+    /// <summary>Checks the sampling settings, the output limit against the model's, and the prompt against its context window.</summary>
+    /// <param name="maxTokensField">The name the request gave the output limit, for messages (<c>max_tokens</c>, <c>max_output_tokens</c>, ...).</param>
+    /// <param name="promptField">The name of the request's prompt field (<c>messages</c>, <c>input</c>).</param>
+    public static void Check(
+        ModelGateway gateway, ModelOptions model, IList<ChatMessage> messages, double? temperature, double? topP, int? maxTokens, string maxTokensField, string promptField)
+    {
+        if (temperature is < 0 or > 2 || temperature is double.NaN)
+        {
+            throw new InvalidRequestException($"temperature must be between 0 and 2 (got {temperature})", "temperature");
+        }
+
+        if (topP is <= 0 or > 1 || topP is double.NaN)
+        {
+            throw new InvalidRequestException($"top_p must be greater than 0 and at most 1 (got {topP})", "top_p");
+        }
+
+        if (maxTokens is <= 0 || maxTokens > model.MaxOutputTokens)
+        {
+            throw new InvalidRequestException(
+                $"{maxTokensField} must be between 1 and {model.MaxOutputTokens} for model '{model.Name}' (got {maxTokens})", maxTokensField);
+        }
+
+        // A byte count bounds the token count (every BPE token covers at least one byte): tokenize only when it must.
+        if (gateway.Tokens.UpperBound(messages) + (maxTokens ?? 0) > model.ContextWindow
+            && gateway.Tokens.Count(messages) is var prompt && prompt + (maxTokens ?? 0) > model.ContextWindow)
+        {
+            throw new InvalidRequestException(
+                $"The prompt is {prompt} tokens and {maxTokensField} is {maxTokens ?? 0}: together {prompt + (maxTokens ?? 0)} tokens, "
+                + $"more than the context window of model '{model.Name}', {model.ContextWindow} tokens.", promptField) { Code = "context_length_exceeded" };
+        }
+    }
+}
