@@ -1,6 +1,7 @@
 using Grounded.Documents;
 using Grounded.Hosting;
 using Grounded.Rag;
+using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
 
 namespace Grounded.Server;
@@ -103,7 +104,7 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
 
     // The uploads folder of a store that lives in a directory here; null for a store elsewhere.
     private static string? LocalUploads(LocalRag rag) =>
-        Directory.Exists(rag.Store.Location) ? Path.Combine(Path.GetFullPath(rag.Store.Location), "uploads") : null;
+        StoreLocation.LocalDirectory(rag.Store.Location) is { } directory ? Path.Combine(directory, "uploads") : null;
 
     private static async Task<Uploaded> IngestAsync(LocalRag rag, string fileName, string path, string part, bool shared, CancellationToken cancellationToken)
     {

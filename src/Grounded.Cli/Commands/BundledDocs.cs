@@ -1,5 +1,6 @@
 using Grounded.Cli.Output;
 using Grounded.Rag;
+using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
 
 namespace Grounded.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class BundledDocs
     /// </summary>
     public static async Task<bool> IngestIfEmptyAsync(LocalRag rag, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(rag.Store.Location))
+        if (StoreLocation.LocalDirectory(rag.Store.Location) is null)
         {
             return false;
         }

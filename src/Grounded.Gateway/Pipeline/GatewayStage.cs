@@ -1,9 +1,9 @@
 namespace Grounded.Gateway.Pipeline;
 
 /// <summary>
-/// The places in the request pipeline where a behaviour can be added, in the pipeline's order from the outside in
-/// (<see cref="GatewayBuilder.RequestOrder"/>). Each later feature is one decorator file and one <c>UseXxx</c> line that
-/// adds it at its stage; the order never depends on the order of those lines.
+/// The places in the request pipeline where a behaviour can be added. Their order is written once, in
+/// <see cref="GatewayBuilder.RequestOrder"/>, not here: neither the order of these members nor the order of the
+/// <c>UseXxx</c> lines that add each feature at its stage changes it.
 /// </summary>
 public enum GatewayStage
 {
