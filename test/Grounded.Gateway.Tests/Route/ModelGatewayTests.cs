@@ -7,7 +7,10 @@ using Microsoft.Extensions.AI;
 
 namespace Grounded.Gateway.Tests.Route;
 
-/// <summary>Failover along fallbacks, over real HTTP to two scripted upstreams.</summary>
+/// <summary>
+/// Failover along fallbacks, and what a caller is told when providers refuse, rate-limit or fail, over real HTTP to two
+/// scripted upstreams.
+/// </summary>
 public sealed class ModelGatewayTests : IAsyncLifetime
 {
     private ScriptableUpstream _primary = null!;
@@ -94,6 +97,71 @@ public sealed class ModelGatewayTests : IAsyncLifetime
         using var gateway = Gateway();
 
         Assert.Null(gateway.GetChatClient("nope"));
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task AProviderRefusingTheRequestItselfIsPassedOnWithItsStatusAndMessageAndNotFailedOver(int status)
+    {
+        _primary.Default = new Step.Fail(status);
+        using var gateway = Gateway();
+
+        var error = await Assert.ThrowsAsync<ProviderRejectedException>(() => gateway.GetChatClient("small")!.GetResponseAsync("hi"));
+
+        Assert.Equal(status, error.Status);
+        Assert.Equal($"scripted {status}", error.Message);
+        Assert.Equal("small", error.Model);
+        Assert.Equal("openai", error.Provider);
+        Assert.Equal(1, _primary.Requests);
+        Assert.Equal(0, _fallback.Requests);
+    }
+
+    [Fact]
+    public async Task RateLimitsEverywhereAreA429WithTheSoonestRetryAfter()
+    {
+        _primary.Default = new Step.Fail(429, RetryAfter: "20");
+        _fallback.Default = new Step.Fail(429, RetryAfter: "7");
+        using var gateway = Gateway();
+
+        var error = await Assert.ThrowsAsync<RateLimitedException>(() => gateway.GetChatClient("small")!.GetResponseAsync("hi"));
+
+        Assert.Equal(429, error.Status);
+        Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
+        Assert.Contains("scripted 429", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerErrorsEverywhereAreA502ThatKeepsEachProvidersMessage()
+    {
+        _primary.Default = new Step.Fail(500);
+        _fallback.Default = new Step.Fail(503);
+        using var gateway = Gateway();
+
+        var error = await Assert.ThrowsAsync<GatewayUnavailableException>(() => gateway.GetChatClient("small")!.GetResponseAsync("hi"));
+
+        Assert.Equal(502, error.Status);
+        Assert.Contains("small (openai): HTTP 500: scripted 500", error.Message, StringComparison.Ordinal);
+        Assert.Contains("large (openai): HTTP 503: scripted 503", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStreamRefusedByTheProviderIsPassedOnBeforeAnyUpdate()
+    {
+        _primary.Default = new Step.Fail(400);
+        using var gateway = Gateway();
+
+        var error = await Assert.ThrowsAsync<ProviderRejectedException>(async () =>
+        {
+            await foreach (var update in gateway.GetChatClient("small")!.GetStreamingResponseAsync("hi"))
+            {
+                Assert.Fail($"no update expected, got '{update.Text}'");
+            }
+        });
+
+        Assert.Equal(400, error.Status);
+        Assert.Equal(0, _fallback.Requests);
     }
 
     private ModelGateway Gateway() => ModelGateway.Create(new GatewayOptions
