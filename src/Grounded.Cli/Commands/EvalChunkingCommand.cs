@@ -35,7 +35,7 @@ internal sealed class EvalChunkingCommand : GroundedCommand<EvalChunkingSettings
         }
 
         var quantized = !settings.NoQuantize;
-        var mode = ModeOption.Parse(settings.Mode) ?? RetrievalMode.Hybrid;
+        var mode = RetrievalOptions.ParseMode(settings.Mode) ?? RetrievalMode.Hybrid;
         var results = new List<ChunkingReport>();
         foreach (var size in settings.Sizes)
         {

@@ -64,8 +64,8 @@ internal sealed class EvalRetrievalSettings : StoreSettings
         var defaults = new RetrievalOptions();
         return defaults with
         {
-            Mode = ModeOption.Parse(Mode) ?? RetrievalMode.Hybrid,
-            Fusion = Fusion is null ? defaults.Fusion : ModeOption.ParseFusion(Fusion) ?? defaults.Fusion,
+            Mode = RetrievalOptions.ParseMode(Mode) ?? RetrievalMode.Hybrid,
+            Fusion = RetrievalOptions.ParseFusion(Fusion) ?? defaults.Fusion,
             RrfK = RrfK ?? defaults.RrfK,
             KeywordWeight = KeywordWeight ?? defaults.KeywordWeight,
         };
@@ -84,9 +84,9 @@ internal sealed class EvalRetrievalSettings : StoreSettings
             problems.Add(mode);
         }
 
-        if (Fusion is not null && ModeOption.ParseFusion(Fusion) is null)
+        if (ModeOption.FusionProblem(Fusion) is { } fusion)
         {
-            problems.Add($"--fusion must be rrf or weighted (got '{Fusion}')");
+            problems.Add(fusion);
         }
 
         if (ParseCutoffs(K) is null)

@@ -2,13 +2,12 @@ using Grounded.Rag.Retrieve;
 
 namespace Grounded.Cli.Commands;
 
-/// <summary>Reads <c>--mode</c> and <c>--fusion</c> as the library parses them, with the CLI's wording for a bad value.</summary>
+/// <summary>The CLI's wording for a bad <c>--mode</c> or <c>--fusion</c>; the values are read by the library's parsers (<see cref="RetrievalOptions"/>).</summary>
 internal static class ModeOption
 {
     public static string? Problem(string mode) =>
-        Parse(mode) is null ? $"--mode must be hybrid, dense or keyword (got '{mode}')" : null;
+        RetrievalOptions.ParseMode(mode) is null ? $"--mode must be hybrid, dense or keyword (got '{mode}')" : null;
 
-    public static RetrievalMode? Parse(string mode) => RetrievalOptions.ParseMode(mode);
-
-    public static FusionMethod? ParseFusion(string fusion) => RetrievalOptions.ParseFusion(fusion);
+    public static string? FusionProblem(string? fusion) =>
+        fusion is not null && RetrievalOptions.ParseFusion(fusion) is null ? $"--fusion must be rrf or weighted (got '{fusion}')" : null;
 }
