@@ -36,7 +36,7 @@ public sealed class LocalRag : IAsyncDisposable
         // A cascade: the reranker judges the many candidates' sentences with the index's model alone; the answerer
         // judges the few kept chunks' sentences with the mean of two models (loaded on the first extractive answer).
         // Both scorers, and the spelling corrector, share one memory of the last terms counted.
-        var statistics = store is ITermStatistics counts ? new LastTermStatistics(counts) : null;
+        var statistics = _statistics = store is ITermStatistics counts ? new LastTermStatistics(counts) : null;
         _scorer = new SentenceScorer(_queryEmbedder, statistics, options.Relevance with { SecondModelWeight = 0 });
         var quantized = options.QuantizedEmbeddings;
         _secondModel = options.Relevance.SecondModelWeight > 0 ? new LazyEmbeddingGenerator(() => EmbeddingModels.MiniLm(quantized), MiniLmModel.Profile(quantized)) : null;
@@ -46,6 +46,8 @@ public sealed class LocalRag : IAsyncDisposable
         Rewriter = options.CorrectSpelling && statistics is not null && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary) : null;
         Query = QueryWith(new QueryOptions());
     }
+
+    private readonly LastTermStatistics? _statistics;
 
     /// <summary>Gets the store.</summary>
     public IReindexableChunkStore Store { get; }
@@ -92,7 +94,11 @@ public sealed class LocalRag : IAsyncDisposable
         var sentences = rerank > 0 ? Reranker : null;
         IReranker? reranker = diversity > 0 ? new MmrReranker(diversity, sentences) : sentences;
         var candidates = rerank > 0 ? rerank : diversity > 0 ? 20 : 0;
-        return new QueryPipeline(retriever, reranker, candidates, query.Answerer ?? new ExtractiveAnswerer(_answerScorer, _options.Extractive), rewriter: Rewriter);
+        // A caller restricted to a tenant or to groups gets only corrections its own documents hold.
+        var rewriter = Rewriter is SpellingCorrector && filter is { } scope && (scope.Tenant is not null || scope.Groups is not null)
+            ? new SpellingCorrector(_statistics!, (ITermVocabulary)Store) { Visible = async (word, ct) => (await Store.KeywordSearchAsync(word, 1, scope, ct).ConfigureAwait(false)).Count > 0 }
+            : Rewriter;
+        return new QueryPipeline(retriever, reranker, candidates, query.Answerer ?? new ExtractiveAnswerer(_answerScorer, _options.Extractive), rewriter: rewriter);
     }
 
     /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>

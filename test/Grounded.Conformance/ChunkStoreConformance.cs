@@ -10,7 +10,7 @@ namespace Grounded.Conformance;
 /// What every <see cref="IChunkStore"/> must do, whatever it is built on. A store's test class inherits this and says how to
 /// open (and reopen) one store; every test here then runs against it.
 /// </summary>
-public abstract class ChunkStoreConformance
+public abstract partial class ChunkStoreConformance
 {
     /// <summary>The model the suite writes with: 4-dimension unit vectors.</summary>
     protected static readonly EmbeddingModelProfile Model = new("conformance-unit-vectors", 4, string.Empty, 512);

@@ -17,10 +17,17 @@ public sealed record DocumentInfo(string Id, string Source, string ContentHash, 
     /// <summary>Gets the tags the document was ingested with, in no particular order; empty when none.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Gets the tenant the document belongs to; only that tenant's callers see it.</summary>
+    public string Tenant { get; init; } = Access.Tenants.Default;
+
+    /// <summary>Gets the groups whose callers may see the document; empty: every caller of its tenant (see <see cref="Storage.SearchFilter.Groups"/>).</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
     /// <summary>Returns whether both records describe the same document version, comparing tags by content.</summary>
     public bool Equals(DocumentInfo? other) =>
         other is not null && Id == other.Id && Source == other.Source && ContentHash == other.ContentHash && ChunkCount == other.ChunkCount
-        && IngestedAt == other.IngestedAt && FullPath == other.FullPath && Collection == other.Collection && Tags.SequenceEqual(other.Tags);
+        && IngestedAt == other.IngestedAt && FullPath == other.FullPath && Collection == other.Collection && Tags.SequenceEqual(other.Tags)
+        && Tenant == other.Tenant && Groups.SequenceEqual(other.Groups);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, ContentHash, IngestedAt, Collection);

@@ -12,6 +12,12 @@ public interface IChunkStore : IAsyncDisposable
     /// <summary>Lists every document, ordered by source.</summary>
     Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Lists the documents matching <paramref name="filter"/> (its tenant and groups included), ordered by source; the default filters the full list, stores override it to filter in their query.</summary>
+    async Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(SearchFilter? filter, CancellationToken cancellationToken) =>
+        filter is null || filter.IsEmpty
+            ? await ListDocumentsAsync(cancellationToken).ConfigureAwait(false)
+            : [.. (await ListDocumentsAsync(cancellationToken).ConfigureAwait(false)).Where(filter.Matches)];
+
     /// <summary>Starts writing a document; its chunks replace the old ones only when the writer commits.</summary>
     Task<IDocumentWriter> BeginDocumentAsync(DocumentInfo document, CancellationToken cancellationToken);
 

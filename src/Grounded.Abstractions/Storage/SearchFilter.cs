@@ -17,8 +17,17 @@ public sealed record SearchFilter
     /// <summary>Gets the tags a document must all carry; empty matches any document.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Gets the tenant a document must belong to; null matches every tenant (trusted callers only: the server always scopes to the caller's tenant).</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>
+    /// Gets the caller's groups: a document with groups matches only when it shares one of them, a document without groups always
+    /// does; null matches documents whatever their groups.
+    /// </summary>
+    public IReadOnlyList<string>? Groups { get; init; }
+
     /// <summary>Gets whether the filter matches every document.</summary>
-    public bool IsEmpty => Collection is null && string.IsNullOrEmpty(SourcePrefix) && Tags.Count == 0;
+    public bool IsEmpty => Collection is null && string.IsNullOrEmpty(SourcePrefix) && Tags.Count == 0 && Tenant is null && Groups is null;
 
     /// <summary>Returns whether <paramref name="document"/> passes the filter.</summary>
     public bool Matches(DocumentInfo document)
@@ -26,6 +35,8 @@ public sealed record SearchFilter
         ArgumentNullException.ThrowIfNull(document);
         return (Collection is null || string.Equals(document.Collection, Collection, StringComparison.Ordinal))
             && (string.IsNullOrEmpty(SourcePrefix) || document.Source.StartsWith(SourcePrefix, StringComparison.Ordinal))
-            && Tags.All(t => document.Tags.Contains(t, StringComparer.Ordinal));
+            && Tags.All(t => document.Tags.Contains(t, StringComparer.Ordinal))
+            && (Tenant is null || string.Equals(document.Tenant, Tenant, StringComparison.Ordinal))
+            && (Groups is null || document.Groups.Count == 0 || document.Groups.Any(g => Groups.Contains(g, StringComparer.Ordinal)));
     }
 }

@@ -1,3 +1,4 @@
+using Grounded.Access;
 using Grounded.Storage;
 
 namespace Grounded.Rag.Index;
@@ -16,6 +17,10 @@ public interface IStoreProvider
 
     /// <summary>Opens (creating when needed) the store; throws <see cref="StoreException"/> with a message that says how to fix what is wrong.</summary>
     Task<IReindexableChunkStore> OpenAsync(StoreRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Opens (creating when needed) the store's API keys and audit log; the default says the store keeps none.</summary>
+    Task<IAccessStore> OpenAccessAsync(string location, TimeProvider time, CancellationToken cancellationToken) =>
+        throw new StoreException($"the {Name} store keeps no API keys or audit log");
 
     /// <summary>Brings the store's schema up to this version of Grounded; the default opens the store, which upgrades itself.</summary>
     async Task<StoreMigration> MigrateAsync(StoreRequest request, CancellationToken cancellationToken)

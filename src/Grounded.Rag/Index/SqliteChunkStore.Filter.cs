@@ -10,36 +10,12 @@ namespace Grounded.Rag.Index;
 public sealed partial class SqliteChunkStore
 {
     /// <inheritdoc />
-    public Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, SearchFilter? filter, CancellationToken cancellationToken) =>
-        filter is null || filter.IsEmpty
-            ? SearchAsync(query, topK, cancellationToken)
-            : ReadLockedAsync(() => SearchFilteredAsync(query, topK, filter, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, SearchFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
         return Retrieve.KeywordQuery.Build(query) is { } match
             ? await ReadLockedAsync(() => SearchWordsAsync(match, topK, filter is null || filter.IsEmpty ? null : filter, cancellationToken), cancellationToken).ConfigureAwait(false)
             : [];
-    }
-
-    private async Task<IReadOnlyList<ScoredChunk>> SearchFilteredAsync(ReadOnlyMemory<float> query, int topK, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        var allowed = new HashSet<long>();
-        using (var select = Command("SELECT c.seq FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ", CurrentTransaction))
-        {
-            select.CommandText += FilterClause(filter, select);
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                allowed.Add(reader.GetInt64(0));
-            }
-        }
-
-        var matrix = await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadHitsAsync(matrix.Search(query.Span, topK, allowed.Contains), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes a document's tags (inside its writer's transaction), replacing the old ones.</summary>
@@ -58,15 +34,36 @@ public sealed partial class SqliteChunkStore
         }
     }
 
-    /// <summary>Adds the collection column to a store created before filters existed.</summary>
+    /// <summary>Writes a document's groups (inside its writer's transaction), replacing the old ones.</summary>
+    internal async Task ReplaceGroupsAsync(DocumentInfo document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var clear = Command("DELETE FROM document_groups WHERE document_id = $id", transaction);
+        clear.Parameters.AddWithValue("$id", document.Id);
+        await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        using var insert = Command("INSERT OR IGNORE INTO document_groups(document_id, grp) VALUES ($id, $grp)", transaction);
+        insert.Parameters.AddWithValue("$id", document.Id);
+        var group = insert.Parameters.Add("$grp", SqliteType.Text);
+        foreach (var value in document.Groups)
+        {
+            group.Value = value;
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the collection and tenant columns to a store created before filters or tenants existed.</summary>
     private static async Task AddFilterColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        using var probe = connection.CreateCommand();
-        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'collection'";
-        if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+        foreach (var (column, sql) in new[] { ("collection", SqliteSchema.AddCollection), ("tenant", SqliteSchema.AddTenant) })
         {
-            await ExecuteAsync(connection, SqliteSchema.AddCollection, cancellationToken).ConfigureAwait(false);
+            using var probe = connection.CreateCommand();
+            probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = '{column}'";
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        await ExecuteAsync(connection, SqliteSchema.TenantIndexes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the SQL condition on documents <c>d</c> for <paramref name="filter"/>, adding its parameters to <paramref name="command"/>.</summary>
@@ -83,6 +80,29 @@ public sealed partial class SqliteChunkStore
         {
             clause.Append(" AND substr(d.source, 1, length($prefix)) = $prefix");
             command.Parameters.AddWithValue("$prefix", filter.SourcePrefix);
+        }
+
+        if (filter.Tenant is not null)
+        {
+            clause.Append(" AND d.tenant = $tenant");
+            command.Parameters.AddWithValue("$tenant", filter.Tenant);
+        }
+
+        if (filter.Groups is { } groups)
+        {
+            // Visible: the document has no groups, or one of the caller's.
+            clause.Append(" AND (NOT EXISTS (SELECT 1 FROM document_groups g WHERE g.document_id = d.id)");
+            if (groups.Count > 0)
+            {
+                var names = string.Join(", ", groups.Select((_, i) => $"$grp{i}"));
+                clause.Append(CultureInfo.InvariantCulture, $" OR EXISTS (SELECT 1 FROM document_groups g WHERE g.document_id = d.id AND g.grp IN ({names}))");
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    command.Parameters.AddWithValue($"$grp{i}", groups[i]);
+                }
+            }
+
+            clause.Append(')');
         }
 
         for (var i = 0; i < filter.Tags.Count; i++)

@@ -53,7 +53,7 @@ public sealed partial class SqliteChunkStore
             await RecordModelAsync(cancellationToken).ConfigureAwait(false);
             await BumpAnnEpochAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _matrix = null;
+            Changed();
             DropAnn();
             return texts.Count;
         }

@@ -120,11 +120,17 @@ public sealed partial class SqliteChunkStore
     /// once and rescores it exactly from its float vectors (best window), so scores equal the exact scan's. Null when
     /// the index went away meanwhile.
     /// </summary>
-    private async Task<List<(long RowId, float Score)>?> AnnSearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken)
+    private Task<List<(long RowId, float Score)>?> AnnSearchAsync(ReadOnlyMemory<float> query, int topK, CancellationToken cancellationToken) =>
+        AnnSearchAsync(query, topK, Math.Max(topK * Ann.OverFetch, 40), null, cancellationToken);
+
+    /// <summary>
+    /// Asks the HNSW index for <paramref name="want"/> window vectors, keeps each chunk once (only those of documents matching
+    /// <paramref name="filter"/>, checked in one query, when given) and rescores it exactly from its float vectors. Null when
+    /// the index went away meanwhile.
+    /// </summary>
+    private async Task<List<(long RowId, float Score)>?> AnnSearchAsync(ReadOnlyMemory<float> query, int topK, int want, SearchFilter? filter, CancellationToken cancellationToken)
     {
-        var want = Math.Max(topK * Ann.OverFetch, 40);
-        var keys = new ulong[want];
-        var scores = new float[want];
+        ulong[] keys;
         int found;
         _annLock.EnterReadLock();
         try
@@ -134,29 +140,31 @@ public sealed partial class SqliteChunkStore
                 return null;
             }
 
-            found = _ann.Search(query.Span, keys, scores);
+            want = (int)Math.Max(1, Math.Min(want, _ann.Count));
+            keys = new ulong[want];
+            found = _ann.Search(query.Span, keys, new float[want]);
         }
         finally
         {
             _annLock.ExitReadLock();
         }
 
+        var candidates = keys.Take(found).Distinct().Select(k => (long)k).ToList();
+        if (filter is not null)
+        {
+            candidates = await AcceptedAsync(candidates, filter, cancellationToken).ConfigureAwait(false);
+        }
+
         var rescored = new List<(long RowId, float Score)>();
-        var seen = new HashSet<ulong>();
         using var command = Command("SELECT e.vector FROM chunks c JOIN embeddings e ON e.content_hash = c.content_hash WHERE c.seq = $row", CurrentTransaction);
         var row = command.Parameters.Add("$row", SqliteType.Integer);
-        for (var i = 0; i < found; i++)
+        foreach (var candidate in candidates)
         {
-            if (!seen.Add(keys[i]))
-            {
-                continue;
-            }
-
-            row.Value = (long)keys[i];
+            row.Value = candidate;
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && ReadVectors(reader, 0) is { } vectors)
             {
-                rescored.Add(((long)keys[i], VectorMatrix.BestScore(vectors, query.Span)));
+                rescored.Add((candidate, VectorMatrix.BestScore(vectors, query.Span)));
             }
         }
 
@@ -164,7 +172,11 @@ public sealed partial class SqliteChunkStore
         return rescored.Count > topK ? rescored[..topK] : rescored;
     }
 
-    private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken)
+    private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken) =>
+        _matrix = await ReadMatrixAsync(null, cancellationToken).ConfigureAwait(false);
+
+    // Reads the vectors of every chunk, or of the chunks of documents matching filter, into one matrix.
+    private async Task<VectorMatrix> ReadMatrixAsync(SearchFilter? filter, CancellationToken cancellationToken)
     {
         var dims = Model.Dimensions;
         var rowBytes = dims * sizeof(float);
@@ -173,6 +185,11 @@ public sealed partial class SqliteChunkStore
         var firstRow = new List<int> { 0 };
         var rows = 0;
         using var command = Command("SELECT c.seq, e.vector FROM chunks c JOIN embeddings e ON e.content_hash = c.content_hash", CurrentTransaction);
+        if (filter is not null)
+        {
+            command.CommandText += $" JOIN documents d ON d.id = c.document_id WHERE {FilterClause(filter, command)}";
+        }
+
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -196,7 +213,6 @@ public sealed partial class SqliteChunkStore
             offset += block.Length;
         }
 
-        _matrix = new VectorMatrix(dims, chunkIds, firstRow, matrix);
-        return _matrix;
+        return new VectorMatrix(dims, chunkIds, firstRow, matrix);
     }
 }

@@ -107,29 +107,47 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
     /// <inheritdoc />
     public async Task<DocumentInfo?> GetDocumentAsync(string documentId, CancellationToken cancellationToken)
     {
-        var found = await QueryDocumentsAsync("WHERE id = $id", documentId, cancellationToken).ConfigureAwait(false);
+        var found = await QueryDocumentsAsync(command =>
+        {
+            command.Parameters.AddWithValue("$id", documentId);
+            return "WHERE d.id = $id";
+        }, cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken) =>
-        QueryDocumentsAsync("ORDER BY source", null, cancellationToken);
+        QueryDocumentsAsync(_ => "ORDER BY d.source", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(SearchFilter? filter, CancellationToken cancellationToken) =>
+        filter is null || filter.IsEmpty
+            ? ListDocumentsAsync(cancellationToken)
+            : QueryDocumentsAsync(command => $"WHERE {FilterClause(filter, command)} ORDER BY d.source", cancellationToken);
 
     /// <inheritdoc />
     public async Task<IDocumentWriter> BeginDocumentAsync(DocumentInfo document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SqliteDocumentWriter? writer = null;
         try
         {
-            var transaction = _connection.BeginTransaction(deferred: false);
-            var writer = new SqliteDocumentWriter(this, transaction, document, _time);
+            writer = new SqliteDocumentWriter(this, _connection.BeginTransaction(deferred: false), document, _time);
             await writer.StartAsync(cancellationToken).ConfigureAwait(false);
             return writer;
         }
         catch
         {
-            _gate.Release();
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false); // rolls back and releases the gate
+            }
+            else
+            {
+                _gate.Release();
+            }
+
             throw;
         }
     }
@@ -147,7 +165,7 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
             using var orphans = Command(SqliteSchema.DeleteOrphanEmbeddings, transaction);
             await orphans.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _matrix = null;
+            Changed();
             return deleted;
         }
         finally
@@ -201,7 +219,7 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
         CurrentTransaction = null;
         if (committed)
         {
-            _matrix = null;
+            Changed();
         }
 
         _gate.Release();
@@ -222,17 +240,16 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(string clause, string? id, CancellationToken cancellationToken)
+    // clause adds its parameters to the command and returns the SQL after FROM documents d.
+    private async Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(Func<SqliteCommand, string> clause, CancellationToken cancellationToken)
     {
-        using var command = Command($"""
-            SELECT id, source, content_hash, chunk_count, ingested_at, full_path, collection,
-                   (SELECT group_concat(tag, char(31)) FROM document_tags t WHERE t.document_id = documents.id)
-            FROM documents {clause}
-            """, CurrentTransaction);
-        if (id is not null)
-        {
-            command.Parameters.AddWithValue("$id", id);
-        }
+        using var command = Command(string.Empty, CurrentTransaction);
+        command.CommandText = $"""
+            SELECT d.id, d.source, d.content_hash, d.chunk_count, d.ingested_at, d.full_path, d.collection,
+                   (SELECT group_concat(tag, char(31)) FROM document_tags t WHERE t.document_id = d.id), d.tenant,
+                   (SELECT group_concat(grp, char(31)) FROM document_groups g WHERE g.document_id = d.id)
+            FROM documents d {clause(command)}
+            """;
 
         var documents = new List<DocumentInfo>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -244,6 +261,8 @@ public sealed partial class SqliteChunkStore : IReindexableChunkStore
                 FullPath = reader.GetString(5),
                 Collection = reader.GetString(6),
                 Tags = reader.IsDBNull(7) ? [] : reader.GetString(7).Split('\u001f'),
+                Tenant = reader.GetString(8),
+                Groups = reader.IsDBNull(9) ? [] : reader.GetString(9).Split('\u001f'),
             });
         }
 

@@ -44,18 +44,25 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
         clear.Parameters.AddWithValue("$id", _document.Id);
         await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         using var upsert = _store.Command("""
-            INSERT INTO documents(id, source, full_path, content_hash, chunk_count, ingested_at, collection) VALUES ($id, $source, $path, $hash, 0, $at, $collection)
+            INSERT INTO documents(id, source, full_path, content_hash, chunk_count, ingested_at, collection, tenant) VALUES ($id, $source, $path, $hash, 0, $at, $collection, $tenant)
             ON CONFLICT(id) DO UPDATE SET source = excluded.source, full_path = excluded.full_path, content_hash = excluded.content_hash, chunk_count = 0,
                 ingested_at = excluded.ingested_at, collection = excluded.collection
+            WHERE documents.tenant = excluded.tenant
             """, _transaction);
+        upsert.Parameters.AddWithValue("$tenant", _document.Tenant);
         upsert.Parameters.AddWithValue("$collection", _document.Collection);
         upsert.Parameters.AddWithValue("$id", _document.Id);
         upsert.Parameters.AddWithValue("$source", _document.Source);
         upsert.Parameters.AddWithValue("$path", _document.FullPath);
         upsert.Parameters.AddWithValue("$hash", _document.ContentHash);
         upsert.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new StoreException($"the document id '{_document.Id}' belongs to another tenant; nothing was written");
+        }
+
         await _store.ReplaceTagsAsync(_document, _transaction, cancellationToken).ConfigureAwait(false);
+        await _store.ReplaceGroupsAsync(_document, _transaction, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddAsync(IReadOnlyList<EmbeddedChunk> chunks, CancellationToken cancellationToken)

@@ -20,7 +20,12 @@ internal static class SqliteSchema
             content_hash TEXT NOT NULL,
             chunk_count INTEGER NOT NULL,
             ingested_at TEXT NOT NULL,
-            collection TEXT NOT NULL DEFAULT '');
+            collection TEXT NOT NULL DEFAULT '',
+            tenant TEXT NOT NULL DEFAULT 'default');
+        CREATE TABLE IF NOT EXISTS document_groups(
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            grp TEXT NOT NULL,
+            PRIMARY KEY(document_id, grp)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS document_tags(
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             tag TEXT NOT NULL,
@@ -60,6 +65,16 @@ internal static class SqliteSchema
     /// <summary>Adds the collection column to a store made before filters existed (older readers ignore it, so the version stays).</summary>
     public const string AddCollection = """
         ALTER TABLE documents ADD COLUMN collection TEXT NOT NULL DEFAULT '';
+        """;
+
+    /// <summary>Adds the tenant column to a store made before tenants existed: every document it holds belongs to the default tenant.</summary>
+    public const string AddTenant = """
+        ALTER TABLE documents ADD COLUMN tenant TEXT NOT NULL DEFAULT 'default';
+        """;
+
+    /// <summary>Indexes what a tenant's searches and listings select on (after <see cref="AddTenant"/>, which older stores need first).</summary>
+    public const string TenantIndexes = """
+        CREATE INDEX IF NOT EXISTS documents_by_tenant ON documents(tenant, source);
         """;
 
     /// <summary>Deletes cached embeddings no chunk refers to any more.</summary>

@@ -1,3 +1,5 @@
+using Grounded.Access;
+using Grounded.Rag.Access;
 using Grounded.Storage;
 
 namespace Grounded.Rag.Index;
@@ -21,13 +23,21 @@ public sealed class SqliteStoreProvider : IStoreProvider
     public async Task<IReindexableChunkStore> OpenAsync(StoreRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var directory = request.Location;
-        if (directory.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        return await SqliteChunkStore.OpenAsync(Directory(request.Location), request.Model, request.Time, request.AllowModelChange, request.Ann, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IAccessStore> OpenAccessAsync(string location, TimeProvider time, CancellationToken cancellationToken) =>
+        await SqliteAccessStore.OpenAsync(Directory(location), time, cancellationToken).ConfigureAwait(false);
+
+    private static string Directory(string location)
+    {
+        if (!location.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            directory = directory[Prefix.Length..];
-            directory = directory.StartsWith("//", StringComparison.Ordinal) ? directory[2..] : directory; // sqlite:///abs/path as a URL
+            return location;
         }
 
-        return await SqliteChunkStore.OpenAsync(directory, request.Model, request.Time, request.AllowModelChange, request.Ann, cancellationToken).ConfigureAwait(false);
+        var directory = location[Prefix.Length..];
+        return directory.StartsWith("//", StringComparison.Ordinal) ? directory[2..] : directory; // sqlite:///abs/path as a URL
     }
 }

@@ -1,3 +1,4 @@
+using Grounded.Access;
 using Grounded.Storage;
 
 namespace Grounded.Rag.Index;
@@ -37,4 +38,8 @@ public sealed class StoreRegistry
         ArgumentNullException.ThrowIfNull(request);
         return For(request.Location).OpenAsync(request, cancellationToken);
     }
+
+    /// <summary>Opens the API keys and audit log of the store at <paramref name="location"/> (no embedding model needed).</summary>
+    public Task<IAccessStore> OpenAccessAsync(string location, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        For(location).OpenAccessAsync(location, time ?? TimeProvider.System, cancellationToken);
 }

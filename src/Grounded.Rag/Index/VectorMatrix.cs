@@ -29,6 +29,9 @@ internal sealed class VectorMatrix
 
     public int Count => _chunkIds.Length;
 
+    /// <summary>Gets the number of rows (windows) the matrix holds.</summary>
+    public int RowCount => _firstRow[^1];
+
     /// <summary>Returns the best inner product of <paramref name="query"/> with any row of <paramref name="rows"/>.</summary>
     public static float BestScore(ReadOnlySpan<float> rows, ReadOnlySpan<float> query)
     {

@@ -31,6 +31,7 @@ internal static class FileWalker
     private static string Name(string given, string full, string? sourceBase) =>
         sourceBase is null ? given : Path.GetRelativePath(sourceBase, full);
 
-    /// <summary>Returns the stable document id for a file: derived from its full path.</summary>
-    public static string DocumentId(string fullPath) => Grounded.Chunks.Hashing.Sha256Hex(fullPath)[..16];
+    /// <summary>Returns the stable document id for a file: derived from its full path, and from its tenant unless that is the default one (whose ids predate tenants).</summary>
+    public static string DocumentId(string fullPath, string tenant = Grounded.Access.Tenants.Default) =>
+        Grounded.Chunks.Hashing.Sha256Hex(tenant == Grounded.Access.Tenants.Default ? fullPath : $"{tenant}\u0000{fullPath}")[..16];
 }

@@ -55,6 +55,14 @@ public sealed record IngestOptions
     /// <value>The default is null: the file's full path.</value>
     public Func<string, string>? StoredPath { get; init; }
 
+    /// <summary>Gets the tenant the documents belong to: only its callers see them, and pruning touches only its documents.</summary>
+    /// <value>The default is <see cref="Grounded.Access.Tenants.Default"/>.</value>
+    public string Tenant { get; init; } = Grounded.Access.Tenants.Default;
+
+    /// <summary>Gets the groups whose callers may see the documents; empty: every caller of the tenant.</summary>
+    /// <value>The default is none.</value>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
     /// <summary>Gets the tags every ingested document carries, for filtered search.</summary>
     /// <value>The default is none.</value>
     public IReadOnlyList<string> Tags { get; init; } = [];

@@ -45,6 +45,11 @@ public sealed partial class IngestionPipeline
     {
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new IngestOptions();
+        if (new[] { Grounded.Access.Tenants.Problem(options.Tenant, "tenant") }.Concat(options.Groups.Select(g => Grounded.Access.Tenants.Problem(g, "group"))).OfType<string>().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         foreach (var path in paths)
         {
             if (!File.Exists(path) && !Directory.Exists(path))
@@ -102,6 +107,9 @@ public sealed partial class IngestionPipeline
         };
     }
 
+    private static bool SameSet(IReadOnlyList<string> stored, IReadOnlyList<string> wanted) =>
+        stored.Order(StringComparer.Ordinal).SequenceEqual(wanted.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
     // Empty: an empty file, skipped; Emptied: an empty file whose earlier version was indexed, which is removed.
     private enum Outcome { Added, Updated, Unchanged, Empty, Emptied }
 
@@ -113,10 +121,10 @@ public sealed partial class IngestionPipeline
         var reader = _readers.For(file.FullPath) ?? throw new DocumentReadException($"unsupported file type '{Path.GetExtension(file.FullPath)}' (supported: {string.Join(", ", _readers.Extensions.Order())})");
         var hash = await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
         var stored = options.StoredPath?.Invoke(file.FullPath) ?? file.FullPath;
-        var id = FileWalker.DocumentId(stored);
+        var id = FileWalker.DocumentId(stored, options.Tenant);
         var existing = await _store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.ContentHash == hash && existing.Collection == options.Collection
-            && existing.Tags.Order(StringComparer.Ordinal).SequenceEqual(options.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
+        if (existing is not null && existing.ContentHash == hash && existing.Collection == options.Collection && existing.Tenant == options.Tenant
+            && SameSet(existing.Tags, options.Tags) && SameSet(existing.Groups, options.Groups))
         {
             return new FileOutcome(Outcome.Unchanged);
         }
@@ -134,6 +142,7 @@ public sealed partial class IngestionPipeline
         var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default)
         {
             FullPath = stored, Collection = options.Collection, Tags = options.Tags.Distinct(StringComparer.Ordinal).ToList(),
+            Tenant = options.Tenant, Groups = options.Groups.Distinct(StringComparer.Ordinal).ToList(),
         }, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
@@ -200,9 +209,9 @@ public sealed partial class IngestionPipeline
     private async Task<int> PruneAsync(IReadOnlyList<string> paths, List<FileWalker.Entry> seen, IngestOptions options, CancellationToken cancellationToken)
     {
         var roots = paths.Where(Directory.Exists).Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar).ToList();
-        var seenIds = seen.Select(f => FileWalker.DocumentId(options.StoredPath?.Invoke(f.FullPath) ?? f.FullPath)).ToHashSet(StringComparer.Ordinal);
+        var seenIds = seen.Select(f => FileWalker.DocumentId(options.StoredPath?.Invoke(f.FullPath) ?? f.FullPath, options.Tenant)).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
-        foreach (var document in await _store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var document in await _store.ListDocumentsAsync(new SearchFilter { Tenant = options.Tenant }, cancellationToken).ConfigureAwait(false))
         {
             var full = document.FullPath.Length > 0 ? document.FullPath : Path.GetFullPath(document.Source, options.SourceBase ?? Environment.CurrentDirectory);
             if (!seenIds.Contains(document.Id) && !File.Exists(full) && roots.Any(r => full.StartsWith(r, StringComparison.Ordinal))

@@ -32,6 +32,12 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
     // At most this many unknown words are looked up per question, so a long text of unknown words stays cheap.
     private const int MaxCorrections = 6;
 
+    /// <summary>
+    /// Gets a check that a correction occurs in the documents the caller may see, or null when the caller sees the whole
+    /// store. The word list is the store's: without the check a tenant could be offered another tenant's words.
+    /// </summary>
+    public Func<string, CancellationToken, Task<bool>>? Visible { get; init; }
+
     /// <inheritdoc />
     public async Task<string> RewriteAsync(string query, CancellationToken cancellationToken)
     {
@@ -58,7 +64,11 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
             var terms = await vocabulary.TermsStartingWithAsync(word[..1], word.Length - budget, word.Length + budget, cancellationToken).ConfigureAwait(false);
             if (Closest(word, terms) is { } term)
             {
-                corrections[word] = await SpelledAsync(word, term, cancellationToken).ConfigureAwait(false);
+                var spelled = await SpelledAsync(word, term, cancellationToken).ConfigureAwait(false);
+                if (Visible is null || await Visible(spelled, cancellationToken).ConfigureAwait(false))
+                {
+                    corrections[word] = spelled;
+                }
             }
         }
 

@@ -1,0 +1,41 @@
+namespace Grounded.Rag.Access;
+
+/// <summary>
+/// The embedded store's keys and audit log, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
+/// log refuses updates and deletes.
+/// </summary>
+internal static class SqliteAccessSchema
+{
+    public const string FileName = "access.db";
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS api_keys(
+            id TEXT PRIMARY KEY,
+            tenant TEXT NOT NULL,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            groups TEXT NOT NULL DEFAULT '',
+            rpm INTEGER,
+            tpm INTEGER,
+            hash BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT,
+            last_used_at TEXT,
+            rotated_at TEXT,
+            revoked_at TEXT);
+        CREATE INDEX IF NOT EXISTS api_keys_by_tenant ON api_keys(tenant, created_at);
+        CREATE TABLE IF NOT EXISTS audit_log(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            tenant TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            origin TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log(at);
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """;
+}
