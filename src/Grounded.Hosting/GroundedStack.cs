@@ -1,3 +1,4 @@
+using Grounded.Access;
 using System.Runtime.CompilerServices;
 using Grounded.Answers;
 using Grounded.Gateway;
@@ -94,9 +95,9 @@ public sealed class GroundedStack : IAsyncDisposable
     /// <see cref="AskAsync"/> without an answer (its model is not used). Sentence reranking is off unless the request
     /// asks for it: it picks evidence for answers but lowers document ranking quality.
     /// </summary>
-    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(AskRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(AskRequest request, GatewayContext? context = null, CancellationToken cancellationToken = default)
     {
-        var (question, topK, query) = Retrieval(request);
+        var (question, topK, query) = Retrieval(request, context);
         var rag = await GetRagAsync(cancellationToken).ConfigureAwait(false);
         return await rag.QueryWith(query with { RerankCandidates = request.Rerank ?? 0 }).SearchAsync(question, topK, cancellationToken).ConfigureAwait(false);
     }
@@ -154,7 +155,7 @@ public sealed class GroundedStack : IAsyncDisposable
     // Checks the request against the configuration before anything is opened or called, and names its answerer.
     private (string Question, int TopK, QueryOptions Query) Resolve(AskRequest request, GatewayContext? context)
     {
-        var (question, topK, query) = Retrieval(request);
+        var (question, topK, query) = Retrieval(request, context);
         var model = string.IsNullOrEmpty(request.Model) ? Options.AskModel : request.Model;
         Stages.IAnswerGenerator? answerer = null;
         if (model is not null)
@@ -177,8 +178,9 @@ public sealed class GroundedStack : IAsyncDisposable
         return (question, topK, query with { Answerer = answerer });
     }
 
-    // The retrieval half of a request, checked: what ask and search share.
-    private (string Question, int TopK, QueryOptions Query) Retrieval(AskRequest request)
+    // The retrieval half of a request, checked: what ask and search share. It sees only what its caller may (the local
+    // CLI's identity when there is none: the default tenant).
+    private (string Question, int TopK, QueryOptions Query) Retrieval(AskRequest request, GatewayContext? context)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Question))
@@ -209,7 +211,7 @@ public sealed class GroundedStack : IAsyncDisposable
             Mode = mode,
             RerankCandidates = request.Rerank,
             Diversity = request.Mmr,
-            Filter = new SearchFilter { Collection = request.Collection, SourcePrefix = request.SourcePrefix, Tags = request.Tags ?? [] },
+            Filter = (context?.Identity ?? CallerIdentity.Local).Scope(new SearchFilter { Collection = request.Collection, SourcePrefix = request.SourcePrefix, Tags = request.Tags ?? [] }),
         });
     }
 }

@@ -13,7 +13,7 @@ internal sealed class SearchCommand : GroundedCommand<QuerySettings>
         await using var stack = OpenStack(settings);
         var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
         await BundledDocs.IngestIfEmptyAsync(rag, cancellationToken).ConfigureAwait(false);
-        var hits = await stack.SearchAsync(AskCommand.Request(settings), cancellationToken).ConfigureAwait(false);
+        var hits = await stack.SearchAsync(AskCommand.Request(settings), cancellationToken: cancellationToken).ConfigureAwait(false);
         var results = hits.Select((h, i) => new SearchResult(i + 1, h.Chunk.DocumentId, h.Chunk.Source, h.Chunk.Id, Math.Round(h.Score, 4), h.Chunk.Chunk.Text)).ToList();
         if (settings.Json)
         {

@@ -36,6 +36,18 @@ public sealed class GatewayContext
     /// <summary>Gets or sets whether the answer is streamed.</summary>
     public bool Stream { get; set; }
 
+    /// <summary>Gets or sets who called (key, tenant, role, groups); setting it sets <see cref="Caller"/> and <see cref="Tenant"/>.</summary>
+    public Access.CallerIdentity? Identity
+    {
+        get;
+        set
+        {
+            field = value;
+            Caller = value?.KeyId;
+            Tenant = value?.Tenant;
+        }
+    }
+
     /// <summary>Gets or sets who called: the API key's id, when keys are in use.</summary>
     public string? Caller { get; set; }
 
