@@ -41,6 +41,16 @@ app.Configure(config =>
     config.AddCommand<StatusCommand>("status")
         .WithExample("status", "--json")
         .WithExample("status", "--store", "postgres://grounded@localhost:5432/grounded");
+    config.AddBranch("keys", keys =>
+    {
+        keys.SetDescription("Manage API keys kept in the store: create, list, show, rotate, revoke");
+        keys.AddCommand<KeysCreateCommand>("create").WithExample("keys", "create", "--tenant", "acme", "--role", "writer", "--rpm", "60");
+        keys.AddCommand<KeysListCommand>("list");
+        keys.AddCommand<KeysShowCommand>("show");
+        keys.AddCommand<KeysRotateCommand>("rotate");
+        keys.AddCommand<KeysRevokeCommand>("revoke");
+    });
+    config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {
         eval.SetDescription("Measure retrieval quality on your own data");

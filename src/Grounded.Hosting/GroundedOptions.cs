@@ -1,3 +1,5 @@
+using Grounded.Gateway.Limits;
+using Grounded.Redis;
 using Grounded.Gateway.Config;
 using Grounded.Rag;
 
@@ -26,6 +28,13 @@ public sealed record GroundedOptions
 
     /// <summary>Gets the config file the options were read from, if any.</summary>
     public string? ConfigFile { get; init; }
+
+    /// <summary>Gets the shared Redis (rate limits, and later budgets and caches), from <c>redis.url</c> or <c>$GROUNDED_REDIS</c>; not configured: state is kept in process.</summary>
+    public RedisOptions Redis { get; init; } = new() { ConnectionString = string.Empty };
+
+    /// <summary>Gets what rate limits do while Redis cannot be reached (<c>limits.onRedisFailure</c>).</summary>
+    /// <value>The default is <see cref="RateLimitFailure.Local"/>: each replica enforces the limits alone until Redis is back.</value>
+    public RateLimitFailure OnRedisFailure { get; init; } = RateLimitFailure.Local;
 
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the

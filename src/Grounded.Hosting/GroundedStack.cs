@@ -1,3 +1,6 @@
+using Grounded.Gateway.Limits;
+using Grounded.Hosting.Access;
+using Grounded.Redis;
 using Grounded.Access;
 using System.Runtime.CompilerServices;
 using Grounded.Answers;
@@ -33,12 +36,28 @@ public sealed class GroundedStack : IAsyncDisposable
     private Task<LocalRag>? _open;
     private long _failedAt;
 
+    private Task<IAccessStore>? _access;
+    private long _accessFailedAt;
+
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time)
     {
         Options = options with { Rag = options.Rag with { Stores = Stores.All } };
         Gateway = gateway;
         _time = time;
+        Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
+        _redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
+        RateLimits = new KeyRateLimits(_redis is null
+            ? new TokenBucketLimiter(time)
+            : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
     }
+
+    private readonly RedisConnection? _redis;
+
+    /// <summary>Gets the authenticator that turns a request's key into its caller's identity.</summary>
+    public KeyAuthenticator Keys { get; }
+
+    /// <summary>Gets the per-key request and token limits (in Redis when configured, else in process).</summary>
+    public KeyRateLimits RateLimits { get; }
 
     /// <summary>Gets the options the stack was built from.</summary>
     public GroundedOptions Options { get; }
@@ -79,6 +98,43 @@ public sealed class GroundedStack : IAsyncDisposable
         return open.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Opens the store's API keys and audit log on first use, once (no embedding model is loaded); a failed open is tried
+    /// again once a few seconds have passed.
+    /// </summary>
+    public Task<IAccessStore> GetAccessAsync(CancellationToken cancellationToken = default)
+    {
+        Task<IAccessStore> open;
+        lock (_gate)
+        {
+            if (_access is null || (_access is { IsFaulted: true } or { IsCanceled: true } && _time.GetElapsedTime(_accessFailedAt) >= RetryAfterFailedOpen))
+            {
+                _access = OpenAccessAsync();
+            }
+
+            open = _access;
+        }
+
+        return open.WaitAsync(cancellationToken);
+    }
+
+    private async Task<IAccessStore> OpenAccessAsync()
+    {
+        try
+        {
+            return await Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, _time, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _accessFailedAt = _time.GetTimestamp();
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Checks a request against the configuration without opening anything; throws <see cref="InvalidRequestException"/> naming the field at fault.</summary>
     public void Validate(AskRequest request) => _ = Resolve(request, null);
 
@@ -117,6 +173,16 @@ public sealed class GroundedStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Gateway.Dispose();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_access is { IsCompletedSuccessfully: true } access)
+        {
+            await access.Result.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_open is { } open)
         {
             try

@@ -72,7 +72,7 @@ public sealed class RedisConnection : IAsyncDisposable
     }
 
     /// <summary>Reads <c>HOST:PORT</c>, <c>redis://[USER][:PASSWORD@]HOST[:PORT][/DB]</c> or a StackExchange.Redis configuration string.</summary>
-    internal static ConfigurationOptions Parse(string connectionString)
+    public static ConfigurationOptions Parse(string connectionString)
     {
         if (!connectionString.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) && !connectionString.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,4 +1,6 @@
+using Grounded.Access;
 using Grounded.Documents;
+using Grounded.Storage;
 using Grounded.Hosting;
 using Grounded.Rag;
 using Grounded.Rag.Index;
@@ -10,7 +12,9 @@ namespace Grounded.Server;
 /// The documents clients upload, ingested into the store one at a time, so that uploads never race each other on the
 /// embedded store's single writer. A store in a directory on this machine keeps each uploaded file in
 /// <c>STORE/uploads/</c> (its source is the file name); a shared store (PostgreSQL) keeps only the text, so a file is
-/// staged in a temporary folder and recorded as <c>upload:NAME</c>, the same document on every server.
+/// staged in a temporary folder and recorded as <c>upload:NAME</c>, the same document on every server. A tenant other than
+/// the default one keeps its files in <c>STORE/uploads/.tenants/TENANT/</c> (<c>upload:TENANT/NAME</c>), so two tenants'
+/// files of one name are two documents.
 /// </summary>
 internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
 {
@@ -21,10 +25,10 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
     public sealed record Uploaded(string Id, string Source, int Chunks, string Status);
 
     /// <summary>Saves the file under its name and ingests it; a file whose text cannot be read leaves the store as it was.</summary>
-    public async Task<Uploaded> AddAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    public async Task<Uploaded> AddAsync(string fileName, Stream content, CallerIdentity caller, IReadOnlyList<string> groups, CancellationToken cancellationToken)
     {
         var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
-        var local = LocalUploads(rag);
+        var local = LocalUploads(rag, caller.Tenant);
         var folder = local ?? Directory.CreateTempSubdirectory("grounded-upload-").FullName;
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileName);
@@ -54,7 +58,7 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
 
             try
             {
-                return await IngestAsync(rag, fileName, path, part, local is null, cancellationToken).ConfigureAwait(false);
+                return await IngestAsync(rag, new Upload(fileName, path, part, local is null, caller.Tenant, groups), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -71,28 +75,29 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<DocumentInfo>> ListAsync(CancellationToken cancellationToken) =>
-        await (await stack.GetRagAsync(cancellationToken).ConfigureAwait(false)).Store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>Lists the documents <paramref name="caller"/> may see.</summary>
+    public async Task<IReadOnlyList<DocumentInfo>> ListAsync(CallerIdentity caller, CancellationToken cancellationToken) =>
+        await (await stack.GetRagAsync(cancellationToken).ConfigureAwait(false)).Store.ListDocumentsAsync(caller.Scope(null), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Removes a document from the store (and its uploaded file, if it was uploaded); false when the id is unknown.</summary>
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Removes a document <paramref name="caller"/> may see from the store (and its uploaded file, if it was uploaded); null when there is none with that id.</summary>
+    public async Task<DocumentInfo?> DeleteAsync(string id, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var document = await rag.Store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
-            if (document is null || !await rag.Store.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false))
+            if (document is null || !caller.Scope(null).Matches(document) || !await rag.Store.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                return false;
+                return null;
             }
 
-            if (LocalUploads(rag) is { } uploads && document.FullPath.StartsWith(uploads + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (LocalUploads(rag, document.Tenant) is { } uploads && document.FullPath.StartsWith(uploads + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 File.Delete(document.FullPath);
             }
 
-            return true;
+            return document;
         }
         finally
         {
@@ -102,12 +107,19 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    // The uploads folder of a store that lives in a directory here; null for a store elsewhere.
-    private static string? LocalUploads(LocalRag rag) =>
-        StoreLocation.LocalDirectory(rag.Store.Location) is { } directory ? Path.Combine(directory, "uploads") : null;
+    // The tenant's uploads folder in a store that lives in a directory here; null for a store elsewhere.
+    private static string? LocalUploads(LocalRag rag, string tenant) =>
+        StoreLocation.LocalDirectory(rag.Store.Location) is { } directory
+            ? tenant == Tenants.Default ? Path.Combine(directory, "uploads") : Path.Combine(directory, "uploads", ".tenants", tenant)
+            : null;
 
-    private static async Task<Uploaded> IngestAsync(LocalRag rag, string fileName, string path, string part, bool shared, CancellationToken cancellationToken)
+    private static string SharedName(string tenant, string fileName) => tenant == Tenants.Default ? SharedPrefix + fileName : $"{SharedPrefix}{tenant}/{fileName}";
+
+    private sealed record Upload(string FileName, string Path, string Part, bool Shared, string Tenant, IReadOnlyList<string> Groups);
+
+    private static async Task<Uploaded> IngestAsync(LocalRag rag, Upload upload, CancellationToken cancellationToken)
     {
+        var (fileName, path, part, shared) = (upload.FileName, upload.Path, upload.Part, upload.Shared);
         var previous = File.Exists(path) ? path + ".previous" : null;
         if (previous is not null)
         {
@@ -118,7 +130,9 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
         var options = new IngestOptions
         {
             SourceBase = Path.GetDirectoryName(path),
-            StoredPath = shared ? _ => SharedPrefix + fileName : null,
+            StoredPath = shared ? _ => SharedName(upload.Tenant, fileName) : null,
+            Tenant = upload.Tenant,
+            Groups = upload.Groups,
         };
         IngestReport report;
         try
@@ -142,8 +156,8 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
             File.Delete(previous);
         }
 
-        var recorded = shared ? SharedPrefix + fileName : path;
-        var stored = (await rag.Store.ListDocumentsAsync(cancellationToken).ConfigureAwait(false)).First(d => d.FullPath == recorded);
+        var recorded = shared ? SharedName(upload.Tenant, fileName) : path;
+        var stored = (await rag.Store.ListDocumentsAsync(new SearchFilter { Tenant = upload.Tenant }, cancellationToken).ConfigureAwait(false)).First(d => d.FullPath == recorded);
         var status = report.Added > 0 ? "added" : report.Updated > 0 ? "updated" : "unchanged";
         return new Uploaded(stored.Id, stored.Source, stored.ChunkCount, status);
     }

@@ -52,6 +52,7 @@ public static class GroundedServer
         builder.Services.AddSingleton(sp => sp.GetRequiredService<GroundedOptions>().Gateway);
         builder.Services.AddSingleton(sp => GroundedStack.Create(sp.GetRequiredService<GroundedOptions>(), time: sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<DocumentLibrary>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ServerTelemetry>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
@@ -80,11 +81,12 @@ public static class GroundedServer
         CheckBinding(app, options);
 
         // The request pipeline, outermost first: request context (id, headers, log line) → routing → failures to HTTP →
-        // API keys → the routes.
+        // identity (the key becomes tenant, role, groups) → rate limits → the routes (roles checked per route).
         app.UseMiddleware<RequestContextMiddleware>();
         app.UseRouting();
         app.UseMiddleware<ErrorMiddleware>();
-        app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<IdentityMiddleware>();
+        app.UseMiddleware<RateLimitMiddleware>();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi();
         app.MapHealth();
@@ -94,6 +96,7 @@ public static class GroundedServer
         app.MapAsk();
         app.MapEmbeddings();
         app.MapDocuments();
+        app.MapKeys();
         return app;
     }
 
@@ -109,9 +112,9 @@ public static class GroundedServer
         var insecure = string.Equals(app.Configuration["Grounded:Insecure"] ?? app.Configuration["insecure"], "true", StringComparison.OrdinalIgnoreCase);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grounded.Server");
         var keys = options.Gateway.ApiKeyHashes.Count;
-        if (keys > 0)
+        if (keys > 0 || app.Services.GetRequiredService<GroundedStack>().Keys.KeysRequiredAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
-            log.LogInformation("API keys required on /v1 routes ({Count} configured)", keys);
+            log.LogInformation("API keys required on /v1 routes ({Count} in the config file, and the store's keys)", keys);
             return;
         }
 

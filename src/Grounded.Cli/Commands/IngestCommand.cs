@@ -24,7 +24,11 @@ internal sealed class IngestCommand : GroundedCommand<IngestSettings>
         var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
         var chunking = new ChunkingOptions { ChunkTokens = settings.ChunkTokens, OverlapTokens = settings.Overlap };
         var report = await IngestProgressBar.RunAsync("Ingesting", progress =>
-            rag.Ingestion(chunking, settings.ChunkerKind).IngestAsync(settings.Paths, new IngestOptions { Prune = settings.Prune, Collection = settings.Collection ?? string.Empty, Tags = settings.Tags }, progress, cancellationToken)).ConfigureAwait(false);
+            rag.Ingestion(chunking, settings.ChunkerKind).IngestAsync(settings.Paths, new IngestOptions
+            {
+                Prune = settings.Prune, Collection = settings.Collection ?? string.Empty, Tags = settings.Tags,
+                Tenant = settings.Tenant ?? Grounded.Access.Tenants.Default, Groups = KeySettings.List(settings.Groups),
+            }, progress, cancellationToken)).ConfigureAwait(false);
         await rag.SyncAnnIndexAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
 
         if (settings.Json)

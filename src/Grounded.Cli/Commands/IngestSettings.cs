@@ -37,6 +37,14 @@ internal sealed class IngestSettings : StoreSettings
     [Description("File the documents under this collection (search with --collection)")]
     public string? Collection { get; init; }
 
+    [CommandOption("--tenant <TENANT>")]
+    [Description("The tenant the documents belong to: only its keys see them (default: the default tenant)")]
+    public string? Tenant { get; init; }
+
+    [CommandOption("--groups <A,B>")]
+    [Description("Groups whose keys may see the documents, comma-separated; keys in none of them do not (default: every key of the tenant)")]
+    public string? Groups { get; init; }
+
     [CommandOption("--tag <TAG>")]
     [Description("Tag the documents (repeat for several; search with --tag)")]
     public string[] Tags { get; init; } = [];

@@ -11,6 +11,8 @@ internal sealed class ConfigDocument
     public ResilienceDocument Resilience { get; set; } = new();
     public AuthDocument Auth { get; set; } = new();
     public ServerDocument Server { get; set; } = new();
+    public RedisDocument Redis { get; set; } = new();
+    public LimitsDocument Limits { get; set; } = new();
 }
 
 internal sealed class RagDocument
@@ -83,5 +85,16 @@ internal sealed class ServerDocument
     public long? MaxRequestBodyBytes { get; set; }
     public long? MaxUploadBytes { get; set; }
     public bool? LogPrompts { get; set; }
+}
+
+internal sealed class RedisDocument
+{
+    public string? Url { get; set; }
+    public string? KeyPrefix { get; set; }
+}
+
+internal sealed class LimitsDocument
+{
+    public string? OnRedisFailure { get; set; }
 }
 #pragma warning restore CA2227, CA1056

@@ -2,9 +2,10 @@ using System.Globalization;
 
 namespace Grounded.Hosting.Config;
 
-/// <summary>Parses durations as written in the config: <c>250ms</c>, <c>1s</c>, <c>2m</c>, <c>1h</c>, or a number of seconds.</summary>
-internal static class Durations
+/// <summary>Parses durations as written in the config and on the command line: <c>250ms</c>, <c>1s</c>, <c>2m</c>, <c>1h</c>, <c>90d</c>, or a number of seconds.</summary>
+public static class Durations
 {
+    /// <summary>Reads <paramref name="text"/> as a duration; false when it is not one.</summary>
     public static bool TryParse(string? text, out TimeSpan value)
     {
         value = default;
@@ -18,6 +19,7 @@ internal static class Durations
             : t.EndsWith('s') ? (t[..^1], 1.0)
             : t.EndsWith('m') ? (t[..^1], 60.0)
             : t.EndsWith('h') ? (t[..^1], 3600.0)
+            : t.EndsWith('d') ? (t[..^1], 86400.0)
             : (t, 1.0);
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0 || double.IsInfinity(n))
         {

@@ -73,6 +73,7 @@ public static class GroundedConfig
             problems.Add($"rag.model: '{model}' is not a configured model");
         }
 
+        var (redis, onFailure) = LimitsConfig.Validate(document, environment, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -81,7 +82,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag, Gateway = gateway!, TopK = topK, AskModel = model };
+        return new GroundedOptions { Rag = rag, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

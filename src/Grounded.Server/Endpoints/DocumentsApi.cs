@@ -1,7 +1,9 @@
+using Grounded.Access;
 using Grounded.Documents;
 using Grounded.Hosting;
 using Grounded.Rag.Ingest;
 using Grounded.Server.Errors;
+using Grounded.Server.Requests;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Grounded.Server.Endpoints;
@@ -12,15 +14,16 @@ internal static class DocumentsApi
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/documents").WithTags("Documents").WithMetadata(ProblemErrors.Instance);
-        group.MapPost("/", UploadAsync).WithSummary("Upload documents (multipart/form-data) and ingest them into the store")
-            .DisableAntiforgery().ProducesProblem(400).ProducesProblem(413).ProducesProblem(422);
-        group.MapGet("/", ListAsync).WithSummary("List the store's documents");
-        group.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a document from the store").ProducesProblem(404);
+        group.MapPost("/", UploadAsync).WithSummary("Upload documents (multipart/form-data; an optional 'groups' field, comma-separated) into the caller's tenant")
+            .DisableAntiforgery().ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422).RequireRole(Role.Writer);
+        group.MapGet("/", ListAsync).WithSummary("List the documents the caller may see");
+        group.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a document of the caller's tenant").ProducesProblem(403).ProducesProblem(404).RequireRole(Role.Writer);
         return app;
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, GroundedStack stack, DocumentLibrary library)
     {
+        var caller = http.Caller();
         var limit = stack.Options.Gateway.MaxUploadBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -38,14 +41,27 @@ internal static class DocumentsApi
         }
 
         IFormFileCollection files;
+        IReadOnlyList<string> groups;
         try
         {
-            files = (await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, http.RequestAborted)).Files;
+            var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, http.RequestAborted);
+            files = form.Files;
+            groups = [.. form["groups"].SelectMany(g => (g ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is InvalidDataException || (e is BadHttpRequestException b && b.StatusCode == 413))
         {
             return e is BadHttpRequestException || e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
                 ? TooLarge(limit) : Problem(400, $"the multipart body cannot be read: {e.Message}");
+        }
+
+        if (groups.Select(g => Tenants.Problem(g, "group")).OfType<string>().FirstOrDefault() is { } badGroup)
+        {
+            return Problem(400, badGroup);
+        }
+
+        if (caller.Groups is { } own && groups.FirstOrDefault(g => !own.Contains(g, StringComparer.Ordinal)) is { } foreign)
+        {
+            return Problem(403, $"this API key is not in the group '{foreign}', so it cannot give a document to it");
         }
 
         if (files.Count == 0)
@@ -74,22 +90,31 @@ internal static class DocumentsApi
         for (var i = 0; i < files.Count; i++)
         {
             await using var content = files[i].OpenReadStream();
-            uploaded.Add(await library.AddAsync(names[i], content, http.RequestAborted)); // an unreadable file is a 422 (DocumentReadException)
+            uploaded.Add(await library.AddAsync(names[i], content, caller, groups, http.RequestAborted)); // an unreadable file is a 422 (DocumentReadException)
         }
 
         return Results.Ok(new { documents = uploaded });
     }
 
-    private static async Task<IResult> ListAsync(DocumentLibrary library, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, DocumentLibrary library, CancellationToken ct)
     {
-        var documents = await library.ListAsync(ct);
+        var documents = await library.ListAsync(http.Caller(), ct);
         return Results.Ok(new { data = documents.OrderBy(d => d.Source, StringComparer.Ordinal).Select(Describe) });
     }
 
-    private static async Task<IResult> DeleteAsync(string id, DocumentLibrary library, CancellationToken ct) =>
-        await library.DeleteAsync(id, ct) ? Results.NoContent() : Problem(404, $"no document with id '{id}' (GET /v1/documents lists them)");
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, DocumentLibrary library, AuditTrail audit, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        if (await library.DeleteAsync(id, caller, ct) is not { } deleted)
+        {
+            return Problem(404, $"no document with id '{id}' (GET /v1/documents lists them)");
+        }
 
-    private static object Describe(DocumentInfo d) => new { id = d.Id, source = d.Source, chunks = d.ChunkCount, ingestedAt = d.IngestedAt };
+        await audit.RecordAsync(http, "document.deleted", id, deleted.Source);
+        return Results.NoContent();
+    }
+
+    private static object Describe(DocumentInfo d) => new { id = d.Id, source = d.Source, chunks = d.ChunkCount, ingestedAt = d.IngestedAt, groups = d.Groups };
 
     private static IResult TooLarge(long limit) => Problem(413, $"the upload is larger than the limit of {limit} bytes (server.maxUploadBytes)");
 

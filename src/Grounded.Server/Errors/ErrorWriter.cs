@@ -57,6 +57,7 @@ internal static class ErrorWriter
     {
         400 => "Bad Request",
         401 => "Unauthorized",
+        403 => "Forbidden",
         404 => "Not Found",
         413 => "Payload Too Large",
         422 => "Unprocessable Entity",

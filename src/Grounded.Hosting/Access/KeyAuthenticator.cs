@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Grounded.Access;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Grounded.Hosting.Access;
+
+/// <summary>
+/// Turns a request's bearer key into the caller's identity: a key from the config file's <c>auth.keys</c> is admin of the
+/// default tenant; a store key (<c>grd_…</c>) is looked up by its id and checked against its hash, then against its
+/// revocation and expiry. A found key is remembered for at most <see cref="PositiveLifetime"/>, so a key revoked on any
+/// replica is refused within that time everywhere; unknown keys are never remembered. While no key exists at all (none in
+/// the file, none in the store) the server is open and every caller is admin of the default tenant, as before keys existed.
+/// </summary>
+public sealed class KeyAuthenticator
+{
+    /// <summary>How long a key found in the store is trusted without asking the store again.</summary>
+    public static readonly TimeSpan PositiveLifetime = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan AnyKeysLifetime = TimeSpan.FromSeconds(1);
+    private const int MaxRemembered = 10_000;
+
+    private readonly byte[][] _configHashes;
+    private readonly Func<CancellationToken, Task<IAccessStore>> _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly ConcurrentDictionary<string, (ApiKey Key, long At)> _found = new(StringComparer.Ordinal);
+    private (bool Any, long At)? _anyKeys;
+
+    /// <summary>Creates the authenticator over the config file's key hashes and the store's keys.</summary>
+    public KeyAuthenticator(IReadOnlyList<string> configKeyHashes, Func<CancellationToken, Task<IAccessStore>> store, TimeProvider? time = null, ILogger? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(configKeyHashes);
+        _configHashes = [.. configKeyHashes.Select(Convert.FromHexString)];
+        _store = store;
+        _time = time ?? TimeProvider.System;
+        _log = log ?? NullLogger.Instance;
+    }
+
+    /// <summary>The identity of a caller who presented a key from the config file.</summary>
+    public static CallerIdentity ConfigAdmin { get; } = CallerIdentity.Local with { KeyId = "config" };
+
+    /// <summary>The identity of every caller while the server needs no key.</summary>
+    public static CallerIdentity Anonymous { get; } = CallerIdentity.Local with { KeyId = "anonymous" };
+
+    /// <summary>Checks the <c>Authorization</c> header's value (may be empty).</summary>
+    public async ValueTask<Authentication> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
+    {
+        var token = authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+        if (!string.IsNullOrEmpty(token))
+        {
+            if (IsConfigKey(token))
+            {
+                return Authentication.Accepted(ConfigAdmin);
+            }
+
+            if (KeySecret.IdOf(token) is not null)
+            {
+                var found = await FindAsync(token, cancellationToken).ConfigureAwait(false);
+                if (found is { } key)
+                {
+                    return key.RevokedAt is not null ? Authentication.Refused("This API key was revoked.")
+                        : !key.IsActive(_time.GetUtcNow()) ? Authentication.Refused("This API key has expired.")
+                        : Authentication.Accepted(Used(key));
+                }
+            }
+        }
+
+        if (!await KeysRequiredAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return Authentication.Accepted(Anonymous);
+        }
+
+        return Authentication.Refused(string.IsNullOrEmpty(token) ? "Missing API key: send Authorization: Bearer KEY." : "Invalid API key.");
+    }
+
+    /// <summary>Forgets what was remembered about a key (it was just rotated or revoked here).</summary>
+    public void Forget(string keyId)
+    {
+        foreach (var entry in _found.Where(e => e.Value.Key.Id == keyId))
+        {
+            _found.TryRemove(entry.Key, out _);
+        }
+
+        _anyKeys = null;
+    }
+
+    /// <summary>Returns whether requests need a key: the config file names some, or the store holds any (asked at most once a second; if the store cannot be asked, yes).</summary>
+    public async ValueTask<bool> KeysRequiredAsync(CancellationToken cancellationToken)
+    {
+        if (_configHashes.Length > 0)
+        {
+            return true;
+        }
+
+        if (_anyKeys is { } known && _time.GetElapsedTime(known.At) < AnyKeysLifetime)
+        {
+            return known.Any;
+        }
+
+        bool any;
+        try
+        {
+            any = await (await _store(cancellationToken).ConfigureAwait(false)).AnyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is Storage.StoreException or IOException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            _log.LogWarning("cannot read the store's API keys, so every request needs one: {Problem}", error.Message);
+            return true;
+        }
+
+        _anyKeys = (any, _time.GetTimestamp());
+        return any;
+    }
+
+    private async ValueTask<ApiKey?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (_found.TryGetValue(token, out var remembered) && _time.GetElapsedTime(remembered.At) < PositiveLifetime)
+        {
+            return remembered.Key;
+        }
+
+        var key = await (await _store(cancellationToken).ConfigureAwait(false)).FindBySecretAsync(token, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            _found.TryRemove(token, out _);
+            return null;
+        }
+
+        if (_found.Count >= MaxRemembered)
+        {
+            _found.Clear();
+        }
+
+        _found[token] = (key, _time.GetTimestamp());
+        return key;
+    }
+
+    private CallerIdentity Used(ApiKey key)
+    {
+        _ = TouchAsync(key.Id);
+        return key.Identity();
+    }
+
+    private async Task TouchAsync(string id)
+    {
+        try
+        {
+            await (await _store(CancellationToken.None).ConfigureAwait(false)).TouchAsync(id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            _log.LogDebug("could not record that key {Key} was used: {Problem}", id, error.Message);
+        }
+    }
+
+    private bool IsConfigKey(string token)
+    {
+        if (_configHashes.Length == 0)
+        {
+            return false;
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        var ok = false;
+        foreach (var candidate in _configHashes)
+        {
+            ok |= CryptographicOperations.FixedTimeEquals(hash, candidate);
+        }
+
+        return ok;
+    }
+}
