@@ -10,6 +10,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["stores"] = StoreIngestion.RunAsync,
     ["usearch-insert"] = UsearchInsertRate.RunAsync,
     ["hybrid-latency"] = HybridLatency.RunAsync,
+    ["tenant-ann"] = TenantAnn.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
