@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Grounded.Chunks;
 using Grounded.Rag.Retrieve;
 using Grounded.Storage;
@@ -19,44 +17,6 @@ public sealed partial class PostgresChunkStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ScoredChunk>> KeywordSearchAsync(string query, int topK, CancellationToken cancellationToken) =>
         KeywordSearchAsync(query, topK, null, cancellationToken);
-
-    /// <summary>
-    /// Returns the chunks whose best window is nearest the query by cosine, through the HNSW index. Enough windows are
-    /// fetched that a chunk's best window is among them; with a filter, pgvector's iterative scan goes on past filtered-out rows.
-    /// </summary>
-    public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(ReadOnlyMemory<float> query, int topK, SearchFilter? filter, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        if (query.Length != Model.Dimensions)
-        {
-            throw new ArgumentException($"The query has {query.Length} dimensions; the store holds {Model.Dimensions}.", nameof(query));
-        }
-
-        var windows = Math.Max(topK * 10, 100);
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(string.Empty, connection, transaction);
-        var where = filter is null || filter.IsEmpty ? string.Empty
-            : $"WHERE v.content_hash IN (SELECT c.content_hash FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {FilterClause(filter, command)})";
-        var outerWhere = where.Length == 0 ? string.Empty : $"WHERE {FilterClause(filter!, command)}";
-        command.CommandText = $"""
-            SELECT set_config('hnsw.ef_search', @ef, true), set_config('hnsw.iterative_scan', 'relaxed_order', true);
-            WITH nn AS (
-                SELECT v.content_hash, v.embedding <=> @query AS distance FROM chunk_vectors v {where}
-                ORDER BY v.embedding <=> @query LIMIT @windows),
-            best AS (SELECT content_hash, min(distance) AS distance FROM nn GROUP BY content_hash)
-            SELECT {ChunkColumns}, 1 - best.distance
-            FROM best JOIN chunks c ON c.content_hash = best.content_hash JOIN documents d ON d.id = c.document_id {outerWhere}
-            ORDER BY best.distance, c.seq LIMIT @k
-            """;
-        command.Parameters.AddWithValue("ef", Math.Min(windows, 1000).ToString(CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("query", new Pgvector.Vector(query));
-        command.Parameters.AddWithValue("windows", windows);
-        command.Parameters.AddWithValue("k", topK);
-        var results = await ReadScoredAsync(command, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return results;
-    }
 
     /// <summary>
     /// Returns the chunks that best match the query's words, scored as SQLite FTS5 scores them (BM25, k1 = 1.2, b = 0.75,
@@ -117,40 +77,6 @@ public sealed partial class PostgresChunkStore
         }
 
         return chunks;
-    }
-
-    /// <summary>Returns the SQL condition on documents <c>d</c> for <paramref name="filter"/>, adding its parameters to <paramref name="command"/> once.</summary>
-    private static string FilterClause(SearchFilter filter, NpgsqlCommand command)
-    {
-        var clause = new StringBuilder("TRUE");
-        if (filter.Collection is not null)
-        {
-            clause.Append(" AND d.collection = @collection");
-            if (!command.Parameters.Contains("collection"))
-            {
-                command.Parameters.AddWithValue("collection", filter.Collection);
-            }
-        }
-
-        if (!string.IsNullOrEmpty(filter.SourcePrefix))
-        {
-            clause.Append(" AND starts_with(d.source, @prefix)");
-            if (!command.Parameters.Contains("prefix"))
-            {
-                command.Parameters.AddWithValue("prefix", filter.SourcePrefix);
-            }
-        }
-
-        if (filter.Tags.Count > 0)
-        {
-            clause.Append(" AND d.tags @> @tags");
-            if (!command.Parameters.Contains("tags"))
-            {
-                command.Parameters.AddWithValue("tags", filter.Tags.ToArray());
-            }
-        }
-
-        return clause.ToString();
     }
 
     private static async Task<IReadOnlyList<ScoredChunk>> ReadScoredAsync(NpgsqlCommand command, CancellationToken cancellationToken)

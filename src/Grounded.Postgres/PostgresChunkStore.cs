@@ -107,29 +107,41 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore, IVector
     /// <inheritdoc />
     public async Task<DocumentInfo?> GetDocumentAsync(string documentId, CancellationToken cancellationToken)
     {
-        var found = await QueryDocumentsAsync("WHERE id = @id", documentId, cancellationToken).ConfigureAwait(false);
+        var found = await QueryDocumentsAsync(command =>
+        {
+            command.Parameters.AddWithValue("id", documentId);
+            return "WHERE d.id = @id";
+        }, cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken) =>
-        QueryDocumentsAsync("ORDER BY source COLLATE \"C\"", null, cancellationToken);
+        QueryDocumentsAsync(_ => "ORDER BY d.source COLLATE \"C\"", cancellationToken);
 
     /// <inheritdoc />
     public async Task<IDocumentWriter> BeginDocumentAsync(DocumentInfo document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        PostgresDocumentWriter? writer = null;
         try
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var writer = new PostgresDocumentWriter(this, connection, transaction, document);
+            writer = new PostgresDocumentWriter(this, connection, await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false), document);
             await writer.StartAsync(cancellationToken).ConfigureAwait(false);
             return writer;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false); // rolls back and closes the connection
+            }
+            else
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -230,13 +242,14 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore, IVector
         return builder.Build();
     }
 
-    private async Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(string clause, string? id, CancellationToken cancellationToken)
+    // clause adds its parameters to the command and returns the SQL after FROM documents d.
+    private async Task<IReadOnlyList<DocumentInfo>> QueryDocumentsAsync(Func<NpgsqlCommand, string> clause, CancellationToken cancellationToken)
     {
-        await using var command = _source.CreateCommand($"SELECT id, source, content_hash, chunk_count, ingested_at, full_path, collection, tags FROM documents {clause}");
-        if (id is not null)
-        {
-            command.Parameters.AddWithValue("id", id);
-        }
+        await using var command = _source.CreateCommand();
+        command.CommandText = $"""
+            SELECT d.id, d.source, d.content_hash, d.chunk_count, d.ingested_at, d.full_path, d.collection, d.tags, d.tenant, d.groups
+            FROM documents d {clause(command)}
+            """;
 
         var documents = new List<DocumentInfo>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -248,6 +261,8 @@ public sealed partial class PostgresChunkStore : IReindexableChunkStore, IVector
                 FullPath = reader.GetString(5),
                 Collection = reader.GetString(6),
                 Tags = reader.GetFieldValue<string[]>(7),
+                Tenant = reader.GetString(8),
+                Groups = reader.GetFieldValue<string[]>(9),
             });
         }
 

@@ -32,6 +32,29 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // First, so concurrent writers of one document queue on its row. A document id another tenant holds is never taken
+        // over: the update matches no row and the caller's dispose rolls the transaction back.
+        await using var upsert = Command("""
+            INSERT INTO documents(id, source, full_path, content_hash, chunk_count, ingested_at, collection, tags, tenant, groups)
+            VALUES (@id, @source, @path, @hash, 0, @at, @collection, @tags, @tenant, @groups)
+            ON CONFLICT (id) DO UPDATE SET source = excluded.source, full_path = excluded.full_path, content_hash = excluded.content_hash,
+                chunk_count = 0, ingested_at = excluded.ingested_at, collection = excluded.collection, tags = excluded.tags, groups = excluded.groups
+            WHERE documents.tenant = excluded.tenant
+            """);
+        upsert.Parameters.AddWithValue("id", _document.Id);
+        upsert.Parameters.AddWithValue("source", _document.Source);
+        upsert.Parameters.AddWithValue("path", _document.FullPath);
+        upsert.Parameters.AddWithValue("hash", _document.ContentHash);
+        upsert.Parameters.AddWithValue("at", _store.Time.GetUtcNow().UtcDateTime);
+        upsert.Parameters.AddWithValue("collection", _document.Collection);
+        upsert.Parameters.AddWithValue("tags", _document.Tags.Distinct(StringComparer.Ordinal).ToArray());
+        upsert.Parameters.AddWithValue("tenant", _document.Tenant);
+        upsert.Parameters.AddWithValue("groups", _document.Groups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+        if (await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new StoreException($"the document id '{_document.Id}' belongs to another tenant; nothing was written");
+        }
+
         _replacing = await PostgresChunkStore.CountDocumentTermsAsync(_connection, _transaction, _document.Id, cancellationToken).ConfigureAwait(false);
         await using (var clear = Command("DELETE FROM chunks WHERE document_id = @id RETURNING content_hash"))
         {
@@ -42,21 +65,6 @@ internal sealed class PostgresDocumentWriter : IDocumentWriter
                 _replacedHashes.Add(reader.GetString(0));
             }
         }
-
-        await using var upsert = Command("""
-            INSERT INTO documents(id, source, full_path, content_hash, chunk_count, ingested_at, collection, tags)
-            VALUES (@id, @source, @path, @hash, 0, @at, @collection, @tags)
-            ON CONFLICT (id) DO UPDATE SET source = excluded.source, full_path = excluded.full_path, content_hash = excluded.content_hash,
-                chunk_count = 0, ingested_at = excluded.ingested_at, collection = excluded.collection, tags = excluded.tags
-            """);
-        upsert.Parameters.AddWithValue("id", _document.Id);
-        upsert.Parameters.AddWithValue("source", _document.Source);
-        upsert.Parameters.AddWithValue("path", _document.FullPath);
-        upsert.Parameters.AddWithValue("hash", _document.ContentHash);
-        upsert.Parameters.AddWithValue("at", _store.Time.GetUtcNow().UtcDateTime);
-        upsert.Parameters.AddWithValue("collection", _document.Collection);
-        upsert.Parameters.AddWithValue("tags", _document.Tags.Distinct(StringComparer.Ordinal).ToArray());
-        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddAsync(IReadOnlyList<EmbeddedChunk> chunks, CancellationToken cancellationToken)

@@ -72,6 +72,50 @@ internal static class PostgresSchema
         CREATE TABLE IF NOT EXISTS chunk_terms(term text COLLATE "C" PRIMARY KEY, chunks bigint NOT NULL);
         INSERT INTO chunk_terms(term, chunks) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM chunks') ON CONFLICT (term) DO NOTHING;
         """,
+        // 3: tenants and groups (every document held before belongs to the default tenant and has no groups), the API keys
+        // (only a hash of each secret) and the audit log, which refuses updates, deletes and truncation.
+        """
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS tenant text NOT NULL DEFAULT 'default';
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS groups text[] NOT NULL DEFAULT '{}';
+        CREATE INDEX IF NOT EXISTS documents_by_tenant ON documents(tenant, source);
+        CREATE INDEX IF NOT EXISTS documents_by_groups ON documents USING gin(groups);
+        CREATE TABLE IF NOT EXISTS api_keys(
+            id text PRIMARY KEY,
+            tenant text NOT NULL,
+            role text NOT NULL,
+            name text NOT NULL DEFAULT '',
+            groups text[] NOT NULL DEFAULT '{}',
+            rpm bigint,
+            tpm bigint,
+            hash bytea NOT NULL,
+            created_at timestamptz NOT NULL,
+            expires_at timestamptz,
+            last_used_at timestamptz,
+            rotated_at timestamptz,
+            revoked_at timestamptz);
+        CREATE INDEX IF NOT EXISTS api_keys_by_tenant ON api_keys(tenant, created_at);
+        CREATE TABLE IF NOT EXISTS audit_log(
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            actor text NOT NULL,
+            tenant text NOT NULL,
+            action text NOT NULL,
+            target text NOT NULL,
+            detail text NOT NULL,
+            origin text NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log(at);
+        CREATE OR REPLACE FUNCTION grounded_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the audit log is append-only (% refused)', TG_OP;
+        END $$;
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_log_append_only' AND tgrelid = 'audit_log'::regclass) THEN
+                -- Per statement, so even one that matches no row is refused.
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION grounded_audit_log_append_only();
+            END IF;
+        END $$;
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

@@ -1,3 +1,4 @@
+using Grounded.Access;
 using Grounded.Rag.Index;
 using Grounded.Storage;
 
@@ -21,6 +22,10 @@ public sealed class PostgresStoreProvider : IStoreProvider
         ArgumentNullException.ThrowIfNull(request);
         return await PostgresChunkStore.OpenAsync(request.Location, request.Model, request.Time, request.AllowModelChange, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public async Task<IAccessStore> OpenAccessAsync(string location, TimeProvider time, CancellationToken cancellationToken) =>
+        await PostgresAccessStore.OpenAsync(location, time, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<StoreMigration> MigrateAsync(StoreRequest request, CancellationToken cancellationToken)

@@ -56,6 +56,38 @@ public sealed class PostgresMigratorTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task MigratingAVersion2StorePutsItsDocumentsInTheDefaultTenantAndAddsKeysAndTheAuditLog()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await using (var store = await PostgresChunkStore.OpenAsync(_database.Url, Model))
+        {
+            await using var writer = await store.BeginDocumentAsync(new Grounded.Documents.DocumentInfo("d", "d.txt", "v1", 0, default) { FullPath = "/d.txt" }, CancellationToken.None);
+            await writer.AddAsync([new(new Grounded.Chunks.Chunk(0, "okapi habitat", 0, 13, string.Empty, 2), new float[] { 1, 0, 0, 0 })], CancellationToken.None);
+            await writer.CommitAsync(CancellationToken.None);
+        }
+
+        // As a store written before tenants, keys and the audit log existed.
+        await using (var connection = new NpgsqlConnection(PostgresUrl.ToConnectionString(_database.Url)))
+        {
+            await connection.OpenAsync();
+            await using var downgrade = new NpgsqlCommand("""
+                ALTER TABLE documents DROP COLUMN tenant, DROP COLUMN groups;
+                DROP TABLE api_keys, audit_log; DROP FUNCTION grounded_audit_log_append_only();
+                UPDATE grounded_meta SET value = '2' WHERE key = 'schema_version'
+                """, connection);
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal((2, PostgresMigrator.LatestVersion), await PostgresMigrator.MigrateAsync(_database.Url, Model));
+        await using var migrated = await PostgresChunkStore.OpenAsync(_database.Url, Model);
+        var document = await migrated.GetDocumentAsync("d", CancellationToken.None);
+        Assert.Equal(("default", 0), (document!.Tenant, document.Groups.Count));
+        Assert.Single(await migrated.SearchAsync(new float[] { 1, 0, 0, 0 }, 5, new SearchFilter { Tenant = "default", Groups = [] }, CancellationToken.None));
+        await using var access = await PostgresAccessStore.OpenAsync(_database.Url);
+        Assert.False(await access.AnyAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task AStoreBehindTheSchemaIsRefusedAtStartUpUntilMigrated()
     {
         _database = await TestDatabase.CreateAsync();
