@@ -63,12 +63,17 @@ public sealed partial class SqliteChunkStore
         else if (matching > total * Ann.FilteredExactShare)
         {
             // Enough of the index matches for the graph walk to find k of them among share⁻¹ × more candidates.
-            var want = (int)Math.Min(Math.Ceiling(Math.Max(topK * Ann.OverFetch, 40) * (double)total / matching), int.MaxValue / 2);
-            while (want < ann.Count * 2 && hits is null)
+            var want = (int)Math.Min(Math.Ceiling(Math.Max(topK * Ann.OverFetch, 40) * (double)total / matching), ann.Count);
+            while (true)
             {
                 var found = await AnnSearchAsync(query, topK, want, filter, cancellationToken).ConfigureAwait(false);
-                hits = found is null || found.Count >= Math.Min(topK, matching) ? found : null;
-                want *= 2;
+                if (found is null || found.Count >= Math.Min(topK, matching) || want >= ann.Count)
+                {
+                    hits = found is { Count: > 0 } ? found : null;
+                    break;
+                }
+
+                want = (int)Math.Min(want * 2L, ann.Count);
             }
 
             LastFilteredStrategy = "hnsw-filtered";

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Grounded.Access;
+using Grounded.Hosting.Access;
+using Grounded.Rag.Access;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grounded.Hosting.Tests.Access;
+
+public sealed class KeyAuthenticatorTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("grounded-auth-").FullName;
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private SqliteAccessStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await SqliteAccessStore.OpenAsync(_dir, _time);
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task WhileNoKeyExistsAnyCallerIsTheAnonymousAdminOfTheDefaultTenant()
+    {
+        var result = await Authenticator().AuthenticateAsync("Bearer sk-whatever", default);
+
+        Assert.Equal(KeyAuthenticator.Anonymous, result.Identity);
+        Assert.Equal((Tenants.Default, Role.Admin), (result.Identity!.Tenant, result.Identity.Role));
+        Assert.Null(result.Identity.Groups);
+    }
+
+    [Fact]
+    public async Task AKeyFromTheConfigFileIsAdminOfTheDefaultTenantAndOthersAreRefused()
+    {
+        var authenticator = Authenticator(configKeys: ["sk-config"]);
+
+        Assert.Equal(KeyAuthenticator.ConfigAdmin, (await authenticator.AuthenticateAsync("Bearer sk-config", default)).Identity);
+        Assert.Equal("Invalid API key.", (await authenticator.AuthenticateAsync("Bearer sk-other", default)).Problem);
+        Assert.StartsWith("Missing API key", (await authenticator.AuthenticateAsync("", default)).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStoreKeyBecomesItsTenantRoleGroupsAndLimits()
+    {
+        var issued = await _store.CreateAsync(new NewApiKey("acme", Role.Writer) { Groups = ["finance"], RequestsPerMinute = 5, TokensPerMinute = 900 }, default);
+
+        var identity = (await Authenticator().AuthenticateAsync("Bearer " + issued.Secret, default)).Identity!;
+
+        Assert.Equal((issued.Key.Id, "acme", Role.Writer), (identity.KeyId, identity.Tenant, identity.Role));
+        Assert.Equal(["finance"], identity.Groups);
+        Assert.Equal((5L, 900L), (identity.RequestsPerMinute, identity.TokensPerMinute));
+    }
+
+    [Fact]
+    public async Task ARevokedKeyIsTrustedForAtMostHalfASecondAfterItsLastLookup()
+    {
+        var issued = await _store.CreateAsync(new NewApiKey("acme", Role.Reader), default);
+        var authenticator = Authenticator();
+        Assert.NotNull((await authenticator.AuthenticateAsync("Bearer " + issued.Secret, default)).Identity);
+
+        await _store.RevokeAsync(issued.Key.Id, default);
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+        Assert.NotNull((await authenticator.AuthenticateAsync("Bearer " + issued.Secret, default)).Identity);
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal("This API key was revoked.", (await authenticator.AuthenticateAsync("Bearer " + issued.Secret, default)).Problem);
+    }
+
+    [Fact]
+    public async Task AnExpiredKeyIsRefusedAndForgettingAKeyTakesEffectAtOnce()
+    {
+        var expiring = await _store.CreateAsync(new NewApiKey("acme", Role.Reader) { ExpiresIn = TimeSpan.FromHours(1) }, default);
+        var rotated = await _store.CreateAsync(new NewApiKey("acme", Role.Reader), default);
+        var authenticator = Authenticator();
+        Assert.NotNull((await authenticator.AuthenticateAsync("Bearer " + rotated.Secret, default)).Identity);
+
+        await _store.RotateAsync(rotated.Key.Id, default);
+        authenticator.Forget(rotated.Key.Id);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal("Invalid API key.", (await authenticator.AuthenticateAsync("Bearer " + rotated.Secret, default)).Problem);
+        Assert.Equal("This API key has expired.", (await authenticator.AuthenticateAsync("Bearer " + expiring.Secret, default)).Problem);
+    }
+
+    [Fact]
+    public async Task UsingAKeyRecordsWhenItWasLastUsed()
+    {
+        var issued = await _store.CreateAsync(new NewApiKey("acme", Role.Reader), default);
+
+        await Authenticator().AuthenticateAsync("Bearer " + issued.Secret, default);
+
+        await WaitUntilAsync(async () => (await _store.GetAsync(issued.Key.Id, default))!.LastUsedAt == _time.GetUtcNow());
+    }
+
+    private KeyAuthenticator Authenticator(IReadOnlyList<string>? configKeys = null) => new(
+        [.. (configKeys ?? []).Select(k => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k))))],
+        _ => Task.FromResult<IAccessStore>(_store), _time);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100 && !await condition(); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(await condition());
+    }
+}
