@@ -11,6 +11,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["usearch-insert"] = UsearchInsertRate.RunAsync,
     ["hybrid-latency"] = HybridLatency.RunAsync,
     ["tenant-ann"] = TenantAnn.RunAsync,
+    ["identity-overhead"] = IdentityOverhead.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

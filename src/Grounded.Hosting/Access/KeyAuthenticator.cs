@@ -10,14 +10,18 @@ namespace Grounded.Hosting.Access;
 /// <summary>
 /// Turns a request's bearer key into the caller's identity: a key from the config file's <c>auth.keys</c> is admin of the
 /// default tenant; a store key (<c>grd_…</c>) is looked up by its id and checked against its hash, then against its
-/// revocation and expiry. A found key is remembered for at most <see cref="PositiveLifetime"/>, so a key revoked on any
-/// replica is refused within that time everywhere; unknown keys are never remembered. While no key exists at all (none in
+/// revocation and expiry. A found key is trusted for at most <see cref="PositiveLifetime"/> after it was read, so a key revoked
+/// on any replica is refused within that time everywhere; past <see cref="RefreshAfter"/> a request still uses it but reads it
+/// again in the background, so a key in steady use never waits for the store. Unknown keys are never remembered. While no key exists at all (none in
 /// the file, none in the store) the server is open and every caller is admin of the default tenant, as before keys existed.
 /// </summary>
 public sealed class KeyAuthenticator
 {
-    /// <summary>How long a key found in the store is trusted without asking the store again.</summary>
-    public static readonly TimeSpan PositiveLifetime = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long a key read from the store is trusted: a revocation is seen within this time.</summary>
+    public static readonly TimeSpan PositiveLifetime = TimeSpan.FromMilliseconds(750);
+
+    /// <summary>How old a trusted key may get before a request that uses it has it read again in the background.</summary>
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMilliseconds(250);
 
     private static readonly TimeSpan AnyKeysLifetime = TimeSpan.FromSeconds(1);
     private const int MaxRemembered = 10_000;
@@ -27,6 +31,7 @@ public sealed class KeyAuthenticator
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, (ApiKey Key, long At)> _found = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _refreshing = new(StringComparer.Ordinal);
     private (bool Any, long At)? _anyKeys;
 
     /// <summary>Creates the authenticator over the config file's key hashes and the store's keys.</summary>
@@ -117,11 +122,39 @@ public sealed class KeyAuthenticator
 
     private async ValueTask<ApiKey?> FindAsync(string token, CancellationToken cancellationToken)
     {
-        if (_found.TryGetValue(token, out var remembered) && _time.GetElapsedTime(remembered.At) < PositiveLifetime)
+        if (_found.TryGetValue(token, out var remembered) && _time.GetElapsedTime(remembered.At) is var age && age < PositiveLifetime)
         {
+            if (age >= RefreshAfter && _refreshing.TryAdd(token, 0))
+            {
+                _ = RefreshAsync(token);
+            }
+
             return remembered.Key;
         }
 
+        return await ReadAsync(token, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RefreshAsync(string token)
+    {
+        try
+        {
+            await ReadAsync(token, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            _found.TryRemove(token, out _); // cannot confirm the key: the next request asks the store itself
+            _log.LogDebug("could not read a key again: {Problem}", error.Message);
+        }
+        finally
+        {
+            _refreshing.TryRemove(token, out _);
+        }
+    }
+
+    private async Task<ApiKey?> ReadAsync(string token, CancellationToken cancellationToken)
+    {
+        var read = _time.GetTimestamp();
         var key = await (await _store(cancellationToken).ConfigureAwait(false)).FindBySecretAsync(token, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
@@ -134,7 +167,7 @@ public sealed class KeyAuthenticator
             _found.Clear();
         }
 
-        _found[token] = (key, _time.GetTimestamp());
+        _found[token] = (key, read); // trusted from when it was read, not from when the read returned
         return key;
     }
 

@@ -9,7 +9,7 @@ namespace Grounded.Server.Requests;
 /// <summary>
 /// Rate limits, right after identity: a key with <c>--rpm</c> or <c>--tpm</c> takes one request from its buckets (shared
 /// through Redis when configured) and is refused with OpenAI's 429 (<c>rate_limit_exceeded</c>) and <c>Retry-After</c> when
-/// a bucket is empty; the model tokens a request used are settled when it ends. Responses carry OpenAI's
+/// a bucket is empty; the model tokens a request used are settled once its response is sent. Responses carry OpenAI's
 /// <c>x-ratelimit-*</c> headers for the request limit.
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, GroundedStack stack)
@@ -42,16 +42,19 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, GroundedStack st
             return;
         }
 
-        try
+        if (caller.TokensPerMinute is not null)
         {
-            await next(http);
-        }
-        finally
-        {
-            if (http.Features.Get<GatewayContext>()?.Usage?.TotalTokenCount is { } tokens)
+            // Settled once the response is sent, so the client never waits for it.
+            http.Response.OnCompleted(static async state =>
             {
-                await stack.RateLimits.SettleAsync(caller, tokens, CancellationToken.None);
-            }
+                var (http, stack, caller) = ((HttpContext, GroundedStack, CallerIdentity))state;
+                if (http.Features.Get<GatewayContext>()?.Usage?.TotalTokenCount is { } tokens)
+                {
+                    await stack.RateLimits.SettleAsync(caller, tokens, CancellationToken.None);
+                }
+            }, (http, stack, caller));
         }
+
+        await next(http);
     }
 }
