@@ -7,7 +7,7 @@ namespace Grounded.Postgres;
 
 public sealed partial class PostgresChunkStore
 {
-    /// <summary>Gets how the last dense search ran: <c>index</c> (no filter), <c>filtered</c> (one query, the filter inside it) or <c>exact</c> (the fallback).</summary>
+    /// <summary>Gets how the last dense search ran: <c>index</c> (no filter), <c>index-checked</c> (most documents visible: the nearest vectors, their chunks filtered), <c>filtered</c> (the filter inside the scan) or <c>exact</c> (the fallback).</summary>
     internal string LastDenseScan { get; private set; } = "none";
 
     /// <summary>
@@ -27,6 +27,18 @@ public sealed partial class PostgresChunkStore
         }
 
         filter = filter is null || filter.IsEmpty ? null : filter;
+        if (filter is not null && await MostlyVisibleAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            // Most documents pass (one tenant, no groups): the index's nearest windows, the filter applied to their chunks,
+            // rather than a filter that first lists every visible chunk. Short of k, the filtered search below.
+            var nearest = await DenseAsync(query, topK, filter, exact: false, cancellationToken, inside: false).ConfigureAwait(false);
+            if (nearest.Count >= topK)
+            {
+                LastDenseScan = "index-checked";
+                return nearest;
+            }
+        }
+
         var results = await DenseAsync(query, topK, filter, exact: false, cancellationToken).ConfigureAwait(false);
         LastDenseScan = filter is null ? "index" : "filtered";
         if (filter is not null && results.Count < topK)
@@ -38,13 +50,25 @@ public sealed partial class PostgresChunkStore
         return results;
     }
 
-    private async Task<IReadOnlyList<ScoredChunk>> DenseAsync(ReadOnlyMemory<float> query, int topK, SearchFilter? filter, bool exact, CancellationToken cancellationToken)
+    // Whether at least half the store's chunks pass the filter, counted from the documents table.
+    private async Task<bool> MostlyVisibleAsync(SearchFilter filter, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand();
+        command.CommandText = $"""
+            SELECT (SELECT COALESCE(SUM(d.chunk_count), 0) FROM documents d WHERE {FilterClause(filter, command)}) * 2
+                >= (SELECT COALESCE(SUM(chunk_count), 0) FROM documents)
+            """;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    // inside: the filter restricts the vectors searched (the iterative scan); otherwise only the chunks the nearest vectors belong to.
+    private async Task<IReadOnlyList<ScoredChunk>> DenseAsync(ReadOnlyMemory<float> query, int topK, SearchFilter? filter, bool exact, CancellationToken cancellationToken, bool inside = true)
     {
         var windows = Math.Max(topK * 10, 100);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(string.Empty, connection, transaction);
-        var where = filter is null ? string.Empty
+        var where = filter is null || !inside ? string.Empty
             : $"WHERE v.content_hash IN (SELECT c.content_hash FROM chunks c JOIN documents d ON d.id = c.document_id WHERE {FilterClause(filter, command)})";
 
         // A text shared by documents of several tenants has one set of vectors: the chunks are filtered again after the join.

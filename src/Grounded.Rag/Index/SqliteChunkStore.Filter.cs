@@ -14,8 +14,34 @@ public sealed partial class SqliteChunkStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
         return Retrieve.KeywordQuery.Build(query) is { } match
-            ? await ReadLockedAsync(() => SearchWordsAsync(match, topK, filter is null || filter.IsEmpty ? null : filter, cancellationToken), cancellationToken).ConfigureAwait(false)
+            ? await ReadLockedAsync(() => filter is null || filter.IsEmpty
+                ? SearchWordsAsync(match, topK, null, cancellationToken)
+                : SearchWordsScopedAsync(match, topK, filter, cancellationToken), cancellationToken).ConfigureAwait(false)
             : [];
+    }
+
+    // With a filter every document passes (one tenant, no groups), restricting the full-text match to a list of every chunk
+    // would cost a pass over all of them: the words are matched unfiltered and the hits checked instead (and, should a
+    // document the filter refuses have been committed since the count, matched again with the filter).
+    private async Task<IReadOnlyList<ScoredChunk>> SearchWordsScopedAsync(string match, int topK, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var (matching, total) = await CountMatchingAsync(filter, cancellationToken).ConfigureAwait(false);
+        if (matching < total)
+        {
+            return matching == 0 ? [] : await SearchWordsAsync(match, topK, filter, cancellationToken).ConfigureAwait(false);
+        }
+
+        var hits = await SearchWordsAsync(match, topK, null, cancellationToken).ConfigureAwait(false);
+        using var check = Command(string.Empty, CurrentTransaction);
+        var ids = string.Join(", ", hits.Select((_, i) => $"$id{i}"));
+        for (var i = 0; i < hits.Count; i++)
+        {
+            check.Parameters.AddWithValue($"$id{i}", hits[i].Chunk.Id);
+        }
+
+        check.CommandText = $"SELECT COUNT(*) FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({(ids.Length == 0 ? "NULL" : ids)}) AND {FilterClause(filter, check)}";
+        return Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == hits.Count
+            ? hits : await SearchWordsAsync(match, topK, filter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes a document's tags (inside its writer's transaction), replacing the old ones.</summary>

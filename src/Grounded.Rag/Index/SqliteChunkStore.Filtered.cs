@@ -9,7 +9,8 @@ namespace Grounded.Rag.Index;
 /// inside the store and always returning the true top-k of those documents. How depends on how many chunks match,
 /// counted from the documents table first:
 /// <list type="bullet">
-/// <item>none: nothing; all of them: the unfiltered search (a tenant alone in its store pays nothing);</item>
+/// <item>none: nothing; all of them: the unfiltered search, its hits checked against the filter (a tenant alone in its
+/// store pays one small query);</item>
 /// <item>a store small enough for the exact scan: the scan, skipping the chunks the filter refuses;</item>
 /// <item>up to <see cref="Ann.AnnOptions.FilteredExactShare"/> of an indexed store (a small tenant among large ones): an exact
 /// scan over just those chunks' vectors, held in memory per filter until the store changes — HNSW with a selective filter
@@ -48,10 +49,15 @@ public sealed partial class SqliteChunkStore
         List<(long RowId, float Score)>? hits = null;
         if (matching >= total)
         {
-            LastFilteredStrategy = "unfiltered";
-            hits = ann is null ? null : await AnnSearchAsync(query, topK, cancellationToken).ConfigureAwait(false);
-            hits ??= (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK);
-            return await ReadHitsAsync(hits, cancellationToken).ConfigureAwait(false);
+            // Every document passes (one tenant, no groups): search as if unfiltered, then check the hits, in case a
+            // document the filter refuses was committed since the count; if one was, search as filtered below.
+            var all = ann is null ? null : await AnnSearchAsync(query, topK, cancellationToken).ConfigureAwait(false);
+            all ??= (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK);
+            if ((await AcceptedAsync([.. all.Select(h => h.RowId)], filter, cancellationToken).ConfigureAwait(false)).Count == all.Count)
+            {
+                LastFilteredStrategy = "unfiltered";
+                return await ReadHitsAsync(all, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (ann is null)
@@ -60,7 +66,7 @@ public sealed partial class SqliteChunkStore
             var allowed = await AllowedChunksAsync(filter, cancellationToken).ConfigureAwait(false);
             hits = (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK, allowed.Contains);
         }
-        else if (matching > total * Ann.FilteredExactShare)
+        else if (matching > total * Ann.FilteredExactShare || matching >= total)
         {
             // Enough of the index matches for the graph walk to find k of them among share⁻¹ × more candidates.
             var want = (int)Math.Min(Math.Ceiling(Math.Max(topK * Ann.OverFetch, 40) * (double)total / matching), ann.Count);
