@@ -94,9 +94,13 @@ public sealed class LocalRag : IAsyncDisposable
         var sentences = rerank > 0 ? Reranker : null;
         IReranker? reranker = diversity > 0 ? new MmrReranker(diversity, sentences) : sentences;
         var candidates = rerank > 0 ? rerank : diversity > 0 ? 20 : 0;
-        // A caller restricted to a tenant or to groups gets only corrections its own documents hold.
+        // A caller restricted to a tenant or to groups gets corrections only while it sees the whole store.
         var rewriter = Rewriter is SpellingCorrector && filter is { } scope && (scope.Tenant is not null || scope.Groups is not null)
-            ? new SpellingCorrector(_statistics!, (ITermVocabulary)Store) { Visible = async (word, ct) => (await Store.KeywordSearchAsync(word, 1, scope, ct).ConfigureAwait(false)).Count > 0 }
+            ? new SpellingCorrector(_statistics!, (ITermVocabulary)Store)
+            {
+                SeesWholeStore = async ct => (await Store.ListDocumentsAsync(scope with { Collection = null, SourcePrefix = null, Tags = [] }, ct).ConfigureAwait(false)).Count
+                    == (await Store.GetStatisticsAsync(ct).ConfigureAwait(false)).Documents,
+            }
             : Rewriter;
         return new QueryPipeline(retriever, reranker, candidates, query.Answerer ?? new ExtractiveAnswerer(_answerScorer, _options.Extractive), rewriter: rewriter);
     }

@@ -58,6 +58,7 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
 
             try
             {
+                await RefuseHiddenAsync(rag, caller, local is null ? SharedName(caller.Tenant, fileName) : path, fileName, cancellationToken).ConfigureAwait(false);
                 return await IngestAsync(rag, new Upload(fileName, path, part, local is null, caller.Tenant, groups), cancellationToken).ConfigureAwait(false);
             }
             finally
@@ -114,6 +115,22 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
             : null;
 
     private static string SharedName(string tenant, string fileName) => tenant == Tenants.Default ? SharedPrefix + fileName : $"{SharedPrefix}{tenant}/{fileName}";
+
+    // An upload replaces the tenant's document of that name: not one the caller may not see (given to groups it is not in).
+    private static async Task RefuseHiddenAsync(LocalRag rag, CallerIdentity caller, string recorded, string fileName, CancellationToken cancellationToken)
+    {
+        if (caller.Groups is null)
+        {
+            return;
+        }
+
+        var existing = (await rag.Store.ListDocumentsAsync(new SearchFilter { Tenant = caller.Tenant }, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(d => d.FullPath == recorded);
+        if (existing is not null && !caller.Scope(null).Matches(existing))
+        {
+            throw new DocumentConflictException($"a document named '{fileName}' exists that this API key cannot see, so it cannot replace it; upload under another name");
+        }
+    }
 
     private sealed record Upload(string FileName, string Path, string Part, bool Shared, string Tenant, IReadOnlyList<string> Groups);
 

@@ -112,7 +112,9 @@ public static class GroundedServer
         var insecure = string.Equals(app.Configuration["Grounded:Insecure"] ?? app.Configuration["insecure"], "true", StringComparison.OrdinalIgnoreCase);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grounded.Server");
         var keys = options.Gateway.ApiKeyHashes.Count;
-        if (keys > 0 || app.Services.GetRequiredService<GroundedStack>().Keys.KeysRequiredAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        var authenticator = app.Services.GetRequiredService<GroundedStack>().Keys;
+        authenticator.AllowAnonymous = exposed.Count == 0 || insecure; // exposed: never open, even if the keys vanish later
+        if (authenticator.HasKeysAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             log.LogInformation("API keys required on /v1 routes ({Count} in the config file, and the store's keys)", keys);
             return;

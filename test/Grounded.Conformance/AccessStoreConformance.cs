@@ -78,6 +78,8 @@ public abstract class AccessStoreConformance
         }
 
         Assert.False(await store.AnyAsync(None));
+        var admin = await Assert.ThrowsAsync<ArgumentException>(() => store.CreateAsync(new NewApiKey("acme", Role.Admin) { Groups = ["finance"] }, None));
+        Assert.Contains("an admin key covers its whole tenant", admin.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -36,6 +36,11 @@ public sealed record NewApiKey(string Tenant, Role Role)
             yield return group;
         }
 
+        if (Role == Role.Admin && Groups.Count > 0)
+        {
+            yield return "an admin key covers its whole tenant: it cannot have groups (give groups to reader and writer keys)";
+        }
+
         if (ExpiresIn is { } expires && expires <= TimeSpan.Zero)
         {
             yield return "the expiry must be in the future (e.g. 90d, 12h)";

@@ -44,6 +44,13 @@ public sealed class KeyAuthenticator
         _log = log ?? NullLogger.Instance;
     }
 
+    /// <summary>
+    /// Gets or sets whether callers may go without a key while no key exists (the default). A server listening beyond
+    /// loopback without <c>--insecure</c> turns it off at start-up: should its keys vanish or its store start empty, it
+    /// refuses every request rather than open up.
+    /// </summary>
+    public bool AllowAnonymous { get; set; } = true;
+
     /// <summary>The identity of a caller who presented a key from the config file.</summary>
     public static CallerIdentity ConfigAdmin { get; } = CallerIdentity.Local with { KeyId = "config" };
 
@@ -73,7 +80,7 @@ public sealed class KeyAuthenticator
             }
         }
 
-        if (!await KeysRequiredAsync(cancellationToken).ConfigureAwait(false))
+        if (AllowAnonymous && !await KeysRequiredAsync(cancellationToken).ConfigureAwait(false))
         {
             return Authentication.Accepted(Anonymous);
         }
@@ -90,6 +97,24 @@ public sealed class KeyAuthenticator
         }
 
         _anyKeys = null;
+    }
+
+    /// <summary>Returns whether the config file names keys or the store can be read and holds some (for start-up checks: an unreadable store counts as none).</summary>
+    public async ValueTask<bool> HasKeysAsync(CancellationToken cancellationToken)
+    {
+        if (_configHashes.Length > 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await (await _store(cancellationToken).ConfigureAwait(false)).AnyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is Storage.StoreException or IOException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Returns whether requests need a key: the config file names some, or the store holds any (asked at most once a second; if the store cannot be asked, yes).</summary>

@@ -5,7 +5,8 @@ namespace Grounded.Hosting.Access;
 /// <summary>
 /// A key's requests per minute and tokens per minute, as token buckets in <see cref="IRateLimiter"/> (Redis when configured, so
 /// replicas share them): a request takes one request token, and needs a token left in its tokens-per-minute bucket; the
-/// tokens it used are settled afterwards.
+/// tokens it used are settled afterwards. Both buckets are asked at once, so a request refused for tokens has still used
+/// one of its requests.
 /// </summary>
 public sealed class KeyRateLimits(IRateLimiter limiter)
 {
@@ -25,9 +26,9 @@ public sealed class KeyRateLimits(IRateLimiter limiter)
         var tokens = caller.TokensPerMinute is { } tpm
             ? Limiter.AcquireAsync("tpm:" + caller.KeyId, new RateLimit(tpm, Minute), 0, cancellationToken) : ValueTask.FromResult(Unlimited);
         var (taken, room) = (await requests.ConfigureAwait(false), await tokens.ConfigureAwait(false));
-        return !taken.Allowed ? new RateLimitOutcome("requests", caller.RequestsPerMinute!.Value, taken)
-            : !room.Allowed ? new RateLimitOutcome("tokens", caller.TokensPerMinute!.Value, room)
-            : caller.RequestsPerMinute is { } limit ? new RateLimitOutcome(null, limit, taken) : RateLimitOutcome.Unlimited;
+        return !taken.Allowed ? new RateLimitOutcome("requests", caller.RequestsPerMinute!.Value, taken) { RequestsLeft = 0 }
+            : !room.Allowed ? new RateLimitOutcome("tokens", caller.TokensPerMinute!.Value, room) { RequestsLeft = taken.Remaining }
+            : caller.RequestsPerMinute is { } limit ? new RateLimitOutcome(null, limit, taken) { RequestsLeft = taken.Remaining } : RateLimitOutcome.Unlimited;
     }
 
     /// <summary>Settles the model tokens a request used against the caller's tokens-per-minute bucket.</summary>

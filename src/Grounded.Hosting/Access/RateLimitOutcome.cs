@@ -11,6 +11,9 @@ public readonly record struct RateLimitOutcome(string? RefusedBy, long Limit, Ra
     /// <summary>Gets the outcome for a key without limits.</summary>
     public static RateLimitOutcome Unlimited { get; } = new(null, 0, new RateDecision(true, 0, TimeSpan.Zero));
 
+    /// <summary>Gets how many requests the key has left this minute, whichever limit decided.</summary>
+    public long RequestsLeft { get; init; }
+
     /// <summary>Gets whether the request may go on.</summary>
     public bool Allowed => RefusedBy is null;
 }

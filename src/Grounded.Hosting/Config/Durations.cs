@@ -21,7 +21,8 @@ public static class Durations
             : t.EndsWith('h') ? (t[..^1], 3600.0)
             : t.EndsWith('d') ? (t[..^1], 86400.0)
             : (t, 1.0);
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0 || double.IsInfinity(n))
+        // At most 100 years: enough for any expiry or look-back, and far from TimeSpan's and DateTimeOffset's limits.
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0 || double.IsInfinity(n) || n * unit > 100 * 365.25 * 86400)
         {
             return false;
         }

@@ -29,7 +29,7 @@ internal static class LimitsConfig
         }
 
         var onFailure = RateLimitFailure.Local;
-        if (document.Limits.OnRedisFailure is { } mode && !Enum.TryParse(mode, ignoreCase: true, out onFailure))
+        if (document.Limits.OnRedisFailure is { } mode && (!Enum.TryParse(mode, ignoreCase: true, out onFailure) || !Enum.IsDefined(onFailure) || mode.Trim().All(char.IsAsciiDigit)))
         {
             problems.Add($"limits.onRedisFailure: '{mode}' is not local, open or closed");
         }

@@ -33,10 +33,11 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
     private const int MaxCorrections = 6;
 
     /// <summary>
-    /// Gets a check that a correction occurs in the documents the caller may see, or null when the caller sees the whole
-    /// store. The word list is the store's: without the check a tenant could be offered another tenant's words.
+    /// Gets a check, made only when a question has a word to correct, that the caller sees the whole store; null when it
+    /// always does. The word list and its counts are the store's: a caller who sees only part of it (a tenant among others)
+    /// gets no corrections, as any correction or its absence would say something about words it may not see.
     /// </summary>
-    public Func<string, CancellationToken, Task<bool>>? Visible { get; init; }
+    public Func<CancellationToken, Task<bool>>? SeesWholeStore { get; init; }
 
     /// <inheritdoc />
     public async Task<string> RewriteAsync(string query, CancellationToken cancellationToken)
@@ -57,6 +58,11 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
             unknown.RemoveAll((knownWords ?? KnownWords.Default).Contains);
         }
 
+        if (unknown.Count == 0 || (SeesWholeStore is not null && !await SeesWholeStore(cancellationToken).ConfigureAwait(false)))
+        {
+            return query;
+        }
+
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var word in unknown.Take(MaxCorrections))
         {
@@ -64,11 +70,7 @@ public sealed partial class SpellingCorrector(ITermStatistics statistics, ITermV
             var terms = await vocabulary.TermsStartingWithAsync(word[..1], word.Length - budget, word.Length + budget, cancellationToken).ConfigureAwait(false);
             if (Closest(word, terms) is { } term)
             {
-                var spelled = await SpelledAsync(word, term, cancellationToken).ConfigureAwait(false);
-                if (Visible is null || await Visible(spelled, cancellationToken).ConfigureAwait(false))
-                {
-                    corrections[word] = spelled;
-                }
+                corrections[word] = await SpelledAsync(word, term, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -16,11 +16,12 @@ internal static class HealthApi
             var circuits = gateway.Options.Models.ToDictionary(m => m.Name, m => gateway.Circuit(m.Name).ToString().ToLowerInvariant());
             var rag = await stack.GetRagAsync(ct); // a store that cannot be opened is a 503 (the error middleware says why)
             var statistics = await rag.Store.GetStatisticsAsync(ct);
+            var counts = !await stack.Keys.KeysRequiredAsync(ct); // with keys, tenants' sizes are not for anyone who can reach the port
             var ready = gateway.Options.Models.Count == 0 || gateway.Options.Models.Any(m => gateway.Circuit(m.Name) != CircuitState.Open);
             return Results.Json(new
             {
                 status = ready ? "ready" : "degraded",
-                store = new { location = rag.Store.Location, documents = statistics.Documents, chunks = statistics.Chunks, model = statistics.EmbeddingModel },
+                store = new { location = rag.Store.Location, documents = counts ? statistics.Documents : (int?)null, chunks = counts ? statistics.Chunks : (int?)null, model = statistics.EmbeddingModel },
                 circuits,
             }, statusCode: ready ? 200 : 503);
         }).WithTags("Health").WithSummary("Readiness: store and provider circuits").WithMetadata(ProblemErrors.Instance);

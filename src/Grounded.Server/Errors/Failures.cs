@@ -16,6 +16,7 @@ internal static class Failures
         },
         BadHttpRequestException { StatusCode: 413 } => new ErrorDescription(413, "the request body is larger than the server's limit", "invalid_request_error") { Code = "request_too_large" },
         BadHttpRequestException e => new ErrorDescription(e.StatusCode, e.Message, "invalid_request_error"),
+        DocumentConflictException e => new ErrorDescription(409, e.Message, "invalid_request_error") { Code = "document_conflict" },
         DocumentReadException e => new ErrorDescription(422, $"cannot ingest {e.Message}", "invalid_request_error") { Code = "unreadable_document" },
         StoreException e => new ErrorDescription(503, $"the store cannot be used: {e.Message}", "server_error") { Code = "store_unavailable" },
         ModelNotInstalledException e => new ErrorDescription(503, e.Message, "server_error") { Code = "model_not_installed" },
@@ -24,5 +25,5 @@ internal static class Failures
     };
 
     /// <summary>Returns whether a failure is expected (a value the client is told about) rather than a bug to log as an error.</summary>
-    public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or StoreException or ModelNotInstalledException || error.GetType() == typeof(ArgumentException);
+    public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or DocumentConflictException or StoreException or ModelNotInstalledException || error.GetType() == typeof(ArgumentException);
 }

@@ -26,7 +26,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, GroundedStack st
         if (outcome.Limit > 0 && caller.RequestsPerMinute is { } rpm)
         {
             http.Response.Headers["x-ratelimit-limit-requests"] = rpm.ToString(CultureInfo.InvariantCulture);
-            http.Response.Headers["x-ratelimit-remaining-requests"] = (outcome.RefusedBy == "requests" ? 0 : outcome.Decision.Remaining).ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["x-ratelimit-remaining-requests"] = outcome.RequestsLeft.ToString(CultureInfo.InvariantCulture);
         }
 
         if (!outcome.Allowed)

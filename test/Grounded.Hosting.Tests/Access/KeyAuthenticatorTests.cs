@@ -32,6 +32,16 @@ public sealed class KeyAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AServerThatMayNotBeOpenRefusesCallersWithoutAKeyEvenWhenNoKeyExists()
+    {
+        var authenticator = Authenticator();
+        authenticator.AllowAnonymous = false;
+
+        Assert.StartsWith("Missing API key", (await authenticator.AuthenticateAsync(null, default)).Problem, StringComparison.Ordinal);
+        Assert.Equal("Invalid API key.", (await authenticator.AuthenticateAsync("Bearer sk-anything", default)).Problem);
+    }
+
+    [Fact]
     public async Task AKeyFromTheConfigFileIsAdminOfTheDefaultTenantAndOthersAreRefused()
     {
         var authenticator = Authenticator(configKeys: ["sk-config"]);

@@ -22,6 +22,17 @@ public sealed class SpellingCorrectorTests
         ["tided"] = 8,
     });
 
+    [Fact]
+    public async Task ACallerWhoDoesNotSeeTheWholeStoreGetsNoCorrectionAndTheCheckRunsOnlyForAWordToCorrect()
+    {
+        var asked = 0;
+        var corrector = new SpellingCorrector(_index, _index) { SeesWholeStore = _ => { asked++; return Task.FromResult(false); } };
+
+        Assert.Equal("What is carageenan?", await corrector.RewriteAsync("What is carageenan?", CancellationToken.None));
+        Assert.Equal("What is carrageenan?", await corrector.RewriteAsync("What is carrageenan?", CancellationToken.None));
+        Assert.Equal(1, asked);
+    }
+
     [Theory]
     [InlineData("What is carageenan?", "What is carrageenan?")]
     [InlineData("Does Zanamavir help?", "Does Zanamivir help?")]

@@ -129,7 +129,7 @@ public sealed class ChatCompletionsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, denied.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, models.StatusCode);
         using var body = JsonDocument.Parse(await denied.Content.ReadAsStringAsync());
-        Assert.Equal("Invalid API key.", body.RootElement.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("Missing API key: send Authorization: Bearer KEY.", body.RootElement.GetProperty("error").GetProperty("message").GetString());
         Assert.DoesNotContain("sha256", await denied.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(0, _upstream.Requests);

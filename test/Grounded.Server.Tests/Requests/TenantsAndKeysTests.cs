@@ -98,6 +98,23 @@ public sealed class TenantsAndKeysTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWriterCannotReplaceADocumentOfItsTenantThatItsGroupsDoNotSee()
+    {
+        var board = Client(await KeyAsync("acme", Role.Writer, groups: ["board"]));
+        var engineering = Client(await KeyAsync("acme", Role.Writer, groups: ["eng"]));
+        var memo = Files(("memo.md", Memo));
+        memo.Add(new StringContent("board"), "groups");
+        Assert.Equal(HttpStatusCode.OK, (await board.PostAsync("/v1/documents", memo)).StatusCode);
+
+        var replaced = await engineering.PostAsync("/v1/documents", Files(("memo.md", "Nothing to see here.\n")));
+
+        Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
+        var kept = Assert.Single((await JsonAsync(await board.GetAsync("/v1/documents"))).GetProperty("data").EnumerateArray());
+        Assert.Equal("board", kept.GetProperty("groups")[0].GetString());
+        Assert.Contains("41 million", await (await board.PostAsync("/v1/ask", Json(Question))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARevokedKeyIsRefusedWithin1SecondOnAServerThatHadJustAcceptedIt()
     {
         var issued = await _keys.CreateAsync(new NewApiKey("acme", Role.Reader), default);
