@@ -32,6 +32,7 @@ public sealed class KeyAuthenticator
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, (ApiKey Key, long At)> _found = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _refreshing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _touched = new(StringComparer.Ordinal);
     private (bool Any, long At)? _anyKeys;
 
     /// <summary>Creates the authenticator over the config file's key hashes and the store's keys.</summary>
@@ -151,7 +152,7 @@ public sealed class KeyAuthenticator
         {
             if (age >= RefreshAfter && _refreshing.TryAdd(token, 0))
             {
-                _ = RefreshAsync(token);
+                _ = Task.Run(() => RefreshAsync(token), CancellationToken.None); // on the pool: SQLite's "async" calls run synchronously
             }
 
             return remembered.Key;
@@ -198,7 +199,14 @@ public sealed class KeyAuthenticator
 
     private CallerIdentity Used(ApiKey key)
     {
-        _ = TouchAsync(key.Id);
+        // The store keeps last use to the minute: a key is touched at most once a minute, off the request's path.
+        var minute = _time.GetUtcNow().ToUnixTimeSeconds() / 60;
+        if (!_touched.TryGetValue(key.Id, out var last) || last != minute)
+        {
+            _touched[key.Id] = minute;
+            _ = Task.Run(() => TouchAsync(key.Id));
+        }
+
         return key.Identity();
     }
 

@@ -39,7 +39,7 @@ public sealed partial class SqliteChunkStore
             check.Parameters.AddWithValue($"$id{i}", hits[i].Chunk.Id);
         }
 
-        check.CommandText = $"SELECT COUNT(*) FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({(ids.Length == 0 ? "NULL" : ids)}) AND {FilterClause(filter, check)}";
+        check.CommandText = $"SELECT COUNT(*) FROM chunks c CROSS JOIN documents d ON d.id = c.document_id WHERE c.id IN ({(ids.Length == 0 ? "NULL" : ids)}) AND {FilterClause(filter, check)}";
         return Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == hits.Count
             ? hits : await SearchWordsAsync(match, topK, filter, cancellationToken).ConfigureAwait(false);
     }
