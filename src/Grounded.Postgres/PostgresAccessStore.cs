@@ -41,7 +41,10 @@ public sealed class PostgresAccessStore : IAccessStore
                 if (!await PostgresMigrator.IsStoreAsync(connection, cancellationToken).ConfigureAwait(false))
                 {
                     throw new StoreException(
-                        $"the database '{location}' holds no Grounded store yet, so it has no keys or audit log; create the store first (grounded db migrate, or ingest into it)");
+                        $"the database '{location}' holds no Grounded store yet, so it has no keys or audit log; create the store first (grounded db migrate, or ingest into it)")
+                    {
+                        NotCreated = true,
+                    };
                 }
 
                 var version = await PostgresMigrator.GetVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);

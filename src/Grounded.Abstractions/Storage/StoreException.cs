@@ -9,6 +9,9 @@ public sealed class StoreException : Exception
     /// <summary>Creates the exception with a message and its cause.</summary>
     public StoreException(string message, Exception innerException) : base(message, innerException) { }
 
+    /// <summary>Gets whether the store does not exist yet (nothing was ever written to it), as opposed to being unreadable.</summary>
+    public bool NotCreated { get; init; }
+
     /// <summary>Creates the exception with no message.</summary>
     public StoreException() { }
 }

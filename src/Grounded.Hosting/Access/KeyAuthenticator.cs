@@ -136,6 +136,10 @@ public sealed class KeyAuthenticator
         {
             any = await (await _store(cancellationToken).ConfigureAwait(false)).AnyAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (Storage.StoreException error) when (error.NotCreated)
+        {
+            any = false; // a store not created yet holds no keys
+        }
         catch (Exception error) when (error is Storage.StoreException or IOException or InvalidOperationException or System.Data.Common.DbException)
         {
             _log.LogWarning("cannot read the store's API keys, so every request needs one: {Problem}", error.Message);

@@ -42,6 +42,7 @@ public sealed partial class SqliteChunkStore
         if (matching == 0)
         {
             LastFilteredStrategy = "none";
+            LastSearchUsedAnn = false;
             return [];
         }
 
@@ -51,11 +52,12 @@ public sealed partial class SqliteChunkStore
         {
             // Every document passes (one tenant, no groups): search as if unfiltered, then check the hits, in case a
             // document the filter refuses was committed since the count; if one was, search as filtered below.
-            var all = ann is null ? null : await AnnSearchAsync(query, topK, cancellationToken).ConfigureAwait(false);
-            all ??= (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK);
+            var viaAnn = ann is null ? null : await AnnSearchAsync(query, topK, cancellationToken).ConfigureAwait(false);
+            var all = viaAnn ?? (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK);
             if ((await AcceptedAsync([.. all.Select(h => h.RowId)], filter, cancellationToken).ConfigureAwait(false)).Count == all.Count)
             {
                 LastFilteredStrategy = "unfiltered";
+                LastSearchUsedAnn = viaAnn is not null;
                 return await ReadHitsAsync(all, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -63,6 +65,7 @@ public sealed partial class SqliteChunkStore
         if (ann is null)
         {
             LastFilteredStrategy = "exact";
+            LastSearchUsedAnn = false;
             var allowed = await AllowedChunksAsync(filter, cancellationToken).ConfigureAwait(false);
             hits = (await CurrentMatrixAsync(cancellationToken).ConfigureAwait(false)).Search(query.Span, topK, allowed.Contains);
         }
@@ -83,11 +86,13 @@ public sealed partial class SqliteChunkStore
             }
 
             LastFilteredStrategy = "hnsw-filtered";
+            LastSearchUsedAnn = hits is not null;
         }
 
         if (hits is null)
         {
             LastFilteredStrategy = "subset";
+            LastSearchUsedAnn = false;
             var subset = await SubsetMatrixAsync(filter, cancellationToken).ConfigureAwait(false);
             hits = subset.Search(query.Span, topK);
         }

@@ -32,6 +32,16 @@ public sealed class KeyAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStoreNotCreatedYetHasNoKeysButOneThatCannotBeReadIsTakenToHaveSome()
+    {
+        var missing = new KeyAuthenticator([], _ => Task.FromException<IAccessStore>(new Storage.StoreException("no store yet") { NotCreated = true }), _time);
+        var unreadable = new KeyAuthenticator([], _ => Task.FromException<IAccessStore>(new Storage.StoreException("connection refused")), _time);
+
+        Assert.Equal(KeyAuthenticator.Anonymous, (await missing.AuthenticateAsync(null, default)).Identity);
+        Assert.StartsWith("Missing API key", (await unreadable.AuthenticateAsync(null, default)).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AServerThatMayNotBeOpenRefusesCallersWithoutAKeyEvenWhenNoKeyExists()
     {
         var authenticator = Authenticator();
