@@ -18,7 +18,18 @@ public sealed class KeyAuthenticatorTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(_dir, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 40)
+            {
+                await Task.Delay(50); // a background re-read or last-used stamp may still be closing its connection
+            }
+        }
     }
 
     [Fact]
