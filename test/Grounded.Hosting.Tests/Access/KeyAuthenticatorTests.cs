@@ -18,18 +18,7 @@ public sealed class KeyAuthenticatorTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _store.DisposeAsync();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                Directory.Delete(_dir, recursive: true);
-                return;
-            }
-            catch (IOException) when (attempt < 40)
-            {
-                await Task.Delay(50); // a background re-read or last-used stamp may still be closing its connection
-            }
-        }
+        await Grounded.Testing.Folders.DeleteAsync(_dir);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class TenantsAndKeysTests : IAsyncLifetime
     {
         _factory.Dispose();
         await _keys.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        await Grounded.Testing.Folders.DeleteAsync(_dir);
     }
 
     [Fact]
