@@ -39,7 +39,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /**
  * Registers hooks that start an upstream and a gateway before the file's tests, reset the upstream before each test,
  * and stop both after the file. Returns an object whose fields are filled in once `before` has run.
- * @param {{ auth?: string[] }} [options] API keys for the gateway's `auth.keys`.
+ * @param {{ auth?: string[], storeKeys?: { tenant: string, role: string, rpm?: number }[] }} [options] API keys for the
+ *   gateway's `auth.keys`, and keys to create in its store with `grounded keys create` before it starts (their secrets are
+ *   in `g.keys`, in order).
  */
 export function useGateway(options = {}) {
   const g = {
@@ -50,6 +52,8 @@ export function useGateway(options = {}) {
     /** fetch relative to the gateway. */
     fetch: (path, init) => fetch(`${g.url}${path}`, init),
     upstream: null,
+    /** The secrets of `options.storeKeys`, in order. */
+    keys: [],
   };
   let upstream;
   let gateway;
@@ -67,6 +71,13 @@ export function useGateway(options = {}) {
 
     const config = join(dir, 'grounded.yaml');
     await writeFile(config, gatewayConfig(upstreamUrl, options));
+    for (const key of options.storeKeys ?? []) {
+      const args = ['keys', 'create', '--tenant', key.tenant, '--role', key.role, '--store', join(dir, 'store'), '--json'];
+      if (key.rpm) args.push('--rpm', String(key.rpm));
+      const created = start('grounded keys create', ['dotnet', cliDll, ...args]);
+      g.keys.push(await created.line(/^"key": "(grd_[^"]+)"/));
+    }
+
     const port = await freePort();
     g.url = `http://127.0.0.1:${port}`;
     gateway = start('grounded serve', ['dotnet', cliDll, 'serve', '--config', config, '--urls', g.url, '--store', join(dir, 'store')]);
