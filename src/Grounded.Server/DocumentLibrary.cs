@@ -1,6 +1,5 @@
 using Grounded.Access;
 using Grounded.Documents;
-using Grounded.Storage;
 using Grounded.Hosting;
 using Grounded.Rag;
 using Grounded.Rag.Index;
@@ -124,8 +123,7 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
             return;
         }
 
-        var existing = (await rag.Store.ListDocumentsAsync(new SearchFilter { Tenant = caller.Tenant }, cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(d => d.FullPath == recorded);
+        var existing = await rag.Store.GetDocumentAsync(IngestionPipeline.DocumentId(recorded, caller.Tenant), cancellationToken).ConfigureAwait(false);
         if (existing is not null && !caller.Scope(null).Matches(existing))
         {
             throw new DocumentConflictException($"a document named '{fileName}' exists that this API key cannot see, so it cannot replace it; upload under another name");
@@ -174,7 +172,8 @@ internal sealed class DocumentLibrary(GroundedStack stack) : IDisposable
         }
 
         var recorded = shared ? SharedName(upload.Tenant, fileName) : path;
-        var stored = (await rag.Store.ListDocumentsAsync(new SearchFilter { Tenant = upload.Tenant }, cancellationToken).ConfigureAwait(false)).First(d => d.FullPath == recorded);
+        var stored = await rag.Store.GetDocumentAsync(IngestionPipeline.DocumentId(recorded, upload.Tenant), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{fileName} was ingested but its document is not in the store");
         var status = report.Added > 0 ? "added" : report.Updated > 0 ? "updated" : "unchanged";
         return new Uploaded(stored.Id, stored.Source, stored.ChunkCount, status);
     }

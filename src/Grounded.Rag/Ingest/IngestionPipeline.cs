@@ -224,6 +224,9 @@ public sealed partial class IngestionPipeline
         return removed;
     }
 
+    /// <summary>Returns the id ingestion gives the document recorded as <paramref name="storedPath"/> (its full path, or what <see cref="IngestOptions.StoredPath"/> made of it) in <paramref name="tenant"/>.</summary>
+    public static string DocumentId(string storedPath, string tenant) => FileWalker.DocumentId(storedPath, tenant);
+
     /// <summary>
     /// Tells whether ingestion skips a file as empty: after a possible byte order mark, it has no bytes or only
     /// whitespace ones (spaces, tabs, line breaks, form feeds). Reads only until the first other byte.
