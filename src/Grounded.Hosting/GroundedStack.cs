@@ -27,31 +27,23 @@ namespace Grounded.Hosting;
 /// </summary>
 public sealed class GroundedStack : IAsyncDisposable
 {
-    // After a failed open (a database that is down), callers get that failure for this long before the next try, so a
-    // burst of requests during an outage does not reload the model and wait out a connect timeout one after another.
-    private static readonly TimeSpan RetryAfterFailedOpen = TimeSpan.FromSeconds(5);
-
-    private readonly Lock _gate = new();
-    private readonly TimeProvider _time;
-    private Task<LocalRag>? _open;
-    private long _failedAt;
-
-    private Task<IAccessStore>? _access;
-    private long _accessFailedAt;
+    private readonly SharedOpen<LocalRag> _rag;
+    private readonly SharedOpen<IAccessStore> _access;
+    private readonly RedisConnection? _redis;
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time)
     {
         Options = options with { Rag = options.Rag with { Stores = Stores.All } };
         Gateway = gateway;
-        _time = time;
+        // On the thread pool: loading the model is synchronous, and no caller should carry it.
+        _rag = new SharedOpen<LocalRag>(() => Task.Run(() => LocalRag.OpenAsync(Options.Rag, CancellationToken.None)), time);
+        _access = new SharedOpen<IAccessStore>(() => Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, time, CancellationToken.None), time);
         Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
         _redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
         RateLimits = new KeyRateLimits(_redis is null
             ? new TokenBucketLimiter(time)
             : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
     }
-
-    private readonly RedisConnection? _redis;
 
     /// <summary>Gets the authenticator that turns a request's key into its caller's identity.</summary>
     public KeyAuthenticator Keys { get; }
@@ -66,7 +58,7 @@ public sealed class GroundedStack : IAsyncDisposable
     public ModelGateway Gateway { get; }
 
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
-    public bool IsRagOpen => Volatile.Read(ref _open) is { IsCompletedSuccessfully: true };
+    public bool IsRagOpen => _rag.IsOpen;
 
     /// <summary>Builds the stack; <paramref name="gateway"/> adds request stages to the gateway (identity, limits, guards, caches) before it is built.</summary>
     public static GroundedStack Create(GroundedOptions options, Action<GatewayBuilder>? gateway = null, TimeProvider? time = null)
@@ -82,58 +74,13 @@ public sealed class GroundedStack : IAsyncDisposable
     /// Opens the store and loads the embedding model on first use, once, for every caller: a caller's cancellation ends
     /// only its own wait, never the shared open. A failed open is tried again once a few seconds have passed.
     /// </summary>
-    public Task<LocalRag> GetRagAsync(CancellationToken cancellationToken = default)
-    {
-        Task<LocalRag> open;
-        lock (_gate)
-        {
-            if (_open is null || (_open is { IsFaulted: true } or { IsCanceled: true } && _time.GetElapsedTime(_failedAt) >= RetryAfterFailedOpen))
-            {
-                _open = OpenAsync();
-            }
-
-            open = _open;
-        }
-
-        return open.WaitAsync(cancellationToken);
-    }
+    public Task<LocalRag> GetRagAsync(CancellationToken cancellationToken = default) => _rag.GetAsync(cancellationToken);
 
     /// <summary>
     /// Opens the store's API keys and audit log on first use, once (no embedding model is loaded); a failed open is tried
     /// again once a few seconds have passed.
     /// </summary>
-    public Task<IAccessStore> GetAccessAsync(CancellationToken cancellationToken = default)
-    {
-        Task<IAccessStore> open;
-        lock (_gate)
-        {
-            if (_access is null || (_access is { IsFaulted: true } or { IsCanceled: true } && _time.GetElapsedTime(_accessFailedAt) >= RetryAfterFailedOpen))
-            {
-                _access = OpenAccessAsync();
-            }
-
-            open = _access;
-        }
-
-        return open.WaitAsync(cancellationToken);
-    }
-
-    private async Task<IAccessStore> OpenAccessAsync()
-    {
-        try
-        {
-            return await Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, _time, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch
-        {
-            lock (_gate)
-            {
-                _accessFailedAt = _time.GetTimestamp();
-            }
-
-            throw;
-        }
-    }
+    public Task<IAccessStore> GetAccessAsync(CancellationToken cancellationToken = default) => _access.GetAsync(cancellationToken);
 
     /// <summary>Checks a request against the configuration without opening anything; throws <see cref="InvalidRequestException"/> naming the field at fault.</summary>
     public void Validate(AskRequest request) => _ = Resolve(request, null);
@@ -178,40 +125,8 @@ public sealed class GroundedStack : IAsyncDisposable
             await _redis.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_access is { IsCompletedSuccessfully: true } access)
-        {
-            await access.Result.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_open is { } open)
-        {
-            try
-            {
-                await (await open.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // It never opened: nothing to close.
-            }
-        }
-    }
-
-    private async Task<LocalRag> OpenAsync()
-    {
-        try
-        {
-            // On the thread pool: loading the model is synchronous, and no caller should carry it.
-            return await Task.Run(() => LocalRag.OpenAsync(Options.Rag, CancellationToken.None)).ConfigureAwait(false);
-        }
-        catch
-        {
-            lock (_gate)
-            {
-                _failedAt = _time.GetTimestamp();
-            }
-
-            throw;
-        }
+        await _access.DisposeAsync().ConfigureAwait(false);
+        await _rag.DisposeAsync().ConfigureAwait(false);
     }
 
     // Scores to four decimals: what the CLI prints and the API returns alike.
