@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Grounded.Access;
 using Grounded.Cli.Output;
-using Grounded.Hosting;
 using Grounded.Hosting.Access;
 using Grounded.Hosting.Config;
 using Spectre.Console;
@@ -12,12 +11,6 @@ namespace Grounded.Cli.Commands;
 /// <summary>The verbs that manage a store's keys as its local admin, each recorded in the audit log as <c>local</c>.</summary>
 internal static class KeyActions
 {
-    public static async Task<IAccessStore> OpenAsync(StoreSettings settings, CancellationToken cancellationToken)
-    {
-        var options = GroundedConfig.Load(settings.Config).WithCommandLine(settings.Store);
-        return await Stores.All.OpenAccessAsync(options.Rag.Store, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-    }
-
     public static Task AuditAsync(IAccessStore access, string tenant, string action, string target, string detail, CancellationToken cancellationToken) =>
         access.AppendAsync(new AuditEntry(TimeProvider.System.GetUtcNow(), CallerIdentity.Local.KeyId, tenant, action, target, $"cli@{Environment.MachineName}") { Detail = detail }, cancellationToken);
 
@@ -66,7 +59,8 @@ internal sealed class KeysCreateCommand : GroundedCommand<KeyCreateSettings>
             Name = settings.Name ?? string.Empty, Groups = KeySettings.List(settings.Groups), ExpiresIn = expires,
             RequestsPerMinute = settings.Rpm, TokensPerMinute = settings.Tpm,
         };
-        await using var access = await KeyActions.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings); // the keys only: no model is loaded
+        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var issued = await access.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         await KeyActions.AuditAsync(access, issued.Key.Tenant, "key.created", issued.Key.Id, Roles.Name(issued.Key.Role), cancellationToken).ConfigureAwait(false);
         KeyActions.Print(KeyView.Of(issued.Key, issued.Secret), settings.Json);
@@ -79,7 +73,8 @@ internal sealed class KeysListCommand : GroundedCommand<KeyListSettings>
 {
     protected override async Task<int> RunAsync(KeyListSettings settings, CancellationToken cancellationToken)
     {
-        await using var access = await KeyActions.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings); // the keys only: no model is loaded
+        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var keys = (await access.ListAsync(settings.Tenant, cancellationToken).ConfigureAwait(false)).Select(k => KeyView.Of(k)).ToList();
         if (settings.Json)
         {
@@ -105,7 +100,8 @@ internal sealed class KeysShowCommand : GroundedCommand<KeyIdSettings>
 {
     protected override async Task<int> RunAsync(KeyIdSettings settings, CancellationToken cancellationToken)
     {
-        await using var access = await KeyActions.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings); // the keys only: no model is loaded
+        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var key = await access.GetAsync(settings.Id, cancellationToken).ConfigureAwait(false) ?? throw KeyActions.NotFound(settings.Id);
         KeyActions.Print(KeyView.Of(key), settings.Json);
         return ExitCodes.Success;
@@ -117,7 +113,8 @@ internal sealed class KeysRotateCommand : GroundedCommand<KeyIdSettings>
 {
     protected override async Task<int> RunAsync(KeyIdSettings settings, CancellationToken cancellationToken)
     {
-        await using var access = await KeyActions.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings); // the keys only: no model is loaded
+        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var issued = await access.RotateAsync(settings.Id, cancellationToken).ConfigureAwait(false) ?? throw KeyActions.NotFound(settings.Id);
         await KeyActions.AuditAsync(access, issued.Key.Tenant, "key.rotated", issued.Key.Id, string.Empty, cancellationToken).ConfigureAwait(false);
         KeyActions.Print(KeyView.Of(issued.Key, issued.Secret), settings.Json);
@@ -130,7 +127,8 @@ internal sealed class KeysRevokeCommand : GroundedCommand<KeyIdSettings>
 {
     protected override async Task<int> RunAsync(KeyIdSettings settings, CancellationToken cancellationToken)
     {
-        await using var access = await KeyActions.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings); // the keys only: no model is loaded
+        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var revoked = await access.RevokeAsync(settings.Id, cancellationToken).ConfigureAwait(false) ?? throw KeyActions.NotFound(settings.Id);
         await KeyActions.AuditAsync(access, revoked.Tenant, "key.revoked", revoked.Id, string.Empty, cancellationToken).ConfigureAwait(false);
         KeyActions.Print(KeyView.Of(revoked), settings.Json);
@@ -148,7 +146,8 @@ internal sealed class AuditCommand : GroundedCommand<AuditSettings>
             throw new UserInputException($"--since: '{settings.Since}' is not a duration (e.g. 7d, 12h)");
         }
 
-        await using var access = await KeyActions.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stack = OpenStack(settings); // the keys only: no model is loaded
+        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var entries = await access.ReadAsync(DateTimeOffset.UtcNow - window, settings.Tenant, Math.Clamp(settings.Limit, 1, 100_000), cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
