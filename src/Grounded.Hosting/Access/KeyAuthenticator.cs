@@ -101,22 +101,8 @@ public sealed class KeyAuthenticator
     }
 
     /// <summary>Returns whether the config file names keys or the store can be read and holds some (for start-up checks: an unreadable store counts as none).</summary>
-    public async ValueTask<bool> HasKeysAsync(CancellationToken cancellationToken)
-    {
-        if (_configHashes.Length > 0)
-        {
-            return true;
-        }
-
-        try
-        {
-            return await (await _store(cancellationToken).ConfigureAwait(false)).AnyAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is Storage.StoreException or IOException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            return false;
-        }
-    }
+    public async ValueTask<bool> HasKeysAsync(CancellationToken cancellationToken) =>
+        _configHashes.Length > 0 || await StoreHasKeysAsync(cancellationToken).ConfigureAwait(false) == true;
 
     /// <summary>Returns whether requests need a key: the config file names some, or the store holds any (asked at most once a second; if the store cannot be asked, yes).</summary>
     public async ValueTask<bool> KeysRequiredAsync(CancellationToken cancellationToken)
@@ -131,23 +117,31 @@ public sealed class KeyAuthenticator
             return known.Any;
         }
 
-        bool any;
-        try
+        if (await StoreHasKeysAsync(cancellationToken).ConfigureAwait(false) is not { } any)
         {
-            any = await (await _store(cancellationToken).ConfigureAwait(false)).AnyAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Storage.StoreException error) when (error.NotCreated)
-        {
-            any = false; // a store not created yet holds no keys
-        }
-        catch (Exception error) when (error is Storage.StoreException or IOException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            _log.LogWarning("cannot read the store's API keys, so every request needs one: {Problem}", error.Message);
             return true;
         }
 
         _anyKeys = (any, _time.GetTimestamp());
         return any;
+    }
+
+    // Whether the store holds a key; false for a store not created yet, null (and a warning) for one that cannot be read.
+    private async ValueTask<bool?> StoreHasKeysAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await (await _store(cancellationToken).ConfigureAwait(false)).AnyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Storage.StoreException error) when (error.NotCreated)
+        {
+            return false;
+        }
+        catch (Exception error) when (error is Storage.StoreException or IOException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            _log.LogWarning("cannot read the store's API keys, so every request needs one: {Problem}", error.Message);
+            return null;
+        }
     }
 
     private async ValueTask<ApiKey?> FindAsync(string token, CancellationToken cancellationToken)

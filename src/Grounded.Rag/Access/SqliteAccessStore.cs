@@ -195,7 +195,8 @@ public sealed class SqliteAccessStore : IAccessStore
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection); // this file's pooled connections only, not every SQLite pool in the process
         return ValueTask.CompletedTask;
     }
 

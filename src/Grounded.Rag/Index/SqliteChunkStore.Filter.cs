@@ -44,34 +44,25 @@ public sealed partial class SqliteChunkStore
             ? hits : await SearchWordsAsync(match, topK, filter, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes a document's tags (inside its writer's transaction), replacing the old ones.</summary>
-    internal async Task ReplaceTagsAsync(DocumentInfo document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Writes a document's tags and groups (inside its writer's transaction), replacing the old ones.</summary>
+    internal async Task ReplaceTagsAndGroupsAsync(DocumentInfo document, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        using var clear = Command("DELETE FROM document_tags WHERE document_id = $id", transaction);
-        clear.Parameters.AddWithValue("$id", document.Id);
-        await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        using var insert = Command("INSERT OR IGNORE INTO document_tags(document_id, tag) VALUES ($id, $tag)", transaction);
-        insert.Parameters.AddWithValue("$id", document.Id);
-        var tag = insert.Parameters.Add("$tag", SqliteType.Text);
-        foreach (var value in document.Tags)
-        {
-            tag.Value = value;
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await ReplaceSetAsync("document_tags", "tag", document.Id, document.Tags, transaction, cancellationToken).ConfigureAwait(false);
+        await ReplaceSetAsync("document_groups", "grp", document.Id, document.Groups, transaction, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes a document's groups (inside its writer's transaction), replacing the old ones.</summary>
-    internal async Task ReplaceGroupsAsync(DocumentInfo document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    // table and column are this class's constants, never input.
+    private async Task ReplaceSetAsync(string table, string column, string documentId, IReadOnlyList<string> values, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        using var clear = Command("DELETE FROM document_groups WHERE document_id = $id", transaction);
-        clear.Parameters.AddWithValue("$id", document.Id);
+        using var clear = Command($"DELETE FROM {table} WHERE document_id = $id", transaction);
+        clear.Parameters.AddWithValue("$id", documentId);
         await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        using var insert = Command("INSERT OR IGNORE INTO document_groups(document_id, grp) VALUES ($id, $grp)", transaction);
-        insert.Parameters.AddWithValue("$id", document.Id);
-        var group = insert.Parameters.Add("$grp", SqliteType.Text);
-        foreach (var value in document.Groups)
+        using var insert = Command($"INSERT OR IGNORE INTO {table}(document_id, {column}) VALUES ($id, $value)", transaction);
+        insert.Parameters.AddWithValue("$id", documentId);
+        var parameter = insert.Parameters.Add("$value", SqliteType.Text);
+        foreach (var value in values)
         {
-            group.Value = value;
+            parameter.Value = value;
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -61,8 +61,7 @@ internal sealed class SqliteDocumentWriter : IDocumentWriter
             throw new StoreException($"the document id '{_document.Id}' belongs to another tenant; nothing was written");
         }
 
-        await _store.ReplaceTagsAsync(_document, _transaction, cancellationToken).ConfigureAwait(false);
-        await _store.ReplaceGroupsAsync(_document, _transaction, cancellationToken).ConfigureAwait(false);
+        await _store.ReplaceTagsAndGroupsAsync(_document, _transaction, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddAsync(IReadOnlyList<EmbeddedChunk> chunks, CancellationToken cancellationToken)
