@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Grounded.Server.Tests.Support;
+using static Grounded.Server.Tests.Support.HttpBodies;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Grounded.Server.Tests.Endpoints;
@@ -139,20 +140,4 @@ public sealed class DocumentsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("multipart/form-data", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
-
-    private static MultipartFormDataContent Files(params (string Name, string Text)[] files)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, text) in files)
-        {
-            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(part, "file", name);
-        }
-
-        return form;
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 }

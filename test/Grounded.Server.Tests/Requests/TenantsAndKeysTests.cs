@@ -5,6 +5,7 @@ using System.Text.Json;
 using Grounded.Access;
 using Grounded.Rag.Access;
 using Grounded.Server.Tests.Support;
+using static Grounded.Server.Tests.Support.HttpBodies;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Grounded.Server.Tests.Requests;
@@ -192,20 +193,4 @@ public sealed class TenantsAndKeysTests : IAsyncLifetime
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static MultipartFormDataContent Files(params (string Name, string Text)[] files)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, text) in files)
-        {
-            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(part, "file", name);
-        }
-
-        return form;
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 }
