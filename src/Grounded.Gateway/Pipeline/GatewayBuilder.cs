@@ -15,7 +15,10 @@ namespace Grounded.Gateway.Pipeline;
 ///   → router (the request's model) → failover (the model, then its fallbacks)
 ///     → per model: usage/cost → telemetry → resilience (retry, circuit, timeouts) → provider
 /// </code>
-/// A request stage left empty costs nothing. In the spirit of Microsoft.Extensions.AI's <c>ChatClientBuilder</c>, but
+/// A request stage left empty costs nothing. An HTTP request reaches this pipeline already identified and within its key's
+/// rate limits: the server checks both at its edge, before any route (its middleware order is in <c>GroundedServer</c>),
+/// because they cover every <c>/v1</c> route, not only model calls; the identity stage and the rate-limit stage here are for
+/// what acts on model calls with the identity the request context carries (<c>GatewayContext.Identity</c>). In the spirit of Microsoft.Extensions.AI's <c>ChatClientBuilder</c>, but
 /// the stages are named, so <c>UseXxx</c> lines can come in any order.
 /// </summary>
 public sealed class GatewayBuilder
