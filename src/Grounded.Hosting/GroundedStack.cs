@@ -10,6 +10,7 @@ using Grounded.Gateway.Failures;
 using Grounded.Gateway.Pipeline;
 using Grounded.Hosting.Ask;
 using Grounded.Hosting.Config;
+using Grounded.Hosting.Usage;
 using Grounded.Rag;
 using Grounded.Chunks;
 using Grounded.Rag.Answer;
@@ -30,6 +31,7 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly SharedOpen<LocalRag> _rag;
     private readonly SharedOpen<IAccessStore> _access;
     private readonly RedisConnection? _redis;
+    private readonly TimeProvider _time;
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time)
     {
@@ -40,6 +42,8 @@ public sealed class GroundedStack : IAsyncDisposable
         _access = new SharedOpen<IAccessStore>(() => Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, time, CancellationToken.None), time);
         Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
         _redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
+        _time = time;
+        Ledger = new UsageLedgerWriter(GetAccessAsync, time);
         RateLimits = new KeyRateLimits(_redis is null
             ? new TokenBucketLimiter(time)
             : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
@@ -50,6 +54,9 @@ public sealed class GroundedStack : IAsyncDisposable
 
     /// <summary>Gets the per-key request and token limits (in Redis when configured, else in process).</summary>
     public KeyRateLimits RateLimits { get; }
+
+    /// <summary>Gets the usage ledger's writer: each model request's row, written off the request path to the store's ledger.</summary>
+    public UsageLedgerWriter Ledger { get; }
 
     /// <summary>Gets the options the stack was built from.</summary>
     public GroundedOptions Options { get; }
@@ -116,9 +123,19 @@ public sealed class GroundedStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Records a finished request in the usage ledger (nothing when it used no model).</summary>
+    public void RecordUsage(GatewayContext context, int status, TimeSpan elapsed)
+    {
+        if (UsageRecords.From(context, status, elapsed, _time.GetUtcNow()) is { } record)
+        {
+            Ledger.Add(record);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await Ledger.DisposeAsync().ConfigureAwait(false);
         Gateway.Dispose();
         if (_redis is not null)
         {

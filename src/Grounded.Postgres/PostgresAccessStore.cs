@@ -9,7 +9,7 @@ namespace Grounded.Postgres;
 /// The shared store's API keys (only a hash of each secret) and audit log, in the <c>api_keys</c> and <c>audit_log</c> tables of
 /// the store's database; the audit log refuses updates, deletes and truncation. Any number of processes may use one database.
 /// </summary>
-public sealed class PostgresAccessStore : IAccessStore
+public sealed partial class PostgresAccessStore : IAccessStore
 {
     private const string KeyColumns = "id, tenant, role, name, groups, rpm, tpm, created_at, expires_at, last_used_at, rotated_at, revoked_at";
 

@@ -116,6 +116,32 @@ internal static class PostgresSchema
             END IF;
         END $$;
         """,
+        // 4: the usage ledger, one row per model request; dollars in billionths so sums are exact.
+        """
+        CREATE TABLE IF NOT EXISTS usage_ledger(
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            request_id text NOT NULL,
+            endpoint text NOT NULL,
+            tenant text NOT NULL,
+            key_id text,
+            end_user text,
+            requested_model text,
+            model text,
+            route text,
+            route_class text,
+            prompt_id text,
+            cache text,
+            input_tokens bigint NOT NULL,
+            cached_input_tokens bigint NOT NULL,
+            output_tokens bigint NOT NULL,
+            cost_nusd bigint NOT NULL,
+            saved_nusd bigint NOT NULL,
+            latency_ms double precision NOT NULL,
+            status integer NOT NULL);
+        CREATE INDEX IF NOT EXISTS usage_ledger_by_time ON usage_ledger(at);
+        CREATE INDEX IF NOT EXISTS usage_ledger_by_tenant ON usage_ledger(tenant, at);
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
+using Grounded.Answers;
+using Grounded.Gateway.Context;
 using Grounded.Hosting.Ask;
 using Spectre.Console;
 
@@ -15,7 +17,21 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
         var request = Request(settings) with { Model = settings.Model };
         stack.Validate(request); // an unknown --model is told at once, before the store and the model are opened
         await BundledDocs.IngestIfEmptyAsync(await stack.GetRagAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        var answer = await stack.AskAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A question a model answers is accounted like one the server answers: a row in the store's usage ledger.
+        var context = new GatewayContext("ask");
+        var started = TimeProvider.System.GetTimestamp();
+        GroundedAnswer answer;
+        var status = 500;
+        try
+        {
+            answer = await stack.AskAsync(request, context, cancellationToken).ConfigureAwait(false);
+            status = 200;
+        }
+        finally
+        {
+            stack.RecordUsage(context, cancellationToken.IsCancellationRequested ? 499 : status, TimeProvider.System.GetElapsedTime(started));
+        }
+
         if (settings.Json)
         {
             JsonOutput.Write(answer);
@@ -39,7 +55,7 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
             }
         }
 
-        var tokens = answer.Usage is { } usage ? $" · {usage.InputTokens} → {usage.OutputTokens} tokens" : string.Empty;
+        var tokens = answer.Usage is { } usage ? $" · {usage.InputTokens} → {usage.OutputTokens} tokens · ${context.Cost:0.######}" : string.Empty;
         console.MarkupLine($"[grey]{Markup.Escape(answer.Generator)} · retrieve {answer.Timings.RetrieveMs:0} ms · generate {answer.Timings.GenerateMs:0} ms{tokens}[/]");
         return ExitCodes.Success;
     }

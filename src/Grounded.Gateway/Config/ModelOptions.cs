@@ -33,4 +33,21 @@ public sealed record ModelOptions
 
     /// <summary>Gets the price in dollars per million output tokens.</summary>
     public double OutputPerMTok { get; init; }
+
+    /// <summary>Gets the price in dollars per million input tokens the provider served from its prompt cache.</summary>
+    /// <value>The default is null: cached input tokens cost as much as other input tokens.</value>
+    public double? CachedInputPerMTok { get; init; }
+
+    /// <summary>Gets where the prices come from: <c>config</c>, <c>builtin YYYY-MM-DD</c> (the built-in table and the day it was taken), or <c>none</c> (free).</summary>
+    /// <value>The default is <c>config</c>.</value>
+    public string PriceSource { get; init; } = "config";
+
+    /// <summary>Returns the cost in dollars of <paramref name="inputTokens"/> (of which <paramref name="cachedInputTokens"/> came from the provider's prompt cache) and <paramref name="outputTokens"/>.</summary>
+    public decimal Cost(long inputTokens, long outputTokens, long cachedInputTokens = 0)
+    {
+        var cached = Math.Clamp(cachedInputTokens, 0, inputTokens);
+        return (((inputTokens - cached) * (decimal)InputPerMTok)
+            + (cached * (decimal)(CachedInputPerMTok ?? InputPerMTok))
+            + (outputTokens * (decimal)OutputPerMTok)) / 1_000_000m;
+    }
 }

@@ -60,8 +60,23 @@ public sealed class GatewayContext
     /// <summary>Gets or sets the model the caller asked for (a configured name).</summary>
     public string? RequestedModel { get; set; }
 
-    /// <summary>Gets or sets what the cache did: <c>hit</c>, <c>miss</c>, or null when no cache ran.</summary>
+    /// <summary>Gets or sets what the cache did (<see cref="CacheOutcomes"/>: <c>exact</c>, <c>semantic</c>, <c>miss</c>, <c>bypass</c>), or null when no cache ran.</summary>
     public string? CacheOutcome { get; set; }
+
+    /// <summary>Gets what the request would have cost without the cache (the cached answer's original cost); zero unless served from cache.</summary>
+    public decimal SavedCost { get; private set; }
+
+    /// <summary>Gets or sets the end user the caller named (OpenAI's <c>user</c> field), for budgets and the ledger.</summary>
+    public string? EndUser { get; set; }
+
+    /// <summary>Gets or sets the route that chose the request's model (e.g. <c>auto</c>), when the request named one.</summary>
+    public string? RouteName { get; set; }
+
+    /// <summary>Gets or sets the class the route's classifier put the request in.</summary>
+    public string? RouteClass { get; set; }
+
+    /// <summary>Gets or sets why the route chose its model, in a few words.</summary>
+    public string? RouteReason { get; set; }
 
     /// <summary>Gets or sets how long the first piece of a streamed answer took, from the start of the request.</summary>
     public TimeSpan? TimeToFirstToken { get; set; }
@@ -127,6 +142,17 @@ public sealed class GatewayContext
 
             _usage.Add(usage);
             _cost += cost;
+        }
+    }
+
+    /// <summary>Records that the cache answered (<paramref name="outcome"/> is <c>exact</c> or <c>semantic</c>), saving <paramref name="saved"/> dollars.</summary>
+    public void ServedFromCache(string outcome, string? model, decimal saved)
+    {
+        CacheOutcome = outcome;
+        SavedCost = saved;
+        if (model is not null)
+        {
+            ServedBy ??= model;
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed class UsageChatClient(IChatClient inner, ModelOptions model, Pro
 
     /// <summary>Returns the cost in dollars of <paramref name="usage"/> at the model's prices.</summary>
     public static decimal Cost(UsageDetails usage, ModelOptions model) =>
-        (((usage.InputTokenCount ?? 0) * (decimal)model.InputPerMTok) + ((usage.OutputTokenCount ?? 0) * (decimal)model.OutputPerMTok)) / 1_000_000m;
+        model.Cost(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, usage.CachedInputTokenCount ?? 0);
 
     private UsageDetails Complete(UsageDetails? usage, IList<ChatMessage> prompt, Func<long> completion)
     {

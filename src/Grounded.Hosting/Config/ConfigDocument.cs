@@ -44,13 +44,14 @@ internal sealed class ModelDocument
     public int? ContextWindow { get; set; }
     public int? MaxOutputTokens { get; set; }
     public string? Encoding { get; set; }
-    public PriceDocument Price { get; set; } = new();
+    public PriceDocument? Price { get; set; }
 }
 
 internal sealed class PriceDocument
 {
-    public double InputPerMTok { get; set; }
-    public double OutputPerMTok { get; set; }
+    public double? InputPerMTok { get; set; }
+    public double? OutputPerMTok { get; set; }
+    public double? CachedInputPerMTok { get; set; }
 }
 
 internal sealed class ResilienceDocument

@@ -119,10 +119,7 @@ internal static class GatewayConfigValidator
             problems.Add($"{label}: maxOutputTokens ({m.MaxOutputTokens}) exceeds contextWindow ({m.ContextWindow})");
         }
 
-        if (m.Price.InputPerMTok < 0 || m.Price.OutputPerMTok < 0)
-        {
-            problems.Add($"{label}: price must not be negative (input {m.Price.InputPerMTok}, output {m.Price.OutputPerMTok})");
-        }
+        var price = ModelPrices.Resolve(m.Price, m.Model, label, problems);
 
         if (m.Encoding is not null && m.Encoding != "o200k_base")
         {
@@ -138,8 +135,10 @@ internal static class GatewayConfigValidator
             ApiKeyEnv = m.ApiKeyEnv,
             ContextWindow = m.ContextWindow!.Value,
             MaxOutputTokens = m.MaxOutputTokens!.Value,
-            InputPerMTok = m.Price.InputPerMTok,
-            OutputPerMTok = m.Price.OutputPerMTok,
+            InputPerMTok = price.InputPerMTok,
+            OutputPerMTok = price.OutputPerMTok,
+            CachedInputPerMTok = price.CachedInputPerMTok,
+            PriceSource = price.Source,
         };
     }
 

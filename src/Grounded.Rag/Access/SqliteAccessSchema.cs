@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys and audit log, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log and usage ledger, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -37,5 +37,28 @@ internal static class SqliteAccessSchema
         CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log(at);
         CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TABLE IF NOT EXISTS usage_ledger(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            tenant TEXT NOT NULL,
+            key_id TEXT,
+            end_user TEXT,
+            requested_model TEXT,
+            model TEXT,
+            route TEXT,
+            route_class TEXT,
+            prompt_id TEXT,
+            cache TEXT,
+            input_tokens INTEGER NOT NULL,
+            cached_input_tokens INTEGER NOT NULL,
+            output_tokens INTEGER NOT NULL,
+            cost_nusd INTEGER NOT NULL,
+            saved_nusd INTEGER NOT NULL,
+            latency_ms REAL NOT NULL,
+            status INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS usage_ledger_by_time ON usage_ledger(at);
+        CREATE INDEX IF NOT EXISTS usage_ledger_by_tenant ON usage_ledger(tenant, at);
         """;
 }

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Grounded.Rag.Access;
 
 /// <summary>The embedded store's API keys (hashed) and audit log, in <c>access.db</c> in the store's directory.</summary>
-public sealed class SqliteAccessStore : IAccessStore
+public sealed partial class SqliteAccessStore : IAccessStore
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;

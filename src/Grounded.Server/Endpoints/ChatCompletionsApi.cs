@@ -35,6 +35,6 @@ internal static class ChatCompletionsApi
         }
 
         var response = await gateway.Client.GetResponseAsync(request.Messages, options, ct);
-        await Results.Json(ChatResponseMapper.Completion(response, id, created, context.ServedBy ?? request.Model.Name)).ExecuteAsync(http);
+        await Results.Json(ChatResponseMapper.Completion(response, id, created, context.ServedBy ?? request.Model.Name, context.Cost)).ExecuteAsync(http);
     }
 }

@@ -50,6 +50,9 @@ internal sealed class WireUsage
     [JsonPropertyName("total_tokens")] public long TotalTokens { get; init; }
     [JsonPropertyName("prompt_tokens_details")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public WirePromptDetails? PromptDetails { get; init; }
     [JsonPropertyName("completion_tokens_details")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public WireCompletionDetails? CompletionDetails { get; init; }
+
+    /// <summary>Grounded's addition: what the request cost in dollars at the configured prices (0 when served from cache).</summary>
+    [JsonPropertyName("cost_usd")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public decimal? CostUsd { get; init; }
 }
 
 internal sealed class WirePromptDetails

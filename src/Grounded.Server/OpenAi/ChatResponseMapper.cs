@@ -7,7 +7,7 @@ namespace Grounded.Server.OpenAi;
 /// <summary>Turns Microsoft.Extensions.AI responses into OpenAI's <c>chat.completion</c>, with what the provider reported beyond text kept.</summary>
 internal static class ChatResponseMapper
 {
-    public static ChatCompletionResponse Completion(ChatResponse response, string id, long created, string model)
+    public static ChatCompletionResponse Completion(ChatResponse response, string id, long created, string model, decimal? cost = null)
     {
         var contents = response.Messages.SelectMany(m => m.Contents).ToList();
         var calls = ToolCalls(contents.OfType<FunctionCallContent>(), withIndex: false);
@@ -33,14 +33,15 @@ internal static class ChatResponseMapper
                     FinishReason = FinishReason(response.FinishReason) ?? (calls is null ? "stop" : "tool_calls"),
                 },
             ],
-            Usage = Usage(response.Usage),
+            Usage = Usage(response.Usage, cost),
             SystemFingerprint = Property<string>(response.AdditionalProperties, ResponseFields.SystemFingerprint),
             ServiceTier = Property<string>(response.AdditionalProperties, ResponseFields.ServiceTier),
         };
     }
 
-    public static WireUsage? Usage(UsageDetails? usage) => usage is null ? null : new WireUsage
+    public static WireUsage? Usage(UsageDetails? usage, decimal? cost = null) => usage is null ? null : new WireUsage
     {
+        CostUsd = cost is { } usd ? Math.Round(usd, 8) : null,
         PromptTokens = usage.InputTokenCount ?? 0,
         CompletionTokens = usage.OutputTokenCount ?? 0,
         TotalTokens = usage.TotalTokenCount ?? ((usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0)),

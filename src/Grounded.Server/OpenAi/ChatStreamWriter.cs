@@ -50,7 +50,7 @@ internal sealed class ChatStreamWriter(HttpContext http, string id, long created
         await WriteChunkAsync(new WireDelta { Role = _roleSent ? null : "assistant" }, finish ?? (_calls > 0 ? "tool_calls" : "stop"), null, ct);
         if (includeUsage)
         {
-            await SseWriter.WriteAsync(http.Response, Chunk([], ChatResponseMapper.Usage(usage ?? context.Usage)), ct);
+            await SseWriter.WriteAsync(http.Response, Chunk([], ChatResponseMapper.Usage(usage ?? context.Usage, context.Cost)), ct);
         }
 
         await SseWriter.DoneAsync(http.Response, ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grounded.Gateway.Context;
+using Grounded.Hosting;
 
 namespace Grounded.Server.Requests;
 
@@ -9,11 +10,13 @@ namespace Grounded.Server.Requests;
 /// when the response starts, and the request's log line and metrics when it ends. A stream's response starts with its
 /// first event, written once the first piece of the answer is in: that moment is its time to first token.
 /// </summary>
-internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelemetry telemetry, TimeProvider time)
+internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelemetry telemetry, GroundedStack stack, TimeProvider time)
 {
     public const string RequestIdHeader = "x-request-id";
     public const string ModelHeader = "x-grounded-model";
     public const string AttemptsHeader = "x-grounded-attempts";
+    public const string CostHeader = "x-grounded-cost-usd";
+    public const string CacheHeader = "x-grounded-cache";
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -39,6 +42,17 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
                 response.Headers[AttemptsHeader] = context.Attempts.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (context.CacheOutcome is { } cache)
+            {
+                response.Headers[CacheHeader] = cache;
+            }
+
+            // A streamed answer's cost is known only at its end: it travels in the stream's usage chunk instead.
+            if (context.RequestedModel is not null && !context.Stream && response.StatusCode < 400)
+            {
+                response.Headers[CostHeader] = CostText(context.Cost);
+            }
+
             return Task.CompletedTask;
         }, (http.Response, context, time, started));
         try
@@ -49,8 +63,13 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
         {
             if (context.Route != "http")
             {
-                telemetry.Completed(context, http.Response.StatusCode, time.GetElapsedTime(started), http.Features.Get<LoggedPrompt>()?.Text);
+                var elapsed = time.GetElapsedTime(started);
+                telemetry.Completed(context, http.Response.StatusCode, elapsed, http.Features.Get<LoggedPrompt>()?.Text);
+                stack.RecordUsage(context, http.Response.StatusCode, elapsed);
             }
         }
     }
+
+    /// <summary>Formats dollars as the cost header and usage field write them: invariant, up to 8 decimals.</summary>
+    public static string CostText(decimal usd) => Math.Round(usd, 8).ToString("0.########", CultureInfo.InvariantCulture);
 }
