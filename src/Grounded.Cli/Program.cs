@@ -50,6 +50,13 @@ app.Configure(config =>
         keys.AddCommand<KeysRotateCommand>("rotate");
         keys.AddCommand<KeysRevokeCommand>("revoke");
     });
+    config.AddBranch("cost", cost =>
+    {
+        cost.SetDescription("What model requests cost: the usage ledger's report, and estimates before you spend");
+        cost.AddCommand<CostReportCommand>("report")
+            .WithExample("cost", "report", "--since", "7d", "--by", "model")
+            .WithExample("cost", "report", "--since", "30d", "--by", "day", "--tenant", "acme", "--json");
+    });
     config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {

@@ -1,5 +1,6 @@
 using Grounded.Gateway.Limits;
 using Grounded.Redis;
+using Grounded.Gateway.Cache;
 using Grounded.Gateway.Config;
 using Grounded.Rag;
 
@@ -31,6 +32,9 @@ public sealed record GroundedOptions
 
     /// <summary>Gets the shared Redis (rate limits, and later budgets and caches), from <c>redis.url</c> or <c>$GROUNDED_REDIS</c>; not configured: state is kept in process.</summary>
     public RedisOptions Redis { get; init; } = new() { ConnectionString = string.Empty };
+
+    /// <summary>Gets the answer caches (<c>cache:</c>): exact on by default, semantic opt-in; in memory, and in Redis too when it is configured.</summary>
+    public CacheOptions Cache { get; init; } = new();
 
     /// <summary>Gets what rate limits do while Redis cannot be reached (<c>limits.onRedisFailure</c>).</summary>
     /// <value>The default is <see cref="RateLimitFailure.Local"/>: each replica enforces the limits alone until Redis is back.</value>

@@ -9,6 +9,8 @@ using Grounded.Gateway.Context;
 using Grounded.Gateway.Failures;
 using Grounded.Gateway.Pipeline;
 using Grounded.Hosting.Ask;
+using Grounded.Hosting.Caching;
+using Grounded.Gateway.Cache;
 using Grounded.Hosting.Config;
 using Grounded.Hosting.Usage;
 using Grounded.Rag;
@@ -31,17 +33,19 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly SharedOpen<LocalRag> _rag;
     private readonly SharedOpen<IAccessStore> _access;
     private readonly RedisConnection? _redis;
+    private readonly AnswerCaches _caches;
     private readonly TimeProvider _time;
 
-    private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time)
+    private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches)
     {
+        _redis = redis;
+        _caches = caches;
         Options = options with { Rag = options.Rag with { Stores = Stores.All } };
         Gateway = gateway;
         // On the thread pool: loading the model is synchronous, and no caller should carry it.
         _rag = new SharedOpen<LocalRag>(() => Task.Run(() => LocalRag.OpenAsync(Options.Rag, CancellationToken.None)), time);
         _access = new SharedOpen<IAccessStore>(() => Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, time, CancellationToken.None), time);
         Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
-        _redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
         _time = time;
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
         RateLimits = new KeyRateLimits(_redis is null
@@ -72,9 +76,16 @@ public sealed class GroundedStack : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
+        var redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
+        var caches = AnswerCaches.Create(options.Cache, redis, time);
         var builder = new GatewayBuilder(options.Gateway) { Time = time };
+        if (options.Cache.Exact)
+        {
+            builder.UseExactCache(caches.Exact, options.Cache);
+        }
+
         gateway?.Invoke(builder);
-        return new GroundedStack(options, builder.Build(), time);
+        return new GroundedStack(options, builder.Build(), time, redis, caches);
     }
 
     /// <summary>
@@ -137,6 +148,7 @@ public sealed class GroundedStack : IAsyncDisposable
     {
         await Ledger.DisposeAsync().ConfigureAwait(false);
         Gateway.Dispose();
+        await _caches.DisposeAsync().ConfigureAwait(false);
         if (_redis is not null)
         {
             await _redis.DisposeAsync().ConfigureAwait(false);

@@ -60,6 +60,10 @@ public sealed class RedisConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Returns the shared connection (connecting on first use), for libraries that take a multiplexer (the answer cache's second level).</summary>
+    public async Task<IConnectionMultiplexer> GetMultiplexerAsync(CancellationToken cancellationToken) =>
+        await ConnectAsync(cancellationToken).ConfigureAwait(false);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

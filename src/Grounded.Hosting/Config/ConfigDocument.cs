@@ -13,6 +13,17 @@ internal sealed class ConfigDocument
     public ServerDocument Server { get; set; } = new();
     public RedisDocument Redis { get; set; } = new();
     public LimitsDocument Limits { get; set; } = new();
+    public CacheDocument Cache { get; set; } = new();
+}
+
+internal sealed class CacheDocument
+{
+    public bool? Exact { get; set; }
+    public bool? Semantic { get; set; }
+    public double? Threshold { get; set; }
+    public string? Ttl { get; set; }
+    public bool? Sampled { get; set; }
+    public int? SemanticEntriesPerScope { get; set; }
 }
 
 internal sealed class RagDocument

@@ -74,6 +74,7 @@ public static class GroundedConfig
         }
 
         var (redis, onFailure) = LimitsConfig.Validate(document, environment, problems);
+        var cache = CacheConfig.Validate(document.Cache, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -82,7 +83,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure };
+        return new GroundedOptions { Rag = rag, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

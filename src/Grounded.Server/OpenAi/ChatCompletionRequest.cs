@@ -26,6 +26,9 @@ internal sealed class ChatCompletionRequest
     [JsonPropertyName("logprobs")] public bool? Logprobs { get; set; }
     [JsonPropertyName("top_logprobs")] public int? TopLogprobs { get; set; }
     [JsonPropertyName("user")] public string? User { get; set; }
+
+    /// <summary>Grounded's addition: <c>false</c> keeps this request out of the answer caches (neither served from nor stored in them).</summary>
+    [JsonPropertyName("cache")] public bool? Cache { get; set; }
     [JsonPropertyName("metadata")] public Dictionary<string, string>? Metadata { get; set; }
     [JsonPropertyName("logit_bias")] public Dictionary<string, double>? LogitBias { get; set; }
     [JsonPropertyName("service_tier")] public string? ServiceTier { get; set; }

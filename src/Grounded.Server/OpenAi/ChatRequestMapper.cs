@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grounded.Gateway.Failures;
+using Grounded.Gateway.Cache;
 using Grounded.Gateway.Providers;
 using Microsoft.Extensions.AI;
 
@@ -13,7 +14,7 @@ namespace Grounded.Server.OpenAi;
 internal static class ChatRequestMapper
 {
     // Carried exactly by ChatOptions (or consumed by the gateway itself).
-    private static readonly HashSet<string> Native = ["model", "messages", "stream", "stream_options", "temperature", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty"];
+    private static readonly HashSet<string> Native = ["model", "messages", "stream", "stream_options", "temperature", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty", "cache"];
 
     // Carried by ChatOptions, but not exactly as sent: also passed through verbatim.
     private static readonly HashSet<string> Approximate = ["tools", "tool_choice", "response_format", "max_tokens", "max_completion_tokens", "parallel_tool_calls"];
@@ -88,6 +89,11 @@ internal static class ChatRequestMapper
         {
             options.Tools = r.Tools.Select(Tool).ToList();
             options.ToolMode = ToolMode(r.ToolChoice);
+        }
+
+        if (r.Cache == false)
+        {
+            (options.AdditionalProperties ??= [])[CacheKeys.NoCacheKey] = false;
         }
 
         return PassThrough(body) is { } passThrough ? passThrough.AttachTo(options) : options;
