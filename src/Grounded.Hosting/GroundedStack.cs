@@ -84,8 +84,15 @@ public sealed class GroundedStack : IAsyncDisposable
             builder.UseExactCache(caches.Exact, options.Cache);
         }
 
+        if (options.Cache.Semantic)
+        {
+            builder.UseSemanticCache(caches.Embedder, caches.Semantic, options.Cache);
+        }
+
         gateway?.Invoke(builder);
-        return new GroundedStack(options, builder.Build(), time, redis, caches);
+        var stack = new GroundedStack(options, builder.Build(), time, redis, caches);
+        caches.Embedder.Source = stack.GetRagAsync;
+        return stack;
     }
 
     /// <summary>

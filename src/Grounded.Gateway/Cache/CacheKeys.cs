@@ -21,14 +21,14 @@ public static class CacheKeys
     /// The <see cref="ChatOptions.AdditionalProperties"/> key of the text the semantic cache compares, set by a caller whose
     /// prompt wraps a question in more (an answer prompt: the question); the rest of the prompt then belongs to the scope.
     /// </summary>
-    public const string TextKey = "grounded.cache.text";
+    public const string TextKey = Answers.AnswerCacheHints.TextKey;
 
     /// <summary>
     /// The <see cref="ChatOptions.AdditionalProperties"/> key of what the rest of such a prompt was made from (an answer
     /// prompt: the ids and texts of its sources, hashed), which replaces the messages in the semantic scope: a changed
     /// source changes the scope, so an answer built on the old text is never served again.
     /// </summary>
-    public const string ScopeKey = "grounded.cache.scope";
+    public const string ScopeKey = Answers.AnswerCacheHints.ScopeKey;
 
     // Fields that name who asks rather than what is asked: not part of any key.
     private static readonly HashSet<string> Unkeyed = ["user", "metadata", "store", "service_tier"];

@@ -57,17 +57,40 @@ public sealed record CachedAnswer
         Usage = Usage(),
     };
 
-    /// <summary>Returns the answer as a stream: the text, then the finish and the usage.</summary>
+    /// <summary>Returns the answer as a stream, as a provider would send it: the text a few words at a time, then the finish and the usage.</summary>
     public async IAsyncEnumerable<ChatResponseUpdate> ToUpdates()
     {
         await Task.Yield();
-        yield return new ChatResponseUpdate(ChatRole.Assistant, Text) { ModelId = Model };
+        foreach (var piece in Pieces(Text))
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { ModelId = Model };
+        }
+
         yield return new ChatResponseUpdate
         {
             Role = ChatRole.Assistant,
             FinishReason = FinishReason is null ? ChatFinishReason.Stop : new ChatFinishReason(FinishReason),
             Contents = [new UsageContent(Usage())],
         };
+    }
+
+    // Four words per piece, spaces kept, so the pieces join back into the exact text.
+    private static IEnumerable<string> Pieces(string text)
+    {
+        const int WordsPerPiece = 4;
+        var start = 0;
+        var words = 0;
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && text[i - 1] != ' ' && ++words == WordsPerPiece)
+            {
+                yield return text[start..i];
+                start = i;
+                words = 0;
+            }
+        }
+
+        yield return text[start..];
     }
 
     private UsageDetails Usage() => new() { InputTokenCount = InputTokens, OutputTokenCount = OutputTokens, TotalTokenCount = InputTokens + OutputTokens };

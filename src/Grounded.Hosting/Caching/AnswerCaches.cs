@@ -14,14 +14,21 @@ internal sealed class AnswerCaches : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private AnswerCaches(ServiceProvider services)
+    private AnswerCaches(ServiceProvider services, ISemanticIndex semantic)
     {
         _services = services;
         Exact = services.GetRequiredService<HybridCache>();
+        Semantic = semantic;
     }
 
     /// <summary>Gets the exact cache's storage.</summary>
     public HybridCache Exact { get; }
+
+    /// <summary>Gets the semantic cache's index (in memory: each replica keeps its own).</summary>
+    public ISemanticIndex Semantic { get; }
+
+    /// <summary>Gets the semantic cache's embedder: the store's model, once the stack is built.</summary>
+    public RagQueryEmbedder Embedder { get; } = new();
 
     public static AnswerCaches Create(CacheOptions options, RedisConnection? redis, TimeProvider time)
     {
@@ -38,7 +45,7 @@ internal sealed class AnswerCaches : IAsyncDisposable
             services.AddSingleton<IDistributedCache>(RedisAnswerCache.Create(redis, time));
         }
 
-        return new AnswerCaches(services.BuildServiceProvider());
+        return new AnswerCaches(services.BuildServiceProvider(), new InMemorySemanticIndex(options.SemanticEntriesPerScope, time));
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

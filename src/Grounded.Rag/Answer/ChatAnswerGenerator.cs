@@ -28,7 +28,7 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
             return GeneratedAnswer.Abstain();
         }
 
-        var response = await client.GetResponseAsync([Prompt(question, evidence)], _options.Clone(), cancellationToken).ConfigureAwait(false);
+        var response = await client.GetResponseAsync([Prompt(question, evidence)], Options(question, evidence), cancellationToken).ConfigureAwait(false);
         return Read(response.Text, evidence, response.Usage);
     }
 
@@ -47,7 +47,7 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
 
         var text = new StringBuilder();
         UsageDetails? usage = null;
-        await foreach (var update in client.GetStreamingResponseAsync([Prompt(question, evidence)], _options.Clone(), cancellationToken).ConfigureAwait(false))
+        await foreach (var update in client.GetStreamingResponseAsync([Prompt(question, evidence)], Options(question, evidence), cancellationToken).ConfigureAwait(false))
         {
             usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
             if (update.Text is { Length: > 0 } delta)
@@ -58,6 +58,23 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
         }
 
         yield return AnswerUpdate.Final(Read(text.ToString(), evidence, usage));
+    }
+
+    // The question and a fingerprint of the sources' ids and texts, for the gateway's semantic cache: a question with the
+    // same meaning over the same sources may be answered from it; a changed source never is.
+    private ChatOptions Options(string question, IReadOnlyList<ScoredChunk> evidence)
+    {
+        var options = _options.Clone();
+        options.AdditionalProperties = options.AdditionalProperties?.Clone() ?? [];
+        options.AdditionalProperties[AnswerCacheHints.TextKey] = question;
+        var sources = new StringBuilder(GroundedPrompt.Version);
+        foreach (var chunk in evidence)
+        {
+            sources.Append('\u0000').Append(chunk.Chunk.Id).Append('\u0000').Append(chunk.Chunk.Chunk.Text);
+        }
+
+        options.AdditionalProperties[AnswerCacheHints.ScopeKey] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sources.ToString())));
+        return options;
     }
 
     private static ChatMessage Prompt(string question, IReadOnlyList<ScoredChunk> evidence) => new(ChatRole.User, GroundedPrompt.Render(question, evidence));

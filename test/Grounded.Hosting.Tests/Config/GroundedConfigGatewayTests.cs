@@ -68,7 +68,7 @@ public sealed class GroundedConfigGatewayTests
 
         Assert.Contains(error.Problems, p => p.Contains("unknown provider 'azure'"));
         Assert.Contains(error.Problems, p => p.Contains("models.b: endpoint is required"));
-        Assert.Contains(error.Problems, p => p.Contains("price must not be negative"));
+        Assert.Contains(error.Problems, p => p.Contains("price.inputPerMTok must be a non-negative number"));
         Assert.Contains(error.Problems, p => p.Contains("'ghost', which is not a configured model"));
         Assert.Contains(error.Problems, p => p.Contains("cycle b -> c -> b"));
     }
