@@ -9,7 +9,7 @@ namespace Grounded.Conformance;
 /// revoked, listed per tenant, their use recorded at most once a minute; and an audit log that only grows. A store's test class
 /// inherits this and says how to open one store and how to run SQL against its tables.
 /// </summary>
-public abstract class AccessStoreConformance
+public abstract partial class AccessStoreConformance
 {
     /// <summary>Gets the fake clock the store under test is opened with.</summary>
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));

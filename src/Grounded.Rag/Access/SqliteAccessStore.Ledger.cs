@@ -66,7 +66,7 @@ public sealed partial class SqliteAccessStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Command(connection, $"""
             SELECT COALESCE({key}, 'none') AS k, COUNT(*), SUM(input_tokens), SUM(cached_input_tokens), SUM(output_tokens), SUM(cost_nusd), SUM(saved_nusd),
-                SUM(cache IN ('exact', 'semantic')), SUM(status >= 400), AVG(latency_ms)
+                SUM(CASE WHEN cache IN ('exact', 'semantic') THEN 1 ELSE 0 END), SUM(status >= 400), AVG(latency_ms)
             FROM usage_ledger
             WHERE at >= $since AND ($until IS NULL OR at < $until) AND ($tenant IS NULL OR tenant = $tenant) AND ($route IS NULL OR route = $route)
             GROUP BY k ORDER BY SUM(cost_nusd) DESC, k
