@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.ML.Tokenizers;
 
 namespace Grounded.Gateway.Tokens;
 
@@ -8,10 +7,9 @@ public sealed class PromptTokenCounter
 {
     private const int PerMessage = 3;
     private const int ReplyPrimer = 3;
-    private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
 
     /// <summary>Returns the prompt's token count.</summary>
-    public int Count(IEnumerable<ChatMessage> messages) => Measure(messages, text => O200k.Value.CountTokens(text));
+    public int Count(IEnumerable<ChatMessage> messages) => Measure(messages, text => O200k.Tokenizer.CountTokens(text));
 
     /// <summary>
     /// Returns a bound the token count cannot exceed, without tokenizing: every BPE token covers at least one UTF-8 byte.
@@ -42,5 +40,5 @@ public sealed class PromptTokenCounter
     }
 
     /// <summary>Returns the token count of one text.</summary>
-    public int Count(string text) => O200k.Value.CountTokens(text);
+    public int Count(string text) => O200k.Tokenizer.CountTokens(text);
 }

@@ -271,7 +271,7 @@ public sealed partial class IngestionPipeline
         }
     }
 
-    private static string Describe(Exception error) => error switch
+    internal static string Describe(Exception error) => error switch
     {
         DocumentReadException => error.Message,
         UnauthorizedAccessException => "permission denied",
