@@ -56,16 +56,12 @@ app.Configure(config =>
         cost.AddCommand<CostReportCommand>("report")
             .WithExample("cost", "report", "--since", "7d", "--by", "model")
             .WithExample("cost", "report", "--since", "30d", "--by", "day", "--tenant", "acme", "--json");
-    });
-    config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
-    config.AddBranch("cost", cost =>
-    {
-        cost.SetDescription("Estimate what models cost");
         cost.AddCommand<CostEstimateCommand>("estimate")
             .WithExample("cost", "estimate", "--tokens", "1000000", "--model", "gpt-4o-mini", "--model", "claude-haiku-4-5")
             .WithExample("cost", "estimate", "./papers", "--documents", "1000000", "--output-tokens-per-document", "200", "--config", "grounded.yaml")
             .WithExample("cost", "estimate", "./docs", "--model", "gpt-5-mini", "--json");
     });
+    config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {
         eval.SetDescription("Measure retrieval quality on your own data");

@@ -27,11 +27,9 @@ internal sealed record PricedModel(string Name, string ProviderModel, ModelPrice
             : throw new UserInputException($"--model '{name}' is neither a configured model (configured: {(gateway.Models.Count == 0 ? "none" : string.Join(", ", gateway.Models.Select(m => m.Name)))}) nor a well-known model id (known: {Known()})"))];
     }
 
-    // A price of zero in and out is what a model without a price block is given; a well-known provider model then has the table's.
+    // The configuration already gave a model without a price block the table's price, and says so.
     private static PricedModel Configured(ModelOptions model) =>
-        model is { InputPerMTok: 0, OutputPerMTok: 0 } && KnownPrices.TryFind(model.ProviderModel, out var known)
-            ? new PricedModel(model.Name, model.ProviderModel, known, BuiltIn)
-            : new PricedModel(model.Name, model.ProviderModel, new ModelPrice(model.InputPerMTok, model.OutputPerMTok, null), FromConfig);
+        new(model.Name, model.ProviderModel, new ModelPrice(model.InputPerMTok, model.OutputPerMTok, model.CachedInputPerMTok), model.PriceSource);
 
     private static string Known() => string.Join(", ", KnownPrices.ModelIds.Order(StringComparer.Ordinal));
 }

@@ -38,7 +38,7 @@ public sealed record ModelOptions
     /// <value>The default is null: cached input tokens cost as much as other input tokens.</value>
     public double? CachedInputPerMTok { get; init; }
 
-    /// <summary>Gets where the prices come from: <c>config</c>, <c>builtin YYYY-MM-DD</c> (the built-in table and the day it was taken), or <c>none</c> (free).</summary>
+    /// <summary>Gets where the prices come from: <c>config</c>, <c>builtin (YYYY-MM-DD)</c> (the built-in table and the day it was taken), or <c>none</c> (free).</summary>
     /// <value>The default is <c>config</c>.</value>
     public string PriceSource { get; init; } = "config";
 

@@ -22,6 +22,8 @@ internal static class ModelPrices
             return (price.InputPerMTok ?? 0, price.OutputPerMTok ?? 0, price.CachedInputPerMTok, "config");
         }
 
-        return (0, 0, null, "none");
+        return providerModel is not null && Gateway.Config.KnownPrices.TryFind(providerModel, out var known)
+            ? (known.InputPerMTok, known.OutputPerMTok, known.CachedInputPerMTok, $"builtin ({Gateway.Config.KnownPrices.AsOf})")
+            : (0, 0, null, "none");
     }
 }
