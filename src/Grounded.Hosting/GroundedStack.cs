@@ -175,6 +175,7 @@ public sealed class GroundedStack : IAsyncDisposable
         var (question, topK, query) = Retrieval(request, context);
         var model = string.IsNullOrEmpty(request.Model) ? Options.AskModel : request.Model;
         Stages.IAnswerGenerator? answerer = null;
+        int? budget = null;
         if (model is not null)
         {
             if (Gateway.Options.Find(model) is null)
@@ -184,6 +185,7 @@ public sealed class GroundedStack : IAsyncDisposable
 
             var options = new ChatOptions { Temperature = 0, ModelId = model };
             answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options);
+            budget = Gateway.Options.Find(model)?.ContextBudget;
         }
 
         if (context is not null)
@@ -192,7 +194,7 @@ public sealed class GroundedStack : IAsyncDisposable
             context.Stream = request.Stream;
         }
 
-        return (question, topK, query with { Answerer = answerer });
+        return (question, topK, query with { Answerer = answerer, ContextBudget = budget, CountTokens = budget is null ? null : Gateway.Tokens.Count });
     }
 
     // The retrieval half of a request, checked: what ask and search share. It sees only what its caller may (the local

@@ -102,7 +102,10 @@ public sealed class LocalRag : IAsyncDisposable
                     == (await Store.GetStatisticsAsync(ct).ConfigureAwait(false)).Documents,
             }
             : Rewriter;
-        return new QueryPipeline(retriever, reranker, candidates, query.Answerer ?? new ExtractiveAnswerer(_answerScorer, _options.Extractive), rewriter: rewriter);
+        var answerer = query.Answerer is { } model && query.ContextBudget is { } budget
+            ? new CompressingAnswerGenerator(model, new EvidenceCompressor(_scorer, budget, query.CountTokens ?? (text => (text.Length + 3) / 4)))
+            : query.Answerer ?? new ExtractiveAnswerer(_answerScorer, _options.Extractive);
+        return new QueryPipeline(retriever, reranker, candidates, answerer, rewriter: rewriter);
     }
 
     /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>

@@ -22,9 +22,24 @@ public sealed record QueryOptions
     /// <summary>Gets the answer stage; null uses the extractive answerer.</summary>
     public IAnswerGenerator? Answerer { get; init; }
 
+    /// <summary>
+    /// Gets the most tokens of evidence a model-written answer's prompt may carry (the answer model's context budget):
+    /// beyond it the evidence is compressed to its most relevant sentences. Null leaves the evidence whole; the extractive
+    /// answerer is never compressed.
+    /// </summary>
+    public int? ContextBudget { get; init; }
+
+    /// <summary>Gets how evidence tokens are counted for <see cref="ContextBudget"/> (the answer model's tokenizer); null estimates four characters a token.</summary>
+    public Func<string, int>? CountTokens { get; init; }
+
     /// <summary>Returns every problem with these options (empty when they are valid), naming the options as the library does.</summary>
     public IEnumerable<string> Validate()
     {
+        if (ContextBudget is < 1)
+        {
+            yield return $"the context budget must be at least 1 token (got {ContextBudget})";
+        }
+
         if (RerankCandidates is < 0 or > 1000)
         {
             yield return $"the rerank candidates must be between 0 and 1000 (got {RerankCandidates})";

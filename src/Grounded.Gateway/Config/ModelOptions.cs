@@ -34,6 +34,12 @@ public sealed record ModelOptions
     /// <summary>Gets the price in dollars per million output tokens.</summary>
     public double OutputPerMTok { get; init; }
 
+    /// <summary>
+    /// Gets the most tokens of retrieved evidence an answer this model writes may be given (<c>contextBudget</c>): beyond it the
+    /// evidence is compressed to its most relevant sentences. Null gives the evidence whole.
+    /// </summary>
+    public int? ContextBudget { get; init; }
+
     /// <summary>Gets the price in dollars per million input tokens the provider served from its prompt cache.</summary>
     /// <value>The default is null: cached input tokens cost as much as other input tokens.</value>
     public double? CachedInputPerMTok { get; init; }

@@ -55,6 +55,7 @@ internal sealed class ModelDocument
     public int? ContextWindow { get; set; }
     public int? MaxOutputTokens { get; set; }
     public string? Encoding { get; set; }
+    public int? ContextBudget { get; set; }
     public PriceDocument? Price { get; set; }
 }
 

@@ -120,6 +120,11 @@ internal static class GatewayConfigValidator
         }
 
         var price = ModelPrices.Resolve(m.Price, m.Model, label, problems);
+        if (m.ContextBudget is { } budget && (budget < 1 || (m.ContextWindow > 0 && budget >= m.ContextWindow)))
+        {
+            problems.Add($"{label}: contextBudget must be between 1 and the context window ({m.ContextWindow}) tokens (got {budget})");
+        }
+
 
         if (m.Encoding is not null && m.Encoding != "o200k_base")
         {
@@ -139,6 +144,7 @@ internal static class GatewayConfigValidator
             OutputPerMTok = price.OutputPerMTok,
             CachedInputPerMTok = price.CachedInputPerMTok,
             PriceSource = price.Source,
+            ContextBudget = m.ContextBudget,
         };
     }
 
