@@ -13,6 +13,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["tenant-ann"] = TenantAnn.RunAsync,
     ["identity-overhead"] = IdentityOverhead.RunAsync,
     ["cache-lookup"] = CacheLookup.RunAsync,
+    ["compression"] = Compression.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
