@@ -1,3 +1,4 @@
+using Grounded.Gateway.Budget;
 using Grounded.Gateway.Limits;
 using Grounded.Hosting.Access;
 using Grounded.Redis;
@@ -31,7 +32,7 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly SharedOpen<IAccessStore> _access;
     private readonly RedisConnection? _redis;
 
-    private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time)
+    private GroundedStack(GroundedOptions options, ModelGateway gateway, RedisConnection? redis, TimeProvider time)
     {
         Options = options with { Rag = options.Rag with { Stores = Stores.All } };
         Gateway = gateway;
@@ -39,7 +40,7 @@ public sealed class GroundedStack : IAsyncDisposable
         _rag = new SharedOpen<LocalRag>(() => Task.Run(() => LocalRag.OpenAsync(Options.Rag, CancellationToken.None)), time);
         _access = new SharedOpen<IAccessStore>(() => Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, time, CancellationToken.None), time);
         Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
-        _redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
+        _redis = redis;
         RateLimits = new KeyRateLimits(_redis is null
             ? new TokenBucketLimiter(time)
             : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
@@ -60,14 +61,19 @@ public sealed class GroundedStack : IAsyncDisposable
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
     public bool IsRagOpen => _rag.IsOpen;
 
-    /// <summary>Builds the stack; <paramref name="gateway"/> adds request stages to the gateway (identity, limits, guards, caches) before it is built.</summary>
+    /// <summary>
+    /// Builds the stack, with the configured budgets (counted in Redis when it is configured); <paramref name="gateway"/> adds request
+    /// stages to the gateway (identity, limits, guards, caches) before it is built.
+    /// </summary>
     public static GroundedStack Create(GroundedOptions options, Action<GatewayBuilder>? gateway = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
-        var builder = new GatewayBuilder(options.Gateway) { Time = time };
+        var redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
+        var builder = new GatewayBuilder(options.Gateway) { Time = time }
+            .UseBudgets(options.Budgets, redis is null ? null : new FailoverBudgetStore(new RedisBudgetStore(redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
         gateway?.Invoke(builder);
-        return new GroundedStack(options, builder.Build(), time);
+        return new GroundedStack(options, builder.Build(), redis, time);
     }
 
     /// <summary>

@@ -96,6 +96,9 @@ public sealed class GatewayContext
         }
     }
 
+    /// <summary>Gets or sets the end user the request is made for, as the client names them (OpenAI's <c>user</c> field); null when it names none.</summary>
+    public string? EndUser { get; set; }
+
     /// <summary>Returns the context attached to <paramref name="options"/>, or null.</summary>
     public static GatewayContext? Of(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(OptionsKey, out var value) == true ? value as GatewayContext : null;
