@@ -101,6 +101,7 @@ public sealed class FailoverBudgetStore : IBudgetStore
         }
 
         // A request admitted during an outage still spent its cost: the shared counter learns it if it is back (nothing was reserved there).
+        // While the shared store is backed off, a reservation it holds is left there until its period ends, as when the settle fails.
         var primary = held.Origin == Origin.Primary ? held.Inner! : new BudgetReservation(reservation.Counter, 0);
         if ((held.Origin == Origin.Primary || actual > 0) && Volatile.Read(ref _retryAt) == Healthy)
         {
