@@ -14,6 +14,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["identity-overhead"] = IdentityOverhead.RunAsync,
     ["cache-lookup"] = CacheLookup.RunAsync,
     ["compression"] = Compression.RunAsync,
+    ["budget-overspend"] = BudgetOverspend.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

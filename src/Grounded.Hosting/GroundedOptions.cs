@@ -1,3 +1,4 @@
+using Grounded.Gateway.Budget;
 using Grounded.Gateway.Limits;
 using Grounded.Redis;
 using Grounded.Gateway.Cache;
@@ -30,15 +31,19 @@ public sealed record GroundedOptions
     /// <summary>Gets the config file the options were read from, if any.</summary>
     public string? ConfigFile { get; init; }
 
-    /// <summary>Gets the shared Redis (rate limits, and later budgets and caches), from <c>redis.url</c> or <c>$GROUNDED_REDIS</c>; not configured: state is kept in process.</summary>
+    /// <summary>Gets the shared Redis (rate limits, budgets, and later caches), from <c>redis.url</c> or <c>$GROUNDED_REDIS</c>; not configured: state is kept in process.</summary>
     public RedisOptions Redis { get; init; } = new() { ConnectionString = string.Empty };
 
     /// <summary>Gets the answer caches (<c>cache:</c>): exact on by default, semantic opt-in; in memory, and in Redis too when it is configured.</summary>
     public CacheOptions Cache { get; init; } = new();
 
-    /// <summary>Gets what rate limits do while Redis cannot be reached (<c>limits.onRedisFailure</c>).</summary>
+        /// <summary>Gets what rate limits and budgets do while Redis cannot be reached (<c>limits.onRedisFailure</c>).</summary>
     /// <value>The default is <see cref="RateLimitFailure.Local"/>: each replica enforces the limits alone until Redis is back.</value>
     public RateLimitFailure OnRedisFailure { get; init; } = RateLimitFailure.Local;
+
+    /// <summary>Gets the spending budgets (<c>budgets:</c>): per tenant, key or end user, counted in Redis when configured, else in process.</summary>
+    /// <value>The default is none.</value>
+    public IReadOnlyList<BudgetOptions> Budgets { get; init; } = [];
 
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the

@@ -1,3 +1,4 @@
+using Grounded.Gateway.Budget;
 using Grounded.Gateway.Limits;
 using Grounded.Hosting.Access;
 using Grounded.Redis;
@@ -71,14 +72,18 @@ public sealed class GroundedStack : IAsyncDisposable
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
     public bool IsRagOpen => _rag.IsOpen;
 
-    /// <summary>Builds the stack; <paramref name="gateway"/> adds request stages to the gateway (identity, limits, guards, caches) before it is built.</summary>
+    /// <summary>
+    /// Builds the stack, with the configured budgets (counted in Redis when it is configured); <paramref name="gateway"/> adds request
+    /// stages to the gateway (identity, limits, guards, caches) before it is built.
+    /// </summary>
     public static GroundedStack Create(GroundedOptions options, Action<GatewayBuilder>? gateway = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
         var redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
         var caches = AnswerCaches.Create(options.Cache, redis, time);
-        var builder = new GatewayBuilder(options.Gateway) { Time = time };
+        var builder = new GatewayBuilder(options.Gateway) { Time = time }
+            .UseBudgets(options.Budgets, redis is null ? null : new FailoverBudgetStore(new RedisBudgetStore(redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
         if (options.Cache.Exact)
         {
             builder.UseExactCache(caches.Exact, options.Cache);

@@ -32,7 +32,8 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
             return exitCode;
         }
         catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
-                                        or ArgumentException or DocumentReadException or ConfigException or InvalidRequestException or ProviderRejectedException)
+                                        or ArgumentException or DocumentReadException or ConfigException or InvalidRequestException or ProviderRejectedException
+                                        or BudgetExceededException)
         {
             CliConsole.Error(error.Message);
             return ExitCodes.UserError;

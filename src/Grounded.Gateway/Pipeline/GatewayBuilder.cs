@@ -40,6 +40,9 @@ public sealed class GatewayBuilder
         _options = options;
     }
 
+    /// <summary>Gets the gateway's configuration (models, prices, fallbacks), for stages that need it.</summary>
+    public GatewayOptions Options => _options;
+
     /// <summary>Gets or sets the clock of retries, timeouts and circuits.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 

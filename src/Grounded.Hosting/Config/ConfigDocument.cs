@@ -13,6 +13,7 @@ internal sealed class ConfigDocument
     public ServerDocument Server { get; set; } = new();
     public RedisDocument Redis { get; set; } = new();
     public LimitsDocument Limits { get; set; } = new();
+    public List<BudgetDocument> Budgets { get; set; } = [];
     public CacheDocument Cache { get; set; } = new();
 }
 
@@ -109,5 +110,13 @@ internal sealed class RedisDocument
 internal sealed class LimitsDocument
 {
     public string? OnRedisFailure { get; set; }
+}
+internal sealed class BudgetDocument
+{
+    public string? Scope { get; set; }
+    public string? Match { get; set; }
+    public long? MaxTokensPerRequest { get; set; }
+    public decimal? UsdPerDay { get; set; }
+    public decimal? UsdPerMonth { get; set; }
 }
 #pragma warning restore CA2227, CA1056

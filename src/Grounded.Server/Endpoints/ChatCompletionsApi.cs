@@ -22,6 +22,7 @@ internal static class ChatCompletionsApi
         var request = ChatRequestValidator.Check(body.RootElement, gateway);
         context.RequestedModel = request.Model.Name;
         context.Stream = request.Stream;
+        context.EndUser = request.User;
         http.KeepPrompt(gateway.Options, request.Messages);
 
         var options = context.AttachTo(request.Options);

@@ -23,6 +23,7 @@ internal static class ResponsesApi
         var request = ResponsesRequestReader.Read(body.RootElement, gateway);
         context.RequestedModel = request.Model;
         context.Stream = request.Stream;
+        context.EndUser = request.User;
         http.KeepPrompt(gateway.Options, request.Messages);
 
         var options = context.AttachTo(request.Options);

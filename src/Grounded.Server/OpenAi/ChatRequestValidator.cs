@@ -9,8 +9,8 @@ namespace Grounded.Server.OpenAi;
 /// <summary>Checks a chat request against OpenAI's rules and the model's limits before any provider is called.</summary>
 internal static class ChatRequestValidator
 {
-    /// <summary>A checked request: the model, and the converted messages and options.</summary>
-    internal sealed record Checked(ModelOptions Model, List<ChatMessage> Messages, ChatOptions Options, bool Stream, bool IncludeUsage);
+    /// <summary>A checked request: the model, and the converted messages and options; <paramref name="User"/> is the end user the request names.</summary>
+    internal sealed record Checked(ModelOptions Model, List<ChatMessage> Messages, ChatOptions Options, bool Stream, bool IncludeUsage, string? User = null);
 
     public static Checked Check(JsonElement body, ModelGateway gateway)
     {
@@ -50,6 +50,6 @@ internal static class ChatRequestValidator
         var messages = ChatRequestMapper.Messages(r.Messages);
         ModelRequestChecks.Check(gateway, model, messages, r.Temperature, r.TopP, maxTokens, field, "messages");
         var options = ChatRequestMapper.Options(r, body, model.Name, maxTokens);
-        return new Checked(model, messages, options, r.Stream == true, r.StreamOptions?.IncludeUsage == true);
+        return new Checked(model, messages, options, r.Stream == true, r.StreamOptions?.IncludeUsage == true, r.User);
     }
 }

@@ -8,4 +8,5 @@ namespace Grounded.Server.Responses;
 /// <param name="Options">The options of the model call, fields without a chat equivalent passed through.</param>
 /// <param name="Stream">Whether the response is streamed as events.</param>
 /// <param name="Echo">The request settings the response object repeats (instructions, tools, tool_choice, temperature, ...).</param>
-internal sealed record ResponsesRequest(string Model, List<ChatMessage> Messages, ChatOptions Options, bool Stream, System.Text.Json.Nodes.JsonObject Echo);
+/// <param name="User">The end user the request names (<c>user</c>), if any.</param>
+internal sealed record ResponsesRequest(string Model, List<ChatMessage> Messages, ChatOptions Options, bool Stream, System.Text.Json.Nodes.JsonObject Echo, string? User = null);

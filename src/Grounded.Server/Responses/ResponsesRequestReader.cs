@@ -88,7 +88,12 @@ internal static class ResponsesRequestReader
 
         echo["text"] = body.TryGetProperty("text", out var text) ? JsonNode.Parse(text.GetRawText()) : new JsonObject { ["format"] = new JsonObject { ["type"] = "text" } };
         echo["tool_choice"] ??= "auto";
-        return new ResponsesRequest(model.Name, messages, options, body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True, echo);
+        if (body.TryGetProperty("user", out var user) && user.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            throw new InvalidRequestException("user must be a string (the end user budgets are counted for)", "user");
+        }
+
+        return new ResponsesRequest(model.Name, messages, options, body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True, echo, Text(body, "user"));
     }
 
     // A stateless gateway: conversations are sent in full, nothing is stored, and only function tools run.

@@ -48,4 +48,23 @@ public sealed class AskCommandTests(IndexedStoreFixture fixture)
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task ABudgetRefusalOfTheAnswersModelIsOneLineAndAUserError()
+    {
+        // The model's endpoint answers nothing: the budget refuses before any call is made.
+        File.WriteAllText(Path.Combine(fixture.WorkingDirectory, "budget.yaml"), """
+            models:
+              - { name: small, provider: openai, endpoint: "http://127.0.0.1:9/v1", model: m, contextWindow: 8000, maxOutputTokens: 500 }
+            budgets:
+              - { scope: tenant, match: "*", maxTokensPerRequest: 100 }
+            """);
+
+        var result = await fixture.RunAsync("ask", "What causes ocean tides?", "--store", "store", "--model", "small", "--config", "budget.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: request exceeds budget: tenant 'default' allows 100 tokens per request, and this request may use ", line, StringComparison.Ordinal);
+        Assert.EndsWith("; shorten the prompt", line, StringComparison.Ordinal);
+    }
 }
