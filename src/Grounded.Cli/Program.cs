@@ -50,6 +50,13 @@ app.Configure(config =>
         keys.AddCommand<KeysRotateCommand>("rotate");
         keys.AddCommand<KeysRevokeCommand>("revoke");
     });
+    config.AddBranch("route", route =>
+    {
+        route.SetDescription("Model routes: which model a route picks for a request, and why");
+        route.AddCommand<RouteExplainCommand>("explain")
+            .WithExample("route", "explain", "\"Prove that there are infinitely many primes\"", "--config", "grounded.yaml")
+            .WithExample("route", "explain", "\"Summarise this\"", "--route", "auto", "--max-tokens", "8000", "--json");
+    });
     config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {

@@ -8,6 +8,7 @@ using Grounded.Gateway;
 using Grounded.Gateway.Context;
 using Grounded.Gateway.Failures;
 using Grounded.Gateway.Pipeline;
+using Grounded.Gateway.Route;
 using Grounded.Hosting.Ask;
 using Grounded.Hosting.Config;
 using Grounded.Rag;
@@ -65,7 +66,7 @@ public sealed class GroundedStack : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
-        var builder = new GatewayBuilder(options.Gateway) { Time = time };
+        var builder = new GatewayBuilder(options.Gateway) { Time = time }.UseRoutes();
         gateway?.Invoke(builder);
         return new GroundedStack(options, builder.Build(), time);
     }
@@ -141,9 +142,9 @@ public sealed class GroundedStack : IAsyncDisposable
         Stages.IAnswerGenerator? answerer = null;
         if (model is not null)
         {
-            if (Gateway.Options.Find(model) is null)
+            if (Gateway.Options.Find(model) is null && !Gateway.Routes.IsRoute(model))
             {
-                throw InvalidRequestException.UnknownModel(model, Gateway.Options.Models.Select(m => m.Name));
+                throw InvalidRequestException.UnknownModel(model, Gateway.Options.Names);
             }
 
             var options = new ChatOptions { Temperature = 0, ModelId = model };

@@ -96,6 +96,18 @@ public sealed class GatewayContext
         }
     }
 
+    /// <summary>Gets or sets the route the request named instead of a model (<c>auto</c>), null when it named a model.</summary>
+    public string? RouteName { get; set; }
+
+    /// <summary>Gets or sets the class the route put the request in (<c>simple</c>, <c>code</c>, <c>reasoning</c>, ...).</summary>
+    public string? RouteClass { get; set; }
+
+    /// <summary>Gets or sets the model the route chose (the one that served unless it failed over: <see cref="ServedBy"/>).</summary>
+    public string? RouteModel { get; set; }
+
+    /// <summary>Gets or sets why the route chose it, in a few ASCII words (<c>code: fenced block</c>).</summary>
+    public string? RouteReason { get; set; }
+
     /// <summary>Returns the context attached to <paramref name="options"/>, or null.</summary>
     public static GatewayContext? Of(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(OptionsKey, out var value) == true ? value as GatewayContext : null;

@@ -13,6 +13,7 @@ internal sealed class ConfigDocument
     public ServerDocument Server { get; set; } = new();
     public RedisDocument Redis { get; set; } = new();
     public LimitsDocument Limits { get; set; } = new();
+    public Dictionary<string, RouteDocument?> Routes { get; set; } = [];
 }
 
 internal sealed class RagDocument
@@ -96,5 +97,14 @@ internal sealed class RedisDocument
 internal sealed class LimitsDocument
 {
     public string? OnRedisFailure { get; set; }
+}
+internal sealed class RouteDocument
+{
+    public Dictionary<string, string?> Classes { get; set; } = [];
+    public string? Default { get; set; }
+    public int? LongAboveTokens { get; set; }
+    public int? LongOutputAboveTokens { get; set; }
+    public int? ConversationAboveTurns { get; set; }
+    public double? MultilingualAboveShare { get; set; }
 }
 #pragma warning restore CA2227, CA1056

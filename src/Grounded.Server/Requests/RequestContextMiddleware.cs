@@ -5,7 +5,7 @@ namespace Grounded.Server.Requests;
 
 /// <summary>
 /// Gives every request its <see cref="GatewayContext"/> (an HTTP feature the endpoint attaches to its model calls) and
-/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c> and <c>x-grounded-attempts</c> headers
+/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c>, <c>x-grounded-attempts</c> and <c>x-grounded-route</c> headers
 /// when the response starts, and the request's log line and metrics when it ends. A stream's response starts with its
 /// first event, written once the first piece of the answer is in: that moment is its time to first token.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
     public const string RequestIdHeader = "x-request-id";
     public const string ModelHeader = "x-grounded-model";
     public const string AttemptsHeader = "x-grounded-attempts";
+    public const string RouteHeader = "x-grounded-route";
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -39,6 +40,11 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
                 response.Headers[AttemptsHeader] = context.Attempts.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (context.RouteName is { } route)
+            {
+                response.Headers[RouteHeader] = RouteHeaderValue(route, context);
+            }
+
             return Task.CompletedTask;
         }, (http.Response, context, time, started));
         try
@@ -52,5 +58,18 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
                 telemetry.Completed(context, http.Response.StatusCode, time.GetElapsedTime(started), http.Features.Get<LoggedPrompt>()?.Text);
             }
         }
+    }
+
+    // "auto; class=code; model=large; reason=code: fenced block": printable ASCII only, whatever the names hold.
+    private static string RouteHeaderValue(string route, GatewayContext context)
+    {
+        var value = $"{route}; class={context.RouteClass}; model={context.RouteModel}; reason={context.RouteReason}";
+        return string.Create(value.Length, value, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = text[i] is >= ' ' and <= '~' ? text[i] : '?';
+            }
+        });
     }
 }

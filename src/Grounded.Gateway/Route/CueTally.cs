@@ -1,0 +1,42 @@
+namespace Grounded.Gateway.Route;
+
+/// <summary>What kind of hint a cue is.</summary>
+internal enum CueKind
+{
+    Code,
+    Strong,
+    Weak,
+    Latex,
+}
+
+/// <summary>The cues found in one text: code words and reasoning cues each once, in the order found; LaTeX commands counted.</summary>
+internal sealed class CueTally
+{
+    private readonly List<string> _code = [];
+    private readonly List<string> _reasoning = [];
+
+    public IReadOnlyList<string> CodeWords => _code;
+
+    public IReadOnlyList<string> ReasoningCues => _reasoning;
+
+    public int StrongReasoning { get; private set; }
+
+    public int Latex { get; private set; }
+
+    public void Add(string cue, CueKind kind)
+    {
+        switch (kind)
+        {
+            case CueKind.Code when !_code.Contains(cue):
+                _code.Add(cue);
+                break;
+            case CueKind.Strong or CueKind.Weak when !_reasoning.Contains(cue):
+                _reasoning.Add(cue);
+                StrongReasoning += kind == CueKind.Strong ? 1 : 0;
+                break;
+            case CueKind.Latex:
+                Latex++;
+                break;
+        }
+    }
+}
