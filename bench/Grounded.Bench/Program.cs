@@ -12,6 +12,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["hybrid-latency"] = HybridLatency.RunAsync,
     ["tenant-ann"] = TenantAnn.RunAsync,
     ["identity-overhead"] = IdentityOverhead.RunAsync,
+    ["route-decision"] = RouteDecisionLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

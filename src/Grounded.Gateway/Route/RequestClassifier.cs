@@ -12,8 +12,11 @@ namespace Grounded.Gateway.Route;
 /// </summary>
 public sealed class RequestClassifier
 {
-    /// <summary>How many characters of the last user message are read for cues; the rest counts toward the size only.</summary>
-    public const int ScanLimit = 32 * 1024;
+    /// <summary>
+    /// How many characters of the last user message are read for cues: all of a shorter one, else its first and last
+    /// halves of this (where a request states what it wants); the rest counts toward the size only.
+    /// </summary>
+    public const int ScanLimit = 8 * 1024;
 
     private readonly ModelRouteOptions _route;
 
@@ -59,11 +62,11 @@ public sealed class RequestClassifier
             }
         }
 
-        var text = LastUserText(lastUser);
-        var scanned = text.AsSpan(0, Math.Min(text.Length, ScanLimit));
-        var signals = TextSignals.Scan(scanned);
+        var text = LastUserText(lastUser).AsSpan();
         var cues = new CueTally();
-        RequestCues.Find(scanned, cues);
+        var signals = text.Length <= ScanLimit
+            ? TextSignals.Scan(text, cues)
+            : TextSignals.Scan(text[..(ScanLimit / 2)], cues) + TextSignals.Scan(text[^(ScanLimit / 2)..], cues);
         return new RequestFeatures
         {
             PromptTokens = tokens,

@@ -1,10 +1,10 @@
-using System.Buffers;
+using System.Collections.Frozen;
 
 namespace Grounded.Gateway.Route;
 
 /// <summary>
-/// The words and phrases that hint at code or reasoning, found in one vectorized pass (<see cref="SearchValues{T}"/> over
-/// every cue at once, case-insensitive), each counted once and only as a whole word.
+/// The words and phrases that hint at code or reasoning. <see cref="TextSignals.Scan"/> looks every word it passes up
+/// here (case-insensitive, without allocating), and a phrase only from a word that can start one.
 /// </summary>
 internal static class RequestCues
 {
@@ -37,65 +37,59 @@ internal static class RequestCues
     /// <summary>LaTeX commands, counted as math symbols.</summary>
     public static readonly string[] Latex = ["\\frac", "\\sum", "\\int", "\\sqrt", "\\lim", "\\prod", "\\infty", "\\cdot"];
 
-    private static readonly SearchValues<string> Any = SearchValues.Create([.. Code, .. StrongReasoning, .. WeakReasoning, .. Latex], StringComparison.OrdinalIgnoreCase);
+    /// <summary>The separators a phrase's words may have between them, one each: <c>step by step</c>, <c>step-by-step</c>, <c>console.log</c>.</summary>
+    public const string PhraseSeparators = " -.";
 
-    // Cues by their first (lower-case, ASCII) character, longest first: which cue matched where SearchValues found one.
-    private static readonly (string Cue, CueKind Kind)[][] ByFirst = BuildIndex();
+    /// <summary>The longest phrase, in words.</summary>
+    public const int LongestPhrase = 4;
 
-    /// <summary>Adds every whole-word cue in <paramref name="text"/> to <paramref name="tally"/>.</summary>
-    public static void Find(ReadOnlySpan<char> text, CueTally tally)
+    private static readonly FrozenDictionary<string, CueKind> Cues = Code.Select(c => (c, CueKind.Code))
+        .Concat(StrongReasoning.Select(c => (c, CueKind.Strong)))
+        .Concat(WeakReasoning.Select(c => (c, CueKind.Weak)))
+        .Concat(Latex.Select(c => (c, CueKind.Latex)))
+        .ToFrozenDictionary(c => c.Item1, c => c.Item2, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> Lookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string> Starters = Cues.Keys
+        .Where(c => c.AsSpan().IndexOfAny(PhraseSeparators) > 0)
+        .Select(c => c[..c.AsSpan().IndexOfAny(PhraseSeparators)])
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup = Starters.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Gets the longest cue, in characters: longer spans are not looked up.</summary>
+    public static int LongestCue { get; } = Cues.Keys.Max(c => c.Length);
+
+    // Which (first letter, second letter, length) a cue or a phrase's first word has: most words are ruled out by one array
+    // read instead of a hash lookup.
+    private static readonly bool[] CueShapes = Shapes(Cues.Keys);
+    private static readonly bool[] StarterShapes = Shapes(Starters);
+
+    /// <summary>Returns the kind of cue <paramref name="text"/> is, or null.</summary>
+    public static CueKind? Find(ReadOnlySpan<char> text) =>
+        text.Length <= LongestCue && (Shape(text) is not { } shape || CueShapes[shape]) && Lookup.TryGetValue(text, out var kind) ? kind : null;
+
+    /// <summary>Returns whether a phrase can start with the word <paramref name="word"/>.</summary>
+    public static bool Starts(ReadOnlySpan<char> word) => Shape(word) is { } shape && StarterShapes[shape] && StarterLookup.Contains(word);
+
+    // A word of two ASCII letters or more, up to 31 characters, has a shape; others are looked up directly.
+    private static int? Shape(ReadOnlySpan<char> word) =>
+        word.Length is >= 2 and < 32 && char.IsAsciiLetter(word[0]) && char.IsAsciiLetter(word[1])
+            ? ((((word[0] | 0x20) - 'a') * 26) + ((word[1] | 0x20) - 'a')) * 32 + word.Length
+            : null;
+
+    private static bool[] Shapes(IEnumerable<string> words)
     {
-        var from = 0;
-        while (from < text.Length)
+        var shapes = new bool[26 * 26 * 32];
+        foreach (var word in words)
         {
-            var at = text[from..].IndexOfAny(Any);
-            if (at < 0)
+            if (Shape(word) is { } shape)
             {
-                return;
-            }
-
-            at += from;
-            var match = Match(text, at);
-            if (match is { } m)
-            {
-                tally.Add(m.Cue, m.Kind);
-                from = at + m.Cue.Length;
-            }
-            else
-            {
-                from = at + 1;
+                shapes[shape] = true;
             }
         }
-    }
 
-    private static (string Cue, CueKind Kind)? Match(ReadOnlySpan<char> text, int at)
-    {
-        var first = char.ToLowerInvariant(text[at]);
-        if (first >= ByFirst.Length)
-        {
-            return null;
-        }
-
-        foreach (var (cue, kind) in ByFirst[first])
-        {
-            if (text[at..].StartsWith(cue, StringComparison.OrdinalIgnoreCase)
-                && (!char.IsAsciiLetter(cue[0]) || at == 0 || !char.IsLetterOrDigit(text[at - 1]))
-                && (!char.IsAsciiLetter(cue[^1]) || at + cue.Length == text.Length || !char.IsLetterOrDigit(text[at + cue.Length])))
-            {
-                return (cue, kind);
-            }
-        }
-
-        return null;
-    }
-
-    private static (string, CueKind)[][] BuildIndex()
-    {
-        var all = Code.Select(c => (c, CueKind.Code))
-            .Concat(StrongReasoning.Select(c => (c, CueKind.Strong)))
-            .Concat(WeakReasoning.Select(c => (c, CueKind.Weak)))
-            .Concat(Latex.Select(c => (c, CueKind.Latex)))
-            .ToList();
-        return [.. Enumerable.Range(0, 128).Select(i => all.Where(c => char.ToLowerInvariant(c.Item1[0]) == i).OrderByDescending(c => c.Item1.Length).ToArray())];
+        return shapes;
     }
 }

@@ -2,7 +2,7 @@ namespace Grounded.Gateway.Route;
 
 /// <summary>
 /// What <see cref="RequestClassifier"/> read from a request, cheaply: sizes from the whole prompt, cues from the last user
-/// message (its first <see cref="RequestClassifier.ScanLimit"/> characters).
+/// message (all of it, or its head and tail: <see cref="RequestClassifier.ScanLimit"/> characters).
 /// </summary>
 public sealed record RequestFeatures
 {

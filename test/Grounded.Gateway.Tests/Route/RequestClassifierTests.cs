@@ -53,6 +53,38 @@ public sealed class RequestClassifierTests
     }
 
     [Theory]
+    [InlineData("My c++ program crashes with a segfault", "c++")]
+    [InlineData("Which header should I #include for printf?", "#include")]
+    [InlineData("Why does console.log print undefined in my script?", "console.log")]
+    public void CodeWordsWithSymbolsAreFound(string prompt, string word)
+    {
+        var result = Classify(prompt);
+
+        Assert.Equal(RequestClass.Code, result.Class);
+        Assert.Contains(word, result.Features.CodeWords);
+    }
+
+    [Fact]
+    public void PhrasesAreFoundWhateverTheirCaseAndSeparators()
+    {
+        var result = Classify("Show, Step-By-Step, that a number is even if and only if its square is even.");
+
+        Assert.Equal(RequestClass.Reasoning, result.Class);
+        Assert.Equal(["step-by-step", "if and only if"], result.Features.ReasoningCues);
+    }
+
+    [Fact]
+    public void TheEndOfALongMessageIsReadForCuesToo()
+    {
+        var prose = string.Join(" ", Enumerable.Repeat("The committee met on Tuesday and reviewed the figures.", 200)); // ~11,000 characters
+
+        var result = Classify(prose + "\nNow fix this:\n```python\nprint(total)\n```");
+
+        Assert.True(prose.Length > RequestClassifier.ScanLimit);
+        Assert.Equal(RequestClass.Code, result.Class);
+    }
+
+    [Theory]
     [InlineData("Prove that there are infinitely many prime numbers.", "prove")]
     [InlineData("Think step by step: Alice is older than Bob, Bob is older than Carol. Who is youngest?", "step by step")]
     [InlineData("Solve for x: 3x + 5 = 20", "solve")]
