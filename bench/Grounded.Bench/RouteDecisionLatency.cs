@@ -11,7 +11,7 @@ namespace Grounded.Bench;
 /// <summary>
 /// How long a route takes to decide (<see cref="ModelRoutes.Decide"/>: classify, map, check the window) over a varied
 /// prompt mix: short chit-chat, code, reasoning, several scripts, a deep conversation, and a long (~8,000-token) document
-/// made of this repository's docs. The baseline, timed in the same loop on the same prompts, is what a router that
+/// made of this repository's docs, and a ~3,500-token one (under the long threshold: its cues are read). The baseline, timed in the same loop on the same prompts, is what a router that
 /// tokenizes would pay at least: counting the prompt's tokens exactly with o200k (<see cref="PromptTokenCounter"/>).
 /// </summary>
 internal static class RouteDecisionLatency
@@ -67,18 +67,17 @@ internal static class RouteDecisionLatency
             }
         }
 
-        var long8k = mix.FindIndex(m => m.Kind == "long-8k");
-        var results = new List<Result>
+        string[] big = ["docs-3.5k", "long-8k"];
+        var results = new List<Result>();
+        foreach (var (stage, times) in new[] { ("route decision", decide), ("baseline: o200k count", count) })
         {
-            Summarise("route decision", "all", decide.SelectMany(t => t)),
-            Summarise("route decision", "long-8k", decide[long8k]),
-            Summarise("route decision", "all but long-8k", decide.Where((_, i) => i != long8k).SelectMany(t => t)),
-            Summarise("baseline: o200k count", "all", count.SelectMany(t => t)),
-            Summarise("baseline: o200k count", "long-8k", count[long8k]),
-            Summarise("baseline: o200k count", "all but long-8k", count.Where((_, i) => i != long8k).SelectMany(t => t)),
-        };
+            results.Add(Summarise(stage, "all", times.SelectMany(t => t)));
+            results.AddRange(big.Select(kind => Summarise(stage, kind, times.Where((_, i) => mix[i].Kind == kind).SelectMany(t => t))));
+            results.Add(Summarise(stage, "the 14 short ones", times.Where((_, i) => !big.Contains(mix[i].Kind)).SelectMany(t => t)));
+        }
+
         Console.WriteLine();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {iterations} iterations over {mix.Count} prompts (checksum {sink})");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}; {iterations} iterations over {mix.Count} prompts (checksum {sink})");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -92,6 +91,8 @@ internal static class RouteDecisionLatency
 
         return 0;
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Keep(List<double> times, int i, int iterations, long started)
     {
@@ -149,6 +150,7 @@ internal static class RouteDecisionLatency
             ("multilingual", User("ما هي أفضل طريقة لتعلم لغة جديدة بسرعة؟"), null),
             ("longOutput", User("Write a detailed guide to sourdough baking."), 8000),
             ("conversation", conversation, null),
+            ("docs-3.5k", User("What does this say about retries?\n\n" + LongText(docs, tokens, 3500)), null),
             ("long-8k", User("Summarise the following documentation:\n\n" + LongText(docs, tokens, 8000)), null),
         ];
     }

@@ -16,7 +16,7 @@ public sealed class RequestClassifier
     /// How many characters of the last user message are read for cues: all of a shorter one, else its first and last
     /// halves of this (where a request states what it wants); the rest counts toward the size only.
     /// </summary>
-    public const int ScanLimit = 8 * 1024;
+    public const int ScanLimit = 4 * 1024;
 
     private readonly ModelRouteOptions _route;
 
@@ -35,7 +35,7 @@ public sealed class RequestClassifier
         return new RequestClassification(requestClass, reason, features);
     }
 
-    private static RequestFeatures Read(IEnumerable<ChatMessage> messages, int? maxOutputTokens)
+    private RequestFeatures Read(IEnumerable<ChatMessage> messages, int? maxOutputTokens)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var tokens = 3; // as PromptTokenCounter counts: a reply primer, and a few tokens per message
@@ -62,7 +62,8 @@ public sealed class RequestClassifier
             }
         }
 
-        var text = LastUserText(lastUser).AsSpan();
+        // A long prompt is long whatever it holds: its cues are not read.
+        var text = tokens > _route.LongAboveTokens ? [] : LastUserText(lastUser).AsSpan();
         var cues = new CueTally();
         var signals = text.Length <= ScanLimit
             ? TextSignals.Scan(text, cues)

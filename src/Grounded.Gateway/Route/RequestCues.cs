@@ -37,7 +37,7 @@ internal static class RequestCues
     /// <summary>LaTeX commands, counted as math symbols.</summary>
     public static readonly string[] Latex = ["\\frac", "\\sum", "\\int", "\\sqrt", "\\lim", "\\prod", "\\infty", "\\cdot"];
 
-    /// <summary>The separators a phrase's words may have between them, one each: <c>step by step</c>, <c>step-by-step</c>, <c>console.log</c>.</summary>
+    /// <summary>The separators a phrase's words may have between them, one each: <c>step by step</c>, <c>step-by-step</c>, <c>console.log</c> (<see cref="TextSignals"/> tests them inline).</summary>
     public const string PhraseSeparators = " -.";
 
     /// <summary>The longest phrase, in words.</summary>

@@ -2,7 +2,8 @@ namespace Grounded.Gateway.Route;
 
 /// <summary>
 /// What <see cref="RequestClassifier"/> read from a request, cheaply: sizes from the whole prompt, cues from the last user
-/// message (all of it, or its head and tail: <see cref="RequestClassifier.ScanLimit"/> characters).
+/// message (all of it, or its head and tail: <see cref="RequestClassifier.ScanLimit"/> characters); the cues of a prompt
+/// already long (<see cref="RequestClass.Long"/>) are not read, and are left empty.
 /// </summary>
 public sealed record RequestFeatures
 {

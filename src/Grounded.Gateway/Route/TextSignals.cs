@@ -123,24 +123,28 @@ internal readonly record struct TextSignals(bool Fence, int CodeLines, int MathS
 
         public void End(ReadOnlySpan<char> text, int start, int end)
         {
-            if (_lastEnd < 0 || start - _lastEnd != 1 || !RequestCues.PhraseSeparators.Contains(text[_lastEnd], StringComparison.Ordinal))
+            if (start - _lastEnd != 1 || _lastEnd < 0 || text[_lastEnd] is not (' ' or '-' or '.'))
             {
-                _recent0 = _recent1 = _recent2 = -1; // a phrase's words are joined by exactly one separator
+                _recent0 = _recent1 = _recent2 = -1; // a phrase's words are joined by exactly one separator (RequestCues.PhraseSeparators)
             }
 
             var suffix = end < text.Length && text[end] == '#' ? 1 : end + 1 < text.Length && text[end] == '+' && text[end + 1] == '+' ? 2 : 0;
             var prefix = start > 0 && text[start - 1] is '#' or '\\' ? 1 : 0;
             _ = (suffix > 0 && Try(text[start..(end + suffix)])) || (prefix > 0 && Try(text[(start - prefix)..end])) || Try(text[start..end]);
-            foreach (var from in (ReadOnlySpan<int>)[_recent0, _recent1, _recent2])
-            {
-                if (from >= 0)
-                {
-                    Try(text[from..end]);
-                }
-            }
+            TryPhrase(text, _recent0, end);
+            TryPhrase(text, _recent1, end);
+            TryPhrase(text, _recent2, end);
 
             (_recent2, _recent1, _recent0) = (_recent1, _recent0, RequestCues.Starts(text[start..end]) ? start : -1);
             _lastEnd = end;
+        }
+
+        private readonly void TryPhrase(ReadOnlySpan<char> text, int from, int end)
+        {
+            if (from >= 0)
+            {
+                Try(text[from..end]);
+            }
         }
 
         private readonly bool Try(ReadOnlySpan<char> candidate)
