@@ -15,6 +15,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["cache-lookup"] = CacheLookup.RunAsync,
     ["compression"] = Compression.RunAsync,
     ["budget-overspend"] = BudgetOverspend.RunAsync,
+    ["route-decision"] = RouteDecisionLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

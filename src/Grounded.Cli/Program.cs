@@ -61,6 +61,13 @@ app.Configure(config =>
             .WithExample("cost", "estimate", "./papers", "--documents", "1000000", "--output-tokens-per-document", "200", "--config", "grounded.yaml")
             .WithExample("cost", "estimate", "./docs", "--model", "gpt-5-mini", "--json");
     });
+    config.AddBranch("route", route =>
+    {
+        route.SetDescription("Model routes: which model a route picks for a request, and why");
+        route.AddCommand<RouteExplainCommand>("explain")
+            .WithExample("route", "explain", "\"Prove that there are infinitely many primes\"", "--config", "grounded.yaml")
+            .WithExample("route", "explain", "\"Summarise this\"", "--route", "auto", "--max-tokens", "8000", "--json");
+    });
     config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Grounded.Gateway.Config;
 using Grounded.Gateway.Pipeline;
 using Grounded.Gateway.Resilience;
+using Grounded.Gateway.Route;
 using Grounded.Gateway.Tokens;
 using Microsoft.Extensions.AI;
 
@@ -20,11 +21,12 @@ public sealed class ModelGateway : IDisposable
     private readonly IReadOnlyList<IChatClient> _owned;
     private readonly ConcurrentDictionary<string, IChatClient> _bound = new(StringComparer.Ordinal);
 
-    internal ModelGateway(GatewayOptions options, IChatClient client, PromptTokenCounter tokens, IReadOnlyDictionary<string, ResilientChatClient> circuits, IReadOnlyList<IChatClient> owned)
+    internal ModelGateway(GatewayOptions options, IChatClient client, PromptTokenCounter tokens, ModelRoutes routes, IReadOnlyDictionary<string, ResilientChatClient> circuits, IReadOnlyList<IChatClient> owned)
     {
         Options = options;
         Client = client;
         Tokens = tokens;
+        Routes = routes;
         _circuits = circuits;
         _owned = owned;
     }
@@ -38,13 +40,16 @@ public sealed class ModelGateway : IDisposable
     /// <summary>Gets the prompt token counter (the models' encoding) used to check context windows and count usage.</summary>
     public PromptTokenCounter Tokens { get; }
 
-    /// <summary>Builds a gateway with no request stages (the providers behind failover, telemetry and resilience).</summary>
-    public static ModelGateway Create(GatewayOptions options, TimeProvider? time = null) =>
-        new GatewayBuilder(options) { Time = time ?? TimeProvider.System }.Build();
+    /// <summary>Gets the configured routes: what each would choose for a request (<see cref="ModelRoutes.Decide"/>).</summary>
+    public ModelRoutes Routes { get; }
 
-    /// <summary>Returns the pipeline bound to the model named <paramref name="name"/> (used when a request names none), or null when the name is unknown.</summary>
+    /// <summary>Builds a gateway with no request stages but the configured routes (the providers behind failover, telemetry and resilience).</summary>
+    public static ModelGateway Create(GatewayOptions options, TimeProvider? time = null) =>
+        new GatewayBuilder(options) { Time = time ?? TimeProvider.System }.UseRoutes().Build();
+
+    /// <summary>Returns the pipeline bound to the model or route named <paramref name="name"/> (used when a request names none), or null when the name is unknown.</summary>
     public IChatClient? GetChatClient(string name) =>
-        Options.Find(name) is null ? null : _bound.GetOrAdd(name, n => new ChatClientBuilder(Client).ConfigureOptions(o => o.ModelId ??= n).Build());
+        Options.Find(name) is null && !Routes.IsRoute(name) ? null : _bound.GetOrAdd(name, n => new ChatClientBuilder(Client).ConfigureOptions(o => o.ModelId ??= n).Build());
 
     /// <summary>Returns the state of a model's circuit.</summary>
     public CircuitState Circuit(string name) => _circuits[name].Circuit;

@@ -9,6 +9,7 @@ using Grounded.Gateway;
 using Grounded.Gateway.Context;
 using Grounded.Gateway.Failures;
 using Grounded.Gateway.Pipeline;
+using Grounded.Gateway.Route;
 using Grounded.Hosting.Ask;
 using Grounded.Hosting.Caching;
 using Grounded.Gateway.Cache;
@@ -83,6 +84,7 @@ public sealed class GroundedStack : IAsyncDisposable
         var redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
         var caches = AnswerCaches.Create(options.Cache, redis, time);
         var builder = new GatewayBuilder(options.Gateway) { Time = time }
+            .UseRoutes()
             .UseBudgets(options.Budgets, redis is null ? null : new FailoverBudgetStore(new RedisBudgetStore(redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
         if (options.Cache.Exact)
         {
@@ -183,9 +185,9 @@ public sealed class GroundedStack : IAsyncDisposable
         int? budget = null;
         if (model is not null)
         {
-            if (Gateway.Options.Find(model) is null)
+            if (Gateway.Options.Find(model) is null && !Gateway.Routes.IsRoute(model))
             {
-                throw InvalidRequestException.UnknownModel(model, Gateway.Options.Models.Select(m => m.Name));
+                throw InvalidRequestException.UnknownModel(model, Gateway.Options.Names);
             }
 
             var options = new ChatOptions { Temperature = 0, ModelId = model };

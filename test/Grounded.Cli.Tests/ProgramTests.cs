@@ -36,6 +36,7 @@ public sealed class ProgramTests
     [InlineData("eval", "chunking")]
     [InlineData("db", "migrate")]
     [InlineData("bench", "ann")]
+    [InlineData("route", "explain")]
     public async Task EveryVerbsHelpExitsCleanlyWithItsOptions(params string[] verb)
     {
         using var dir = new TempDirectory();

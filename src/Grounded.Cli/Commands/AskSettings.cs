@@ -7,6 +7,6 @@ namespace Grounded.Cli.Commands;
 internal sealed class AskSettings : QuerySettings
 {
     [CommandOption("--model <NAME>")]
-    [Description("Answer with this model of the config's models (with --config or $GROUNDED_CONFIG). Default: the config's rag.model, else the extractive answerer")]
+    [Description("Answer with this model or route (such as auto) of the config (with --config or $GROUNDED_CONFIG). Default: the config's rag.model, else the extractive answerer")]
     public string? Model { get; init; }
 }

@@ -30,6 +30,15 @@ public sealed record GatewayOptions
     /// <value>The default is false.</value>
     public bool LogPrompts { get; init; }
 
+    /// <summary>Gets the routes clients may name instead of a model (<c>auto</c>), each picking a model per request.</summary>
+    public IReadOnlyList<ModelRouteOptions> Routes { get; init; } = [];
+
+    /// <summary>Gets every name a request may send as its model: the models, then the routes.</summary>
+    public IEnumerable<string> Names => Models.Select(m => m.Name).Concat(Routes.Select(r => r.Name));
+
     /// <summary>Returns the model named <paramref name="name"/>, or null.</summary>
     public ModelOptions? Find(string name) => Models.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>Returns the route named <paramref name="name"/>, or null.</summary>
+    public ModelRouteOptions? FindRoute(string name) => Routes.FirstOrDefault(r => r.Name == name);
 }

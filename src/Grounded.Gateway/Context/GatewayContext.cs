@@ -69,15 +69,6 @@ public sealed class GatewayContext
     /// <summary>Gets or sets the end user the caller named (OpenAI's <c>user</c> field), for budgets and the ledger.</summary>
     public string? EndUser { get; set; }
 
-    /// <summary>Gets or sets the route that chose the request's model (e.g. <c>auto</c>), when the request named one.</summary>
-    public string? RouteName { get; set; }
-
-    /// <summary>Gets or sets the class the route's classifier put the request in.</summary>
-    public string? RouteClass { get; set; }
-
-    /// <summary>Gets or sets why the route chose its model, in a few words.</summary>
-    public string? RouteReason { get; set; }
-
     /// <summary>Gets or sets how long the first piece of a streamed answer took, from the start of the request.</summary>
     public TimeSpan? TimeToFirstToken { get; set; }
 
@@ -110,6 +101,18 @@ public sealed class GatewayContext
             }
         }
     }
+
+    /// <summary>Gets or sets the route the request named instead of a model (<c>auto</c>), null when it named a model.</summary>
+    public string? RouteName { get; set; }
+
+    /// <summary>Gets or sets the class the route put the request in (<c>simple</c>, <c>code</c>, <c>reasoning</c>, ...).</summary>
+    public string? RouteClass { get; set; }
+
+    /// <summary>Gets or sets the model the route chose (the one that served unless it failed over: <see cref="ServedBy"/>).</summary>
+    public string? RouteModel { get; set; }
+
+    /// <summary>Gets or sets why the route chose it, in a few ASCII words (<c>code: fenced block</c>).</summary>
+    public string? RouteReason { get; set; }
 
     /// <summary>Returns the context attached to <paramref name="options"/>, or null.</summary>
     public static GatewayContext? Of(ChatOptions? options) =>

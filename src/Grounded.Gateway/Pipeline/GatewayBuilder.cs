@@ -38,10 +38,14 @@ public sealed class GatewayBuilder
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        Routes = new ModelRoutes(options);
     }
 
     /// <summary>Gets the gateway's configuration (models, prices, fallbacks), for stages that need it.</summary>
     public GatewayOptions Options => _options;
+
+    /// <summary>Gets the configured routes, which the route stage and the built gateway share.</summary>
+    public ModelRoutes Routes { get; }
 
     /// <summary>Gets or sets the clock of retries, timeouts and circuits.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
@@ -93,7 +97,7 @@ public sealed class GatewayBuilder
         // Failover chains are stateless: built once, not per request.
         var chains = models.Values.ToDictionary(m => m.Options.Name, m => (IChatClient)new FallbackChatClient(
             [(m.Options, m.Client), .. (_options.Fallbacks.GetValueOrDefault(m.Options.Name) ?? []).Select(f => (models[f].Options, models[f].Client))]));
-        IChatClient pipeline = new ModelRouter(chains, [.. _options.Models.Select(m => m.Name)]);
+        IChatClient pipeline = new ModelRouter(chains, [.. _options.Names]);
         foreach (var stage in RequestOrder.Reverse())
         {
             foreach (var decorator in Enumerable.Reverse(_stages.GetValueOrDefault(stage) ?? []))
@@ -102,6 +106,6 @@ public sealed class GatewayBuilder
             }
         }
 
-        return new ModelGateway(_options, pipeline, tokens, models.ToDictionary(m => m.Key, m => m.Value.Resilience), [.. models.Values.Select(m => m.Client)]);
+        return new ModelGateway(_options, pipeline, tokens, Routes, models.ToDictionary(m => m.Key, m => m.Value.Resilience), [.. models.Values.Select(m => m.Client)]);
     }
 }

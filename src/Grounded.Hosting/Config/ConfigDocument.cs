@@ -15,6 +15,7 @@ internal sealed class ConfigDocument
     public LimitsDocument Limits { get; set; } = new();
     public List<BudgetDocument> Budgets { get; set; } = [];
     public CacheDocument Cache { get; set; } = new();
+    public Dictionary<string, RouteDocument?> Routes { get; set; } = [];
 }
 
 internal sealed class CacheDocument
@@ -118,5 +119,15 @@ internal sealed class BudgetDocument
     public long? MaxTokensPerRequest { get; set; }
     public decimal? UsdPerDay { get; set; }
     public decimal? UsdPerMonth { get; set; }
+}
+
+internal sealed class RouteDocument
+{
+    public Dictionary<string, string?> Classes { get; set; } = [];
+    public string? Default { get; set; }
+    public int? LongAboveTokens { get; set; }
+    public int? LongOutputAboveTokens { get; set; }
+    public int? ConversationAboveTurns { get; set; }
+    public double? MultilingualAboveShare { get; set; }
 }
 #pragma warning restore CA2227, CA1056

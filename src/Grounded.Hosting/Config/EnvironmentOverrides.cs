@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Reflection;
 
@@ -6,7 +5,7 @@ namespace Grounded.Hosting.Config;
 
 /// <summary>
 /// Sets one config value from an environment variable: the path after the prefix names properties separated by
-/// <c>__</c>, case-insensitively; an element of <c>models</c> is named by its <c>name</c> (or its index).
+/// <c>__</c>, case-insensitively; an element of <c>models</c> is named by its <c>name</c> (or its index), a route by its key.
 /// </summary>
 internal static class EnvironmentOverrides
 {
@@ -23,9 +22,15 @@ internal static class EnvironmentOverrides
                     target = models.FirstOrDefault(m => string.Equals(m.Name, segments[i], StringComparison.OrdinalIgnoreCase))
                         ?? (int.TryParse(segments[i], out var index) && index >= 0 && index < models.Count ? models[index] : null);
                     break;
-                case IDictionary dictionary when last:
+                case Dictionary<string, List<string>> dictionary when last:
                     dictionary[segments[i]] = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
                     return;
+                case Dictionary<string, string?> map when last:
+                    map[segments[i]] = value;
+                    return;
+                case Dictionary<string, RouteDocument?> routes when !last:
+                    target = routes.FirstOrDefault(r => string.Equals(r.Key, segments[i], StringComparison.OrdinalIgnoreCase)).Value;
+                    break;
                 case List<string> list when last:
                     list.Clear();
                     list.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -28,6 +28,7 @@ internal static class GatewayConfigValidator
 
         var names = d.Models.Select(m => m.Name).OfType<string>().ToHashSet();
         ValidateFallbacks(d.Fallbacks, names, problems);
+        var routes = RouteConfig.Validate(d, models, problems);
         var resilience = ValidateResilience(d.Resilience, problems);
         if (d.Server.MaxRequestBodyBytes is <= 0)
         {
@@ -57,6 +58,7 @@ internal static class GatewayConfigValidator
         {
             Models = models,
             Fallbacks = d.Fallbacks.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToList()),
+            Routes = routes,
             Resilience = resilience,
             ApiKeyHashes = d.Auth.Keys.Select(HashKey).ToList(),
             MaxRequestBodyBytes = d.Server.MaxRequestBodyBytes ?? 1 << 20,

@@ -68,9 +68,9 @@ public static class GroundedConfig
 
         var gateway = GatewayConfigValidator.Validate(document, problems);
         var (rag, topK, model) = RagConfigValidator.Validate(document, environment, problems);
-        if (model is not null && !document.Models.Any(m => m.Name == model))
+        if (model is not null && !document.Models.Any(m => m.Name == model) && !document.Routes.ContainsKey(model) && gateway?.FindRoute(model) is null)
         {
-            problems.Add($"rag.model: '{model}' is not a configured model");
+            problems.Add($"rag.model: '{model}' is not a configured model or route");
         }
 
         var (redis, onFailure) = LimitsConfig.Validate(document, environment, problems);

@@ -20,7 +20,7 @@ internal static class ChatCompletionsApi
         var gateway = stack.Gateway;
         using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
         var request = ChatRequestValidator.Check(body.RootElement, gateway);
-        context.RequestedModel = request.Model.Name;
+        context.RequestedModel = request.Requested;
         context.Stream = request.Stream;
         context.EndUser = request.User;
         http.KeepPrompt(gateway.Options, request.Messages);

@@ -9,8 +9,8 @@ namespace Grounded.Server.OpenAi;
 /// <summary>Checks a chat request against OpenAI's rules and the model's limits before any provider is called.</summary>
 internal static class ChatRequestValidator
 {
-    /// <summary>A checked request: the model, and the converted messages and options; <paramref name="User"/> is the end user the request names.</summary>
-    internal sealed record Checked(ModelOptions Model, List<ChatMessage> Messages, ChatOptions Options, bool Stream, bool IncludeUsage, string? User = null);
+    /// <summary>A checked request: the name it sent (a model or a route), the model it reaches, the converted messages and options, and the end user it names.</summary>
+    internal sealed record Checked(string Requested, ModelOptions Model, List<ChatMessage> Messages, ChatOptions Options, bool Stream, bool IncludeUsage, string? User = null);
 
     public static Checked Check(JsonElement body, ModelGateway gateway)
     {
@@ -20,7 +20,7 @@ internal static class ChatRequestValidator
             throw new InvalidRequestException("model is required", "model");
         }
 
-        var model = gateway.Options.Find(r.Model) ?? throw InvalidRequestException.UnknownModel(r.Model, gateway.Options.Models.Select(m => m.Name));
+        ModelRequestChecks.CheckKnown(gateway, r.Model);
         if (r.Messages is not { Count: > 0 })
         {
             throw new InvalidRequestException("messages must be a non-empty array", "messages");
@@ -48,8 +48,9 @@ internal static class ChatRequestValidator
         }
 
         var messages = ChatRequestMapper.Messages(r.Messages);
+        var model = ModelRequestChecks.Target(gateway, r.Model, messages, maxTokens);
         ModelRequestChecks.Check(gateway, model, messages, r.Temperature, r.TopP, maxTokens, field, "messages");
-        var options = ChatRequestMapper.Options(r, body, model.Name, maxTokens);
-        return new Checked(model, messages, options, r.Stream == true, r.StreamOptions?.IncludeUsage == true, r.User);
+        var options = ChatRequestMapper.Options(r, body, r.Model, maxTokens);
+        return new Checked(r.Model, model, messages, options, r.Stream == true, r.StreamOptions?.IncludeUsage == true, r.User);
     }
 }

@@ -8,6 +8,25 @@ namespace Grounded.Server.OpenAi;
 /// <summary>The checks every model request gets before a provider is called, whichever API it came in by (chat completions, Responses).</summary>
 internal static class ModelRequestChecks
 {
+    /// <summary>Throws the 404 for a name that is neither a configured model nor a route.</summary>
+    public static void CheckKnown(ModelGateway gateway, string name)
+    {
+        if (gateway.Options.Find(name) is null && !gateway.Routes.IsRoute(name))
+        {
+            throw InvalidRequestException.UnknownModel(name, gateway.Options.Names);
+        }
+    }
+
+    /// <summary>
+    /// Returns the model a request naming <paramref name="name"/> reaches: that model, or the one the route of that name
+    /// chooses for these messages (the route stage decides the same again; the request is checked against its choice).
+    /// </summary>
+    public static ModelOptions Target(ModelGateway gateway, string name, IList<ChatMessage> messages, int? maxTokens)
+    {
+        CheckKnown(gateway, name);
+        return gateway.Options.Find(gateway.Routes.Decide(name, messages, maxTokens)?.Model ?? name)!;
+    }
+
     /// <summary>Checks the sampling settings, the output limit against the model's, and the prompt against its context window.</summary>
     /// <param name="maxTokensField">The name the request gave the output limit, for messages (<c>max_tokens</c>, <c>max_output_tokens</c>, ...).</param>
     /// <param name="promptField">The name of the request's prompt field (<c>messages</c>, <c>input</c>).</param>

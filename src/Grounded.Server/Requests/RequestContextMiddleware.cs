@@ -6,7 +6,7 @@ namespace Grounded.Server.Requests;
 
 /// <summary>
 /// Gives every request its <see cref="GatewayContext"/> (an HTTP feature the endpoint attaches to its model calls) and
-/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c> and <c>x-grounded-attempts</c> headers
+/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c>, <c>x-grounded-attempts</c> and <c>x-grounded-route</c> headers
 /// when the response starts, and the request's log line and metrics when it ends. A stream's response starts with its
 /// first event, written once the first piece of the answer is in: that moment is its time to first token.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
     public const string AttemptsHeader = "x-grounded-attempts";
     public const string CostHeader = "x-grounded-cost-usd";
     public const string CacheHeader = "x-grounded-cache";
+    public const string RouteHeader = "x-grounded-route";
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -53,6 +54,11 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
                 response.Headers[CostHeader] = CostText(context.Cost);
             }
 
+            if (context.RouteName is { } route)
+            {
+                response.Headers[RouteHeader] = RouteHeaderValue(route, context);
+            }
+
             return Task.CompletedTask;
         }, (http.Response, context, time, started));
         try
@@ -72,4 +78,17 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
 
     /// <summary>Formats dollars as the cost header and usage field write them: invariant, up to 8 decimals.</summary>
     public static string CostText(decimal usd) => Math.Round(usd, 8).ToString("0.########", CultureInfo.InvariantCulture);
+
+    // "auto; class=code; model=large; reason=code: fenced block": printable ASCII only, whatever the names hold.
+    private static string RouteHeaderValue(string route, GatewayContext context)
+    {
+        var value = $"{route}; class={context.RouteClass}; model={context.RouteModel}; reason={context.RouteReason}";
+        return string.Create(value.Length, value, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = text[i] is >= ' ' and <= '~' ? text[i] : '?';
+            }
+        });
+    }
 }

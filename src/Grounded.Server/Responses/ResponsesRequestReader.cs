@@ -32,7 +32,7 @@ internal static class ResponsesRequestReader
     public static ResponsesRequest Read(JsonElement body, ModelGateway gateway)
     {
         var name = Text(body, "model") ?? throw new InvalidRequestException("model is required", "model");
-        var model = gateway.Options.Find(name) ?? throw InvalidRequestException.UnknownModel(name, gateway.Options.Models.Select(m => m.Name));
+        ModelRequestChecks.CheckKnown(gateway, name);
         Refuse(body);
         var messages = new List<ChatMessage>();
         if (Text(body, "instructions") is { } instructions)
@@ -43,12 +43,13 @@ internal static class ResponsesRequestReader
         messages.AddRange(ResponsesInput.Read(body.TryGetProperty("input", out var input) ? input : default));
         var options = new ChatOptions
         {
-            ModelId = model.Name,
+            ModelId = name,
             Temperature = Number(body, "temperature") is { } t ? (float)t : null,
             TopP = Number(body, "top_p") is { } p ? (float)p : null,
             MaxOutputTokens = Number(body, "max_output_tokens") is { } m ? (int)m : null,
             AllowMultipleToolCalls = body.TryGetProperty("parallel_tool_calls", out var parallel) && parallel.ValueKind is JsonValueKind.True or JsonValueKind.False ? parallel.GetBoolean() : null,
         };
+        var model = ModelRequestChecks.Target(gateway, name, messages, options.MaxOutputTokens);
         ModelRequestChecks.Check(gateway, model, messages, options.Temperature, options.TopP, options.MaxOutputTokens, "max_output_tokens", "input");
 
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -93,7 +94,7 @@ internal static class ResponsesRequestReader
             throw new InvalidRequestException("user must be a string (the end user budgets are counted for)", "user");
         }
 
-        return new ResponsesRequest(model.Name, messages, options, body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True, echo, Text(body, "user"));
+        return new ResponsesRequest(name, messages, options, body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True, echo, Text(body, "user"));
     }
 
     // A stateless gateway: conversations are sent in full, nothing is stored, and only function tools run.

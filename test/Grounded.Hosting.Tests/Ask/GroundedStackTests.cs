@@ -85,6 +85,20 @@ public sealed class GroundedStackTests(StoreFixture fixture) : IClassFixture<Sto
     }
 
     [Fact]
+    public async Task AQuestionMayNameARouteAndTheContextSaysWhatItChoseAndWhoServed()
+    {
+        _model.Then("The Moon pulls the oceans [1].");
+        await using var stack = Stack();
+        var context = new GatewayContext("ask");
+
+        var answer = await stack.AskAsync(new AskRequest { Question = "What causes ocean tides?", Model = "auto", TopK = 2 }, context);
+
+        Assert.Equal("The Moon pulls the oceans [1].", answer.Answer);
+        Assert.Equal(("auto", "auto", "small", "small"), (context.RequestedModel, context.RouteName, context.RouteModel, context.ServedBy));
+        Assert.Equal("m", Assert.Single(_model.Calls).Options!.ModelId);
+    }
+
+    [Fact]
     public async Task TheStreamedAnswerIsTheSameAnswerAsTheWholeOne()
     {
         _model.Default = (_, _) => ScriptableChatClient.Reply("Tides come from the Moon [1]. Salt [7].");
@@ -110,6 +124,7 @@ public sealed class GroundedStackTests(StoreFixture fixture) : IClassFixture<Sto
             Gateway = new GatewayOptions
             {
                 Models = [new ModelOptions { Name = "small", Provider = "openai", ProviderModel = "m", ContextWindow = 8000, MaxOutputTokens = 500, InputPerMTok = 2, OutputPerMTok = 8 }],
+                Routes = [new ModelRouteOptions { Name = "auto", Default = "small" }],
             },
         },
         gateway => gateway.ProviderClients = _ => _model);

@@ -58,11 +58,11 @@ test('a model served by the Anthropic provider answers in the same shape', async
   assert.equal(body.model, 'claude-test');
 });
 
-test('GET /v1/models lists the configured models', async () => {
+test('GET /v1/models lists the configured models and routes', async () => {
   const models = [];
   for await (const model of g.client().models.list()) models.push(model);
 
-  assert.deepEqual(models.map((m) => m.id).sort(), ['backup', 'claude', 'primary', 'small', 'tiny']);
+  assert.deepEqual(models.map((m) => m.id).sort(), ['auto', 'backup', 'claude', 'primary', 'small', 'tiny']);
   for (const model of models) {
     assert.equal(model.object, 'model');
     assert.equal(typeof model.created, 'number');
@@ -76,6 +76,16 @@ test('GET /v1/models/{id} retrieves a configured model', async () => {
   assert.equal(model.id, 'small');
   assert.equal(model.object, 'model');
   assert.equal(typeof model.owned_by, 'string');
+});
+
+test('model "auto" (a route) answers like a model: the completion names the model that served, x-grounded-route says why', async () => {
+  const { data, response } = await g.client().chat.completions.create({ ...hello, model: 'auto' }).withResponse();
+
+  assert.equal(data.choices[0].message.content, '[small] echo: hello');
+  assert.equal(data.model, 'small');
+  assert.match(response.headers.get('x-grounded-route') ?? '', /^auto; class=simple; model=small; reason=simple: ~\d+ prompt tokens, no cues$/);
+  const [body] = await g.upstream.requests();
+  assert.equal(body.model, 'gpt-4o-mini');
 });
 
 test('GET /v1/models/{id} of an unknown model is a NotFoundError in OpenAI\'s error shape', async () => {
