@@ -67,6 +67,9 @@ app.Configure(config =>
         route.AddCommand<RouteExplainCommand>("explain")
             .WithExample("route", "explain", "\"Prove that there are infinitely many primes\"", "--config", "grounded.yaml")
             .WithExample("route", "explain", "\"Summarise this\"", "--route", "auto", "--max-tokens", "8000", "--json");
+        route.AddCommand<RouteStatsCommand>("stats")
+            .WithExample("route", "stats", "--since", "7d")
+            .WithExample("route", "stats", "--route", "auto", "--since", "30d", "--json");
     });
     config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
