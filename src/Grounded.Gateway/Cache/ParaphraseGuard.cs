@@ -10,7 +10,8 @@ namespace Grounded.Gateway.Cache;
 /// <list type="number">
 /// <item><b>numbers</b>: the texts' numbers differ ("five" and "5" are the same number).</item>
 /// <item><b>negation</b>: one text negates and the other does not.</item>
-/// <item><b>name</b>: a capitalised word of one text (a name, an acronym) is missing from the other.</item>
+/// <item><b>name</b>: a capitalised content word of one text (a name, an acronym — or a first word, which cannot be told
+/// from one) is missing from the other.</item>
 /// <item><b>order</b>: the words both texts share (all but articles) come in a different order — who did what to whom.</item>
 /// <item><b>opposite</b>: one text says "before", "more", "and"… where the other says "after", "less", "or"….</item>
 /// <item>In a <b>minimal pair</b> — texts that share at least one content word and either most of them (two thirds of the
