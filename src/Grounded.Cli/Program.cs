@@ -81,6 +81,13 @@ app.Configure(config =>
         eval.AddCommand<EvalChunkingCommand>("chunking")
             .WithExample("eval", "chunking", "--corpus", "./papers", "--questions", "questions.jsonl", "--chunk-tokens", "256,512,1024", "--json");
     });
+    config.AddBranch("cache", cache =>
+    {
+        cache.SetDescription("Measure the gateway's semantic cache");
+        cache.AddCommand<CacheEvalCommand>("eval")
+            .WithExample("cache", "eval", "--pairs", "paws-dev.tsv", "--json")
+            .WithExample("cache", "eval", "--pairs", "questions.csv", "--threshold", "0.92", "--sweep");
+    });
     config.AddBranch("db", db =>
     {
         db.SetDescription("Manage the store's database schema");

@@ -35,6 +35,6 @@ public static class CacheGatewayBuilderExtensions
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
-        return builder.Use(GatewayStage.Cache, inner => new SemanticCacheChatClient(inner, embedder, index, static (_, _, _) => true, options, failed));
+        return builder.Use(GatewayStage.Cache, inner => new SemanticCacheChatClient(inner, embedder, index, options, failed));
     }
 }

@@ -58,16 +58,16 @@ public static class CacheKeys
     public static string Scope(IEnumerable<ChatMessage> messages, ChatOptions? options) =>
         "scope:v1:" + Hash(Canonical(messages, options, options?.AdditionalProperties?.ContainsKey(TextKey) == true ? Keep.None : Keep.AllButLastUser));
 
-    /// <summary>Returns the text the semantic cache compares: the caller's hint, else the last user message's text; normalised.</summary>
+    /// <summary>Returns the text the semantic cache compares, as written: the caller's hint, else the last user message's text.</summary>
     public static (string Text, bool FromHint) SemanticText(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         if (options?.AdditionalProperties?.TryGetValue(TextKey, out var hint) == true && hint is string text)
         {
-            return (CacheText.Normalize(text), true);
+            return (text.Trim(), true);
         }
 
         var last = messages.LastOrDefault(m => m.Role == ChatRole.User);
-        return (CacheText.Normalize(last?.Text ?? string.Empty), false);
+        return ((last?.Text ?? string.Empty).Trim(), false);
     }
 
     private enum Keep

@@ -15,8 +15,8 @@ public sealed record CacheOptions
     public bool Semantic { get; init; }
 
     /// <summary>Gets the least cosine similarity of two requests' texts for a semantic hit.</summary>
-    /// <value>The default is 0.95.</value>
-    public double SemanticThreshold { get; init; } = 0.95;
+    /// <value>The default is <see cref="SemanticMatcher.DefaultThreshold"/> (0.90).</value>
+    public double SemanticThreshold { get; init; } = SemanticMatcher.DefaultThreshold;
 
     /// <summary>Gets how long an answer stays cached.</summary>
     /// <value>The default is one hour.</value>

@@ -11,10 +11,11 @@ namespace Grounded.Gateway.Cache;
 /// not set apart (negation, numbers, swapped entities).
 /// </summary>
 internal sealed class SemanticCacheChatClient(
-    IChatClient inner, IEmbeddingGenerator<string, Embedding<float>> embedder, ISemanticIndex index, Func<string, string, double, bool> accepts, CacheOptions options, Action<Exception>? failed = null)
+    IChatClient inner, IEmbeddingGenerator<string, Embedding<float>> embedder, ISemanticIndex index, CacheOptions options, Action<Exception>? failed = null)
     : AnswerCacheChatClient(inner, options)
 {
     private const int Candidates = 4;
+    private readonly SemanticMatcher _matcher = new(options.SemanticThreshold);
     private const int RecentCapacity = 1024;
     private readonly ConcurrentDictionary<string, float[]> _recent = new(StringComparer.Ordinal);
 
@@ -29,7 +30,9 @@ internal sealed class SemanticCacheChatClient(
         var vector = await EmbedAsync(text, cancellationToken).ConfigureAwait(false);
         foreach (var entry in await index.NearestAsync(CacheKeys.Scope(messages, options), vector, Candidates, cancellationToken).ConfigureAwait(false))
         {
-            if (entry.Cosine >= Options.SemanticThreshold && accepts(text, entry.Text, entry.Cosine))
+            // The index gives the entries nearest first; the matcher's guard may still set the nearest apart (a number,
+            // a negation, swapped names), and the next may be the same question asked another way.
+            if (entry.Cosine >= Options.SemanticThreshold && _matcher.Accepts(text, entry.Text, entry.Cosine).IsHit)
             {
                 return entry.Answer;
             }
@@ -54,7 +57,7 @@ internal sealed class SemanticCacheChatClient(
             return known;
         }
 
-        var embedding = await embedder.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var embedding = await embedder.GenerateAsync([CacheText.Normalize(text)], cancellationToken: cancellationToken).ConfigureAwait(false);
         var vector = embedding[0].Vector.ToArray();
         var norm = TensorPrimitives.Norm(vector);
         if (norm > 0)

@@ -15,7 +15,7 @@ internal static class CacheConfig
             ttl = defaults.Ttl;
         }
 
-        if (d.Threshold is { } threshold && (threshold is <= 0 or > 1 || double.IsNaN(threshold)))
+        if (d.Threshold is { } threshold && SemanticMatcher.ThresholdProblem(threshold) is not null)
         {
             problems.Add($"cache.threshold must be above 0 and at most 1 (got {threshold})");
         }
