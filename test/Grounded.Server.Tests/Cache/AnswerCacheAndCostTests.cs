@@ -92,7 +92,12 @@ public sealed class AnswerCacheAndCostTests : IAsyncLifetime
         Assert.Equal("text/event-stream", streamed.Content.Headers.ContentType?.MediaType);
         Assert.Equal("exact", Header(streamed, "x-grounded-cache"));
         var events = await streamed.Content.ReadAsStringAsync();
-        Assert.Contains("[small] echo: stream from cache", events);
+        var pieces = events.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l["data: ".Length..]).RootElement.GetProperty("choices"))
+            .Where(c => c.GetArrayLength() > 0 && c[0].GetProperty("delta").TryGetProperty("content", out var content) && content.GetString() is { Length: > 0 })
+            .Select(c => c[0].GetProperty("delta").GetProperty("content").GetString()).ToList();
+        Assert.Equal("[small] echo: stream from cache", string.Concat(pieces));
+        Assert.True(pieces.Count > 1, "the cached answer streams in several pieces");
         Assert.Contains("\"cost_usd\":0", events);
         Assert.EndsWith("data: [DONE]\n\n", events);
     }
