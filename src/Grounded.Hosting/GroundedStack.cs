@@ -55,6 +55,9 @@ public sealed class GroundedStack : IAsyncDisposable
             : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
     }
 
+    /// <summary>The most tokens a model may write for an answer from sources (<c>/v1/ask</c>, <c>grounded ask --model</c>).</summary>
+    public const int AnswerMaxOutputTokens = 1024;
+
     /// <summary>Gets the authenticator that turns a request's key into its caller's identity.</summary>
     public KeyAuthenticator Keys { get; }
 
@@ -83,6 +86,20 @@ public sealed class GroundedStack : IAsyncDisposable
         time ??= TimeProvider.System;
         var redis = options.Redis.IsConfigured ? new RedisConnection(options.Redis) : null;
         var caches = AnswerCaches.Create(options.Cache, redis, time);
+        try
+        {
+            return Build(options, gateway, time, redis, caches);
+        }
+        catch
+        {
+            caches.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            redis?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    private static GroundedStack Build(GroundedOptions options, Action<GatewayBuilder>? gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches)
+    {
         var builder = new GatewayBuilder(options.Gateway) { Time = time }
             .UseRoutes()
             .UseBudgets(options.Budgets, redis is null ? null : new FailoverBudgetStore(new RedisBudgetStore(redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
@@ -190,7 +207,8 @@ public sealed class GroundedStack : IAsyncDisposable
                 throw InvalidRequestException.UnknownModel(model, Gateway.Options.Names);
             }
 
-            var options = new ChatOptions { Temperature = 0, ModelId = model };
+            // An answer from sources is short: its output is capped, so budgets and context checks do not reserve a model's whole output window.
+            var options = new ChatOptions { Temperature = 0, ModelId = model, MaxOutputTokens = Math.Min(Gateway.Options.Find(model)?.MaxOutputTokens ?? AnswerMaxOutputTokens, AnswerMaxOutputTokens) };
             answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options);
             budget = Gateway.Options.Find(model)?.ContextBudget;
         }

@@ -101,13 +101,15 @@ public sealed class FailoverBudgetStore : IBudgetStore
         }
 
         // A request admitted during an outage still spent its cost: the shared counter learns it if it is back (nothing was reserved there).
-        // While the shared store is backed off, a reservation it holds is left there until its period ends, as when the settle fails.
+        // A reservation the shared store holds is always settled there, even while new requests are kept off it (another
+        // request's failure may have started the back-off and the store be back already); only a settle that fails
+        // leaves it held until its period ends.
         var primary = held.Origin == Origin.Primary ? held.Inner! : new BudgetReservation(reservation.Counter, 0);
-        if ((held.Origin == Origin.Primary || actual > 0) && Volatile.Read(ref _retryAt) == Healthy)
+        if (held.Origin == Origin.Primary || (actual > 0 && Volatile.Read(ref _retryAt) == Healthy))
         {
             try
             {
-                await _primary.SettleAsync(primary, actual, cancellationToken).ConfigureAwait(false);
+                await _primary.SettleAsync(primary, actual, CancellationToken.None).ConfigureAwait(false); // a settle is not abandoned with its request
             }
             catch (Exception error) when (_isOutage(error))
             {

@@ -129,6 +129,11 @@ public abstract class AnswerCacheChatClient : DelegatingChatClient
 
     private async Task SafeStoreAsync(IList<ChatMessage> messages, ChatOptions? options, ChatResponse response, GatewayContext? context, decimal before, CancellationToken cancellationToken)
     {
+        if (context?.CacheOutcome is CacheOutcomes.Exact or CacheOutcomes.Semantic)
+        {
+            return; // an inner cache answered: storing its answer again would reset its age and record no saving
+        }
+
         var text = CacheKeys.SemanticText(messages, options).Text;
         if (CachedAnswer.From(response, context?.ServedBy ?? response.ModelId, (context?.Cost ?? 0) - before, text) is not { } answer)
         {

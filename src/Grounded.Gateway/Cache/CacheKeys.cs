@@ -47,6 +47,11 @@ public static class CacheKeys
             return "the request continues a provider-side conversation";
         }
 
+        if (OpenAiPassThrough.Of(options) is { } fields && (fields.Fields.ContainsKey("logprobs") || fields.Fields.ContainsKey("top_logprobs") || fields.Fields.ContainsKey("n")))
+        {
+            return "the request asks for what a cached answer does not keep (logprobs)";
+        }
+
         return !cache.Sampled && options?.Temperature is not 0f ? "the request samples above temperature 0" : null;
     }
 
@@ -95,6 +100,7 @@ public static class CacheKeys
             {
                 json.WriteStartObject();
                 json.WriteString("role", list[i].Role.Value);
+                json.WriteString("name", list[i].AuthorName);
                 if (i != lastUser)
                 {
                     json.WritePropertyName("contents");

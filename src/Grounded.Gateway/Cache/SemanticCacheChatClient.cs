@@ -21,8 +21,10 @@ internal sealed class SemanticCacheChatClient(
 
     protected override string HitOutcome => Context.CacheOutcomes.Semantic;
 
+    // Only text is compared by meaning: a last message with an image, audio or a file is left to the exact cache.
     protected override bool Serves(IList<ChatMessage> messages, ChatOptions? options) =>
-        Options.Semantic && CacheKeys.SemanticText(messages, options).Text.Length > 0;
+        Options.Semantic && CacheKeys.SemanticText(messages, options).Text.Length > 0
+        && (messages.LastOrDefault(m => m.Role == ChatRole.User)?.Contents.All(c => c is TextContent) ?? true);
 
     protected override async Task<CachedAnswer?> FindAsync(IList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ internal sealed class ModelDocument
     public int? MaxOutputTokens { get; set; }
     public string? Encoding { get; set; }
     public int? ContextBudget { get; set; }
-    public PriceDocument? Price { get; set; }
+    public PriceDocument Price { get; set; } = new();
 }
 
 internal sealed class PriceDocument

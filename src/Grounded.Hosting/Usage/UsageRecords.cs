@@ -22,7 +22,7 @@ public static class UsageRecords
             KeyId = context.Caller,
             EndUser = context.EndUser,
             RequestedModel = context.RequestedModel,
-            Model = context.ServedBy,
+            Model = context.CacheOutcome is CacheOutcomes.Exact or CacheOutcomes.Semantic ? null : context.ServedBy,
             Route = context.RouteName,
             RouteClass = context.RouteClass,
             PromptId = context.PromptId,

@@ -34,6 +34,7 @@ public sealed class GroundedConfigGatewayTests
               - { name: mini, provider: openai, endpoint: http://x/v1, model: gpt-4o-mini-2024-07-18, contextWindow: 1000, maxOutputTokens: 10 }
               - { name: mine, provider: openai, endpoint: http://x/v1, model: gpt-4o-mini, contextWindow: 1000, maxOutputTokens: 10, price: { inputPerMTok: 1, outputPerMTok: 2, cachedInputPerMTok: 0.5 } }
               - { name: local, provider: openai, endpoint: http://x/v1, model: llama3, contextWindow: 1000, maxOutputTokens: 10 }
+              - { name: partial, provider: openai, endpoint: http://x/v1, model: gpt-4o-mini, contextWindow: 1000, maxOutputTokens: 10, price: { cachedInputPerMTok: 0.01 } }
             """;
 
         var models = GroundedConfig.Parse(yaml, new Dictionary<string, string?>()).Gateway.Models;
@@ -42,6 +43,7 @@ public sealed class GroundedConfigGatewayTests
         Assert.Equal((table.InputPerMTok, table.OutputPerMTok, $"builtin ({Gateway.Config.KnownPrices.AsOf})"), (models[0].InputPerMTok, models[0].OutputPerMTok, models[0].PriceSource));
         Assert.Equal((1d, 2d, (double?)0.5, "config"), (models[1].InputPerMTok, models[1].OutputPerMTok, models[1].CachedInputPerMTok, models[1].PriceSource));
         Assert.Equal((0d, 0d, "none"), (models[2].InputPerMTok, models[2].OutputPerMTok, models[2].PriceSource));
+        Assert.Equal((table.InputPerMTok, table.OutputPerMTok, (double?)0.01), (models[3].InputPerMTok, models[3].OutputPerMTok, models[3].CachedInputPerMTok)); // never a silent zero
         Assert.Equal(1.5m / 1_000_000m + 2m / 1_000_000m, models[1].Cost(inputTokens: 2, outputTokens: 1, cachedInputTokens: 1));
     }
 
