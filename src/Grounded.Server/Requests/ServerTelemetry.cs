@@ -15,6 +15,9 @@ internal sealed class ServerTelemetry
     private readonly Histogram<double> _firstToken;
     private readonly Histogram<long> _tokens;
     private readonly Counter<double> _cost;
+    private readonly Counter<long> _cache;
+    private readonly Counter<double> _saved;
+    private readonly Counter<double> _falseHits;
 
     public ServerTelemetry(IMeterFactory meters, ILoggerFactory logs)
     {
@@ -24,6 +27,10 @@ internal sealed class ServerTelemetry
         _firstToken = meter.CreateHistogram<double>("gen_ai.server.time_to_first_token", "s", "Time until the first token of a streamed response");
         _tokens = meter.CreateHistogram<long>("gen_ai.server.token.usage", "{token}", "Tokens per request, by type");
         _cost = meter.CreateCounter<double>("grounded.server.cost", "USD", "Cost of the requests' model calls at the configured prices");
+        _cache = meter.CreateCounter<long>("grounded.cache.requests", "{request}", "Model requests by cache outcome (exact, semantic, miss, bypass)");
+        _saved = meter.CreateCounter<double>("grounded.cache.saved", "USD", "What cache hits saved: the cached answers' original cost");
+        _falseHits = meter.CreateCounter<double>("grounded.cache.estimated_false_hits", "{request}",
+            "Semantic hits times the matcher's measured false-hit share (1 - its precision on PAWS dev): the expected number of wrong answers served");
     }
 
     /// <summary>Gets the request log (created once: LoggerFactory.CreateLogger takes a lock).</summary>
@@ -45,6 +52,20 @@ internal sealed class ServerTelemetry
             _tokens.Record(usage.InputTokenCount ?? 0, [.. tags, new("gen_ai.token.type", "input")]);
             _tokens.Record(usage.OutputTokenCount ?? 0, [.. tags, new("gen_ai.token.type", "output")]);
             _cost.Add((double)context.Cost, tags);
+        }
+
+        if (context.CacheOutcome is { } outcome)
+        {
+            _cache.Add(1, [.. tags, new("grounded.cache.outcome", outcome)]);
+            if (context.SavedCost > 0)
+            {
+                _saved.Add((double)context.SavedCost, tags);
+            }
+
+            if (outcome == Gateway.Context.CacheOutcomes.Semantic)
+            {
+                _falseHits.Add(1 - Gateway.Cache.SemanticMatcher.MeasuredPrecision, tags);
+            }
         }
 
         if (!RequestLog.IsEnabled(LogLevel.Information))
