@@ -210,7 +210,7 @@ public sealed class GroundedStack : IAsyncDisposable
             // An answer from sources is short: its output is capped, so budgets and context checks do not reserve a model's whole output window.
             var options = new ChatOptions { Temperature = 0, ModelId = model, MaxOutputTokens = Math.Min(Gateway.Options.Find(model)?.MaxOutputTokens ?? AnswerMaxOutputTokens, AnswerMaxOutputTokens) };
             answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options);
-            budget = Gateway.Options.Find(model)?.ContextBudget;
+            budget = ContextBudget(model);
         }
 
         if (context is not null)
@@ -221,6 +221,12 @@ public sealed class GroundedStack : IAsyncDisposable
 
         return (question, topK, query with { Answerer = answerer, ContextBudget = budget, CountTokens = budget is null ? null : Gateway.Tokens.Count });
     }
+
+    // A model's context budget; for a route, the smallest of its models' (its model is chosen later, in the gateway, and
+    // evidence that fits the smallest fits whichever it picks).
+    private int? ContextBudget(string model) =>
+        Gateway.Options.Find(model) is { } options ? options.ContextBudget
+        : Gateway.Options.FindRoute(model)?.Models().Select(Gateway.Options.Find).Min(m => m?.ContextBudget);
 
     // The retrieval half of a request, checked: what ask and search share. It sees only what its caller may (the local
     // CLI's identity when there is none: the default tenant).

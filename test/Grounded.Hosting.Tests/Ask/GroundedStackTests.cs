@@ -1,3 +1,4 @@
+using Grounded.Gateway.Cache;
 using Grounded.Gateway.Config;
 using Grounded.Gateway.Context;
 using Grounded.Gateway.Failures;
@@ -117,13 +118,32 @@ public sealed class GroundedStackTests(StoreFixture fixture) : IClassFixture<Sto
         Assert.NotNull(streamed.Usage); // counted by the gateway: the scripted model reports none
     }
 
-    private GroundedStack Stack() => GroundedStack.Create(
+    [Theory]
+    [InlineData("small")]
+    [InlineData("auto")]
+    public async Task AModelsContextBudgetCompressesTheEvidenceItIsGivenAlsoThroughARoute(string model)
+    {
+        await using (var whole = Stack())
+        {
+            await whole.AskAsync(new AskRequest { Question = "What causes ocean tides?", Model = model, TopK = 3 });
+        }
+
+        await using var budgeted = Stack(contextBudget: 20);
+        await budgeted.AskAsync(new AskRequest { Question = "What causes ocean tides?", Model = model, TopK = 3 });
+
+        var (full, compressed) = (_model.Calls[0].Messages[0].Text, _model.Calls[1].Messages[0].Text);
+        Assert.True(compressed.Length < full.Length, $"{compressed.Length} characters with a budget, {full.Length} without");
+        Assert.Contains("[Source 1]", compressed, StringComparison.Ordinal);
+    }
+
+    private GroundedStack Stack(int? contextBudget = null) => GroundedStack.Create(
         new GroundedOptions
         {
             Rag = new LocalRagOptions { Store = fixture.Store.Location },
+            Cache = CacheOptions.Disabled,
             Gateway = new GatewayOptions
             {
-                Models = [new ModelOptions { Name = "small", Provider = "openai", ProviderModel = "m", ContextWindow = 8000, MaxOutputTokens = 500, InputPerMTok = 2, OutputPerMTok = 8 }],
+                Models = [new ModelOptions { Name = "small", Provider = "openai", ProviderModel = "m", ContextWindow = 8000, MaxOutputTokens = 500, InputPerMTok = 2, OutputPerMTok = 8, ContextBudget = contextBudget }],
                 Routes = [new ModelRouteOptions { Name = "auto", Default = "small" }],
             },
         },
