@@ -29,7 +29,7 @@ internal sealed record PricedModel(string Name, string ProviderModel, ModelPrice
 
     // The configuration already gave a model without a price block the table's price, and says so.
     private static PricedModel Configured(ModelOptions model) =>
-        new(model.Name, model.ProviderModel, new ModelPrice(model.InputPerMTok, model.OutputPerMTok, model.CachedInputPerMTok), model.PriceSource);
+        new(model.Name, model.ProviderModel, model.Price, model.PriceSource);
 
     private static string Known() => string.Join(", ", KnownPrices.ModelIds.Order(StringComparer.Ordinal));
 }

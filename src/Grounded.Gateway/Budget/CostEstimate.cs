@@ -35,8 +35,8 @@ internal readonly record struct CostEstimate(long PromptTokens, long MaxOutputTo
     /// <summary>Returns what <paramref name="outputTokens"/> written so far cost, with the prompt, at <paramref name="served"/>'s prices (else these).</summary>
     public decimal Partial(long outputTokens, ModelOptions? served) => served is null
         ? Price(PromptTokens, outputTokens, InputPerMTok, OutputPerMTok)
-        : Price(PromptTokens, outputTokens, (decimal)served.InputPerMTok, (decimal)served.OutputPerMTok);
+        : served.Cost(PromptTokens, outputTokens);
 
     private static decimal Price(long input, long output, decimal inputPerMTok, decimal outputPerMTok) =>
-        ((input * inputPerMTok) + (output * outputPerMTok)) / 1_000_000m;
+        new ModelPrice((double)inputPerMTok, (double)outputPerMTok, null).Cost(input, output);
 }

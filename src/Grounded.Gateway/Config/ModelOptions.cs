@@ -49,11 +49,8 @@ public sealed record ModelOptions
     public string PriceSource { get; init; } = "config";
 
     /// <summary>Returns the cost in dollars of <paramref name="inputTokens"/> (of which <paramref name="cachedInputTokens"/> came from the provider's prompt cache) and <paramref name="outputTokens"/>.</summary>
-    public decimal Cost(long inputTokens, long outputTokens, long cachedInputTokens = 0)
-    {
-        var cached = Math.Clamp(cachedInputTokens, 0, inputTokens);
-        return (((inputTokens - cached) * (decimal)InputPerMTok)
-            + (cached * (decimal)(CachedInputPerMTok ?? InputPerMTok))
-            + (outputTokens * (decimal)OutputPerMTok)) / 1_000_000m;
-    }
+    public decimal Cost(long inputTokens, long outputTokens, long cachedInputTokens = 0) => Price.Cost(inputTokens, outputTokens, cachedInputTokens);
+
+    /// <summary>Gets the model's prices as one value.</summary>
+    public ModelPrice Price => new(InputPerMTok, OutputPerMTok, CachedInputPerMTok);
 }

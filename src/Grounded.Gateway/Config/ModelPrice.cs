@@ -13,7 +13,18 @@ public sealed record ModelPrice(double InputPerMTok, double OutputPerMTok, doubl
         ArgumentOutOfRangeException.ThrowIfNegative(outputTokens);
         ArgumentOutOfRangeException.ThrowIfNegative(cachedInputTokens);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cachedInputTokens, inputTokens);
-        var cached = cachedInputTokens * (CachedInputPerMTok ?? InputPerMTok);
-        return ((inputTokens - cachedInputTokens) * InputPerMTok + cached + outputTokens * OutputPerMTok) / 1_000_000;
+        return (double)Cost(inputTokens, outputTokens, cachedInputTokens);
+    }
+
+    /// <summary>
+    /// Returns the same cost in exact decimal dollars: the one formula the gateway's accounting, the budgets' estimates and
+    /// <c>grounded cost estimate</c> share. Cached tokens beyond the input tokens count as input tokens.
+    /// </summary>
+    public decimal Cost(long inputTokens, long outputTokens, long cachedInputTokens = 0)
+    {
+        var cached = Math.Clamp(cachedInputTokens, 0, inputTokens);
+        return (((inputTokens - cached) * (decimal)InputPerMTok)
+            + (cached * (decimal)(CachedInputPerMTok ?? InputPerMTok))
+            + (outputTokens * (decimal)OutputPerMTok)) / 1_000_000m;
     }
 }

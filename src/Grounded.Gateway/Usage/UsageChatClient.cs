@@ -59,10 +59,6 @@ internal sealed class UsageChatClient(IChatClient inner, ModelOptions model, Pro
         }
     }
 
-    /// <summary>Returns the cost in dollars of <paramref name="usage"/> at the model's prices.</summary>
-    public static decimal Cost(UsageDetails usage, ModelOptions model) =>
-        model.Cost(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, usage.CachedInputTokenCount ?? 0);
-
     private UsageDetails Complete(UsageDetails? usage, IList<ChatMessage> prompt, Func<long> completion)
     {
         usage ??= new UsageDetails();
@@ -89,5 +85,5 @@ internal sealed class UsageChatClient(IChatClient inner, ModelOptions model, Pro
         return tokens.Count(text.ToString());
     }
 
-    private void Record(ChatOptions? options, UsageDetails usage) => GatewayContext.Of(options)?.AddUsage(usage, Cost(usage, model));
+    private void Record(ChatOptions? options, UsageDetails usage) => GatewayContext.Of(options)?.AddUsage(usage, model.Cost(usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0, usage.CachedInputTokenCount ?? 0));
 }
