@@ -50,49 +50,13 @@ public sealed partial class SqliteAccessStore
     public async Task<IReadOnlyList<UsageTotal>> SummarizeAsync(UsageQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var key = query.By switch
-        {
-            UsageGrouping.Model => "COALESCE(model, CASE WHEN cache IN ('exact', 'semantic') THEN 'cache' END)",
-            UsageGrouping.Key => "key_id",
-            UsageGrouping.Day => "substr(at, 1, 10)",
-            UsageGrouping.Tenant => "tenant",
-            UsageGrouping.User => "end_user",
-            UsageGrouping.Endpoint => "endpoint",
-            UsageGrouping.Class => "route_class",
-            UsageGrouping.Cache => "cache",
-            UsageGrouping.Prompt => "prompt_id",
-            _ => throw new ArgumentOutOfRangeException(nameof(query), query.By, "unknown grouping"),
-        };
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var select = Command(connection, $"""
-            SELECT COALESCE({key}, 'none') AS k, COUNT(*), SUM(input_tokens), SUM(cached_input_tokens), SUM(output_tokens), SUM(cost_nusd), SUM(saved_nusd),
-                SUM(CASE WHEN cache IN ('exact', 'semantic') THEN 1 ELSE 0 END), SUM(status >= 400), AVG(latency_ms)
-            FROM usage_ledger
-            WHERE at >= $since AND ($until IS NULL OR at < $until) AND ($tenant IS NULL OR tenant = $tenant) AND ($route IS NULL OR route = $route)
-            GROUP BY k ORDER BY SUM(cost_nusd) DESC, k
-            """);
-        select.Parameters.AddWithValue("$since", Stamp(query.Since));
-        select.Parameters.AddWithValue("$until", query.Until is { } until ? Stamp(until) : DBNull.Value);
-        select.Parameters.AddWithValue("$tenant", (object?)query.Tenant ?? DBNull.Value);
-        select.Parameters.AddWithValue("$route", (object?)query.Route ?? DBNull.Value);
-        var totals = new List<UsageTotal>();
+        await using var select = Command(connection, UsageLedgerSql.Summary(query.By, day: "substr(at, 1, 10)"));
+        select.Parameters.AddWithValue("@since", Stamp(query.Since));
+        select.Parameters.AddWithValue("@until", query.Until is { } until ? Stamp(until) : DBNull.Value);
+        select.Parameters.AddWithValue("@tenant", (object?)query.Tenant ?? DBNull.Value);
+        select.Parameters.AddWithValue("@route", (object?)query.Route ?? DBNull.Value);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            totals.Add(new UsageTotal(reader.GetString(0))
-            {
-                Requests = reader.GetInt64(1),
-                InputTokens = reader.GetInt64(2),
-                CachedInputTokens = reader.GetInt64(3),
-                OutputTokens = reader.GetInt64(4),
-                CostUsd = NanoDollars.ToUsd(reader.GetInt64(5)),
-                SavedUsd = NanoDollars.ToUsd(reader.GetInt64(6)),
-                CacheHits = reader.GetInt64(7),
-                Errors = reader.GetInt64(8),
-                MeanLatencyMs = Math.Round(reader.GetDouble(9), 1),
-            });
-        }
-
-        return totals;
+        return await UsageLedgerSql.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 }
