@@ -125,28 +125,8 @@ public sealed class AnswerCacheAndCostTests : IAsyncLifetime
         Assert.Equal(1, exact.CacheHits);
     }
 
-    private WebApplicationFactory<Program> Factory(string extraYaml = "")
-    {
-        var config = Path.Combine(_dir, $"grounded-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(config, $"""
-            models:
-              - name: small
-                provider: openai
-                endpoint: {_upstream.Endpoint}
-                model: small-model
-                contextWindow: 8000
-                maxOutputTokens: 500
-                {Prices}
-            resilience:
-              retry: {"{"} maxAttempts: 1 {"}"}
-            {extraYaml}
-            """);
-        return new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Grounded:Config", config);
-            b.UseSetting("Grounded:Store", Path.Combine(_dir, "store-" + Guid.NewGuid().ToString("N")));
-        });
-    }
+    private WebApplicationFactory<Program> Factory() =>
+        GroundedFactory.Create(_dir, _upstream.Endpoint, Path.Combine(_dir, "store-" + Guid.NewGuid().ToString("N")), modelYaml: Prices);
 
     private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
 

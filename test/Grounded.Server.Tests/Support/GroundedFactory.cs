@@ -6,7 +6,7 @@ namespace Grounded.Server.Tests.Support;
 /// <summary>The real host with a one-model config pointing at a scripted upstream.</summary>
 internal static class GroundedFactory
 {
-    public static WebApplicationFactory<Program> Create(string directory, Uri endpoint, string store, string extraYaml = "", Action<IWebHostBuilder>? configure = null, string modelId = "small-model")
+    public static WebApplicationFactory<Program> Create(string directory, Uri endpoint, string store, string extraYaml = "", Action<IWebHostBuilder>? configure = null, string modelId = "small-model", string modelYaml = "")
     {
         var config = Path.Combine(directory, $"grounded-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(config, $"""
@@ -17,6 +17,7 @@ internal static class GroundedFactory
                 model: {modelId}
                 contextWindow: 8000
                 maxOutputTokens: 500
+                {modelYaml}
             resilience:
               retry: {"{"} maxAttempts: 1 {"}"}
             {extraYaml}
