@@ -31,7 +31,7 @@ public sealed record GroundedOptions
     /// <summary>Gets the config file the options were read from, if any.</summary>
     public string? ConfigFile { get; init; }
 
-    /// <summary>Gets the shared Redis (rate limits, budgets, and later caches), from <c>redis.url</c> or <c>$GROUNDED_REDIS</c>; not configured: state is kept in process.</summary>
+    /// <summary>Gets the shared Redis (rate limits, budgets and the exact cache's shared level), from <c>redis.url</c> or <c>$GROUNDED_REDIS</c>; not configured: state is kept in process.</summary>
     public RedisOptions Redis { get; init; } = new() { ConnectionString = string.Empty };
 
     /// <summary>Gets the answer caches (<c>cache:</c>): exact on by default, semantic opt-in; in memory, and in Redis too when it is configured.</summary>
