@@ -12,16 +12,13 @@ namespace Grounded.Gateway.Budget;
 /// </summary>
 public sealed class FailoverBudgetStore : IBudgetStore
 {
-    private const long Healthy = long.MinValue;
 
     private readonly IBudgetStore _primary;
     private readonly Func<Exception, bool> _isOutage;
     private readonly RateLimitFailure _mode;
     private readonly TimeProvider _time;
-    private readonly long _backOff;
+    private readonly OutageBackOff _outage;
     private readonly InMemoryBudgetStore? _local;
-    private long _retryAt = Healthy;
-    private long _outages;
 
     /// <summary>Wraps <paramref name="primary"/>; <paramref name="isOutage"/> says which of its exceptions mean it is out (others propagate).</summary>
     /// <param name="primary">The shared store, e.g. Redis.</param>
@@ -38,13 +35,11 @@ public sealed class FailoverBudgetStore : IBudgetStore
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "the failure mode must be Local, Open or Closed");
         }
 
-        var wait = backOff ?? TimeSpan.FromSeconds(1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(backOff));
         _primary = primary;
         _isOutage = isOutage;
         _mode = mode;
         _time = time ?? TimeProvider.System;
-        _backOff = (long)Math.Ceiling(wait.TotalSeconds * _time.TimestampFrequency);
+        _outage = new OutageBackOff(_time, backOff);
         _local = mode == RateLimitFailure.Local ? new InMemoryBudgetStore(_time) : null;
     }
 
@@ -56,24 +51,24 @@ public sealed class FailoverBudgetStore : IBudgetStore
     }
 
     /// <summary>Gets how many calls found the primary out (at most about one per back-off while an outage lasts).</summary>
-    public long Outages => Interlocked.Read(ref _outages);
+    public long Outages => _outage.Outages;
 
     /// <inheritdoc />
     public async ValueTask<BudgetDecision> ReserveAsync(BudgetCounter counter, decimal amount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counter);
         Exception? outage = null;
-        if (TryPrimary())
+        if (_outage.TryPrimary())
         {
             try
             {
                 var decision = await _primary.ReserveAsync(counter, amount, cancellationToken).ConfigureAwait(false);
-                Recovered();
+                _outage.Recovered();
                 return Wrap(decision, Origin.Primary);
             }
             catch (Exception error) when (_isOutage(error))
             {
-                Out();
+                _outage.Out();
                 outage = error;
             }
         }
@@ -105,7 +100,7 @@ public sealed class FailoverBudgetStore : IBudgetStore
         // request's failure may have started the back-off and the store be back already); only a settle that fails
         // leaves it held until its period ends.
         var primary = held.Origin == Origin.Primary ? held.Inner! : new BudgetReservation(reservation.Counter, 0);
-        if (held.Origin == Origin.Primary || (actual > 0 && Volatile.Read(ref _retryAt) == Healthy))
+        if (held.Origin == Origin.Primary || (actual > 0 && _outage.IsHealthy))
         {
             try
             {
@@ -114,7 +109,7 @@ public sealed class FailoverBudgetStore : IBudgetStore
             catch (Exception error) when (_isOutage(error))
             {
                 // The reservation stays held in the shared store until its period ends: a refusal too many, never a spend too many.
-                Out();
+                _outage.Out();
             }
         }
     }
@@ -122,33 +117,6 @@ public sealed class FailoverBudgetStore : IBudgetStore
     private static BudgetDecision Wrap(BudgetDecision decision, Origin origin) => decision.Reservation is { } inner
         ? decision with { Reservation = new BudgetReservation(inner.Counter, inner.Amount) { State = new Held(origin, inner) } }
         : decision;
-
-    private bool TryPrimary()
-    {
-        var retryAt = Volatile.Read(ref _retryAt);
-        if (retryAt == Healthy)
-        {
-            return true;
-        }
-
-        // Once the back-off is over, the one caller that moves it on probes the primary; the others keep the fallback meanwhile.
-        var now = _time.GetTimestamp();
-        return now >= retryAt && Interlocked.CompareExchange(ref _retryAt, now + _backOff, retryAt) == retryAt;
-    }
-
-    private void Recovered()
-    {
-        if (Volatile.Read(ref _retryAt) != Healthy)
-        {
-            Interlocked.Exchange(ref _retryAt, Healthy);
-        }
-    }
-
-    private void Out()
-    {
-        Interlocked.Increment(ref _outages);
-        Volatile.Write(ref _retryAt, _time.GetTimestamp() + _backOff);
-    }
 
     private sealed record Held(Origin Origin, BudgetReservation? Inner);
 }

@@ -8,17 +8,14 @@ namespace Grounded.Gateway.Limits;
 /// </summary>
 public sealed class FailoverRateLimiter : IRateLimiter
 {
-    private const long Healthy = long.MinValue;
     private static readonly TimeSpan ClosedRetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly IRateLimiter _primary;
     private readonly Func<Exception, bool> _isOutage;
     private readonly RateLimitFailure _mode;
     private readonly TimeProvider _time;
-    private readonly long _backOff;
+    private readonly OutageBackOff _outage;
     private TokenBucketLimiter? _local;
-    private long _retryAt = Healthy;
-    private long _outages;
 
     /// <summary>Wraps <paramref name="primary"/>; <paramref name="isOutage"/> says which of its exceptions mean it is out (others propagate).</summary>
     /// <param name="primary">The shared limiter, e.g. Redis.</param>
@@ -35,24 +32,22 @@ public sealed class FailoverRateLimiter : IRateLimiter
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "the failure mode must be Local, Open or Closed");
         }
 
-        var wait = backOff ?? TimeSpan.FromSeconds(1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(backOff));
         _primary = primary;
         _isOutage = isOutage;
         _mode = mode;
         _time = time ?? TimeProvider.System;
-        _backOff = (long)Math.Ceiling(wait.TotalSeconds * _time.TimestampFrequency);
+        _outage = new OutageBackOff(_time, backOff);
         _local = mode == RateLimitFailure.Local ? new TokenBucketLimiter(_time) : null;
     }
 
     /// <summary>Gets how many calls found the primary out (at most about one per back-off while an outage lasts).</summary>
-    public long Outages => Interlocked.Read(ref _outages);
+    public long Outages => _outage.Outages;
 
     /// <inheritdoc />
     public async ValueTask<RateDecision> AcquireAsync(string key, RateLimit limit, long cost, CancellationToken cancellationToken)
     {
         RateLimitArguments.Check(key, limit, cost);
-        if (TryPrimary())
+        if (_outage.TryPrimary())
         {
             try
             {
@@ -62,7 +57,7 @@ public sealed class FailoverRateLimiter : IRateLimiter
             }
             catch (Exception error) when (_isOutage(error))
             {
-                Out();
+                _outage.Out();
             }
         }
 
@@ -78,7 +73,7 @@ public sealed class FailoverRateLimiter : IRateLimiter
     public async ValueTask DebitAsync(string key, RateLimit limit, long cost, CancellationToken cancellationToken)
     {
         RateLimitArguments.Check(key, limit, cost);
-        if (TryPrimary())
+        if (_outage.TryPrimary())
         {
             try
             {
@@ -88,7 +83,7 @@ public sealed class FailoverRateLimiter : IRateLimiter
             }
             catch (Exception error) when (_isOutage(error))
             {
-                Out();
+                _outage.Out();
             }
         }
 
@@ -98,31 +93,12 @@ public sealed class FailoverRateLimiter : IRateLimiter
         }
     }
 
-    private bool TryPrimary()
-    {
-        var retryAt = Volatile.Read(ref _retryAt);
-        if (retryAt == Healthy)
-        {
-            return true;
-        }
-
-        // Once the back-off is over, the one caller that moves it on probes the primary; the others keep the fallback meanwhile.
-        var now = _time.GetTimestamp();
-        return now >= retryAt && Interlocked.CompareExchange(ref _retryAt, now + _backOff, retryAt) == retryAt;
-    }
-
     private void Recovered()
     {
         // The local buckets are dropped with the outage that filled them: the shared ones count again, and the next outage starts afresh.
-        if (Volatile.Read(ref _retryAt) != Healthy && Interlocked.Exchange(ref _retryAt, Healthy) != Healthy && _local is not null)
+        if (_outage.Recovered() && _local is not null)
         {
             Volatile.Write(ref _local, new TokenBucketLimiter(_time));
         }
-    }
-
-    private void Out()
-    {
-        Interlocked.Increment(ref _outages);
-        Volatile.Write(ref _retryAt, _time.GetTimestamp() + _backOff);
     }
 }
