@@ -3,11 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using Grounded.Gateway.Cache;
 using Grounded.Gateway.Context;
+using Grounded.Hosting.Caching;
 using Grounded.Redis;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Grounded.Bench;
 
@@ -47,7 +46,7 @@ internal static class CacheLookup
 
         await using (var memory = Hybrid(null))
         {
-            var cache = memory.GetRequiredService<HybridCache>();
+            var cache = memory.Exact;
             await FillAsync(cache, requests, answer);
             results.Add(await TimeAsync($"exact hit, in memory ({entries:N0} entries)", lookups, i => ReadAsync(cache, requests[i])));
             results.Add(await TimeAsync("exact miss, in memory", lookups, i => ReadAsync(cache, Request(entries + i))));
@@ -66,11 +65,11 @@ internal static class CacheLookup
             results.Add(await TimeAsync("baseline: Redis GET round trip", lookups, async i => await db.StringGetAsync(redis.KeyPrefix + "none:" + i)));
             await using (var writer = Hybrid(redis))
             {
-                await FillAsync(writer.GetRequiredService<HybridCache>(), requests, answer);
+                await FillAsync(writer.Exact, requests, answer);
             }
 
             await using var replica = Hybrid(redis); // another replica: nothing in its memory yet
-            var cache = replica.GetRequiredService<HybridCache>();
+            var cache = replica.Exact;
             results.Add(await TimeAsync($"exact hit, from Redis ({entries:N0} entries)", lookups, i => ReadAsync(cache, requests[i])));
             results.Add(await TimeAsync("exact miss, memory then Redis", lookups, i => ReadAsync(cache, Request(entries + i))));
         }
@@ -108,17 +107,9 @@ internal static class CacheLookup
         return ([new(ChatRole.System, "You are a helpful assistant for Acme's support team."), new(ChatRole.User, $"Question {i}: how do I reset my password on device {i % 97}?")], options);
     }
 
-    private static ServiceProvider Hybrid(RedisConnection? redis)
-    {
-        var services = new ServiceCollection();
-        services.AddHybridCache(o => o.DefaultEntryOptions = new HybridCacheEntryOptions { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) }); // the bench's entries leave Redis on their own
-        if (redis is not null)
-        {
-            services.AddSingleton<IDistributedCache>(RedisAnswerCache.Create(redis));
-        }
-
-        return services.BuildServiceProvider();
-    }
+    // The product's answer caches (the composition root's storage), with entries that leave Redis on their own.
+    private static AnswerCaches Hybrid(RedisConnection? redis) =>
+        AnswerCaches.Create(new CacheOptions { Ttl = TimeSpan.FromMinutes(10) }, redis, TimeProvider.System);
 
     private static async Task FillAsync(HybridCache cache, List<(List<ChatMessage> Messages, ChatOptions Options)> requests, CachedAnswer answer)
     {
