@@ -16,6 +16,7 @@ internal sealed class ConfigDocument
     public List<BudgetDocument> Budgets { get; set; } = [];
     public CacheDocument Cache { get; set; } = new();
     public Dictionary<string, RouteDocument?> Routes { get; set; } = [];
+    public GuardsDocument Guards { get; set; } = new();
 }
 
 internal sealed class CacheDocument
@@ -59,6 +60,7 @@ internal sealed class ModelDocument
     public string? Encoding { get; set; }
     public int? ContextBudget { get; set; }
     public PriceDocument Price { get; set; } = new();
+    public GuardsDocument? Guards { get; set; }
 }
 
 internal sealed class PriceDocument
@@ -129,5 +131,6 @@ internal sealed class RouteDocument
     public int? LongOutputAboveTokens { get; set; }
     public int? ConversationAboveTurns { get; set; }
     public double? MultilingualAboveShare { get; set; }
+    public GuardsDocument? Guards { get; set; }
 }
 #pragma warning restore CA2227, CA1056
