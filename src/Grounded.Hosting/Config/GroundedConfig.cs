@@ -76,6 +76,8 @@ public static class GroundedConfig
         var (redis, onFailure) = LimitsConfig.Validate(document, environment, problems);
         var cache = CacheConfig.Validate(document.Cache, problems);
         var budgets = BudgetsConfig.Validate(document, problems);
+        var retrievalGuards = RetrievalGuardsConfig.Validate(document, problems);
+        var (grounding, judge) = GroundingConfig.Validate(document, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -84,7 +86,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets };
+        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>
