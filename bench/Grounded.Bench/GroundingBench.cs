@@ -15,7 +15,7 @@ namespace Grounded.Bench;
 /// numbers changed against its own passage (unsupported). SciFact claims, written by annotators (paraphrases, not
 /// quotes), against their cited abstract and the nearest other one. The local model is fitted on the even-numbered
 /// items of both and reported on the odd ones. Then the added latency per answer on the product's query pipeline.
-/// Usage: grounding [--data DIR] [--work DIR] [--every 3] [--scifact 1000] [--windows] [--no-latency]
+/// Usage: grounding [--data DIR] [--work DIR] [--every 3] [--scifact 1000] [--windows] [--variants] [--no-latency | --latency-only]
 /// </summary>
 internal static class GroundingBench
 {
@@ -32,11 +32,36 @@ internal static class GroundingBench
         await rag.Ingestion().IngestAsync([Path.Combine(work, "covidqa-corpus")]);
         var verifier = rag.Verifier(windows: windows);
 
+        if (args.Contains("--latency-only"))
+        {
+            await LatencyAsync(rag, qa, every);
+            return 0;
+        }
+
         var clock = Stopwatch.StartNew();
         var covid = await GroundingCases.CovidQaAsync(rag, qa);
         Console.WriteLine($"COVID-QA: {covid.Count(c => c.Label)} answers found in a passage of their paper (of {qa.Count}); {covid.Count(c => !c.Label)} unsupported pairs");
         var scifact = await GroundingCases.SciFactAsync(rag, data, options.GetInt("scifact", 1000));
         Console.WriteLine($"SciFact: {scifact.Count(c => c.Label)} claims with their cited abstract; {scifact.Count(c => !c.Label)} unsupported pairs; built in {clock.Elapsed.TotalSeconds:0} s");
+        if (args.Contains("--variants"))
+        {
+            // Which similarity serves best: claim vs single sentences (the default), also vs pairs of neighbouring
+            // sentences, or the claim embedded as a query (the model's retrieval prefix).
+            foreach (var (name, variant) in new[] { ("sentences", rag.Verifier()), ("sentences + windows", rag.Verifier(windows: true)), ("claims as queries", rag.Verifier(prefixClaims: true)) })
+            {
+                var c = await FeaturesAsync(variant, covid);
+                var s = await FeaturesAsync(variant, scifact);
+                var w = LogisticFit.Fit(c.Concat(s).Where(x => x.Case.Item % 2 == 0).Select(x => Vector(x.Features)).ToList(), c.Concat(s).Where(x => x.Case.Item % 2 == 0).Select(x => x.Case.Label).ToList());
+                var model = new GroundingWeights(w[0], w[1], w[2], w[3]);
+                Report($"[{name}] COVID-QA odd, fitted", c.Where(x => x.Case.Item % 2 == 1).ToList(), model.Probability, threshold: double.NaN);
+                Report($"[{name}] COVID-QA odd, similarity alone", c.Where(x => x.Case.Item % 2 == 1).ToList(), f => f.Similarity, threshold: double.NaN);
+                Report($"[{name}] SciFact odd, fitted", s.Where(x => x.Case.Item % 2 == 1).ToList(), model.Probability, threshold: double.NaN);
+                Report($"[{name}] SciFact odd, similarity alone", s.Where(x => x.Case.Item % 2 == 1).ToList(), f => f.Similarity, threshold: double.NaN);
+            }
+
+            return 0;
+        }
+
         var covidRows = await FeaturesAsync(verifier, covid);
         var scifactRows = await FeaturesAsync(verifier, scifact);
         Console.WriteLine($"features in {clock.Elapsed.TotalSeconds:0} s{(windows ? " (with two-sentence windows)" : string.Empty)}");
@@ -53,6 +78,12 @@ internal static class GroundingBench
             Report($"{name} odd items, weights fitted now", held, fitted.Probability);
             Report($"  baseline: similarity alone", held, f => f.Similarity, threshold: double.NaN);
             Report($"  baseline: word coverage alone", held, f => f.Coverage, threshold: double.NaN);
+            foreach (var t in new[] { 0.3, 0.4, 0.5, 0.6 })
+            {
+                var (p, r, f1) = BinaryScores.AtThreshold(held.Where(x => x.Case.Label).Select(x => GroundingWeights.Calibrated.Probability(x.Features)).ToList(),
+                    held.Where(x => !x.Case.Label).Select(x => GroundingWeights.Calibrated.Probability(x.Features)).ToList(), t);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    committed weights at {t}: supported recall {r:P1}, precision {p:P1}, F1 {f1:0.000}"));
+            }
         }
 
         if (args.Contains("--no-latency"))

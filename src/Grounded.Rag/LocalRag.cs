@@ -127,8 +127,8 @@ public sealed class LocalRag : IAsyncDisposable
     /// Returns the grounding check the query pipelines use: the index's model through the query stages' shared cache, so
     /// the sentences the reranker embedded are not embedded again. <paramref name="windows"/> and <paramref name="weights"/> are for calibration.
     /// </summary>
-    internal GroundingVerifier Verifier(GroundingOptions? options = null, bool windows = false, GroundingWeights? weights = null) =>
-        new(_queryEmbedder, options ?? _options.Grounding, null, weights ?? GroundingWeights.Calibrated, windows);
+    internal GroundingVerifier Verifier(GroundingOptions? options = null, bool windows = false, GroundingWeights? weights = null, bool prefixClaims = false) =>
+        new(_queryEmbedder, options ?? _options.Grounding, null, weights ?? GroundingWeights.Calibrated, windows, prefixClaims ? Embedder.Profile.QueryPrefix : string.Empty);
 
     /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
     public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : QueryWith(new QueryOptions { Filter = filter });

@@ -28,11 +28,11 @@ public sealed class GroundingVerifier
     {
     }
 
-    internal GroundingVerifier(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingOptions? options, TimeProvider? time, GroundingWeights weights, bool windows)
+    internal GroundingVerifier(IEmbeddingGenerator<string, Embedding<float>> embedder, GroundingOptions? options, TimeProvider? time, GroundingWeights weights, bool windows, string claimPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(embedder);
         Options = (options ?? new GroundingOptions()) with { };
-        _scorer = new SupportScorer(embedder, windows);
+        _scorer = new SupportScorer(embedder, windows, claimPrefix);
         _consistency = new SelfConsistency(embedder);
         _weights = weights;
         _time = time ?? TimeProvider.System;

@@ -8,10 +8,14 @@ namespace Grounded.Rag.Verify;
 /// likely made up. A sample states a claim when one of its sentences is close in meaning (cosine ≥
 /// <see cref="SameClaimCosine"/>) and states every number the claim does.
 /// </summary>
+/// <remarks>
+/// The local model's cosines are compressed: unrelated sentences of one topic score 0.7–0.85, paraphrases 0.95 and up.
+/// 0.90 is the threshold the semantic cache's matcher was calibrated at on PAWS with the same model (docs/benchmarks.md).
+/// </remarks>
 internal sealed class SelfConsistency(IEmbeddingGenerator<string, Embedding<float>> embedder)
 {
     /// <summary>The cosine similarity from which a sample's sentence states the same as a claim.</summary>
-    public const double SameClaimCosine = 0.85;
+    public const double SameClaimCosine = 0.90;
 
     /// <summary>Returns, for each claim, the share of <paramref name="samples"/> (answer texts) that state it.</summary>
     public async Task<double[]> ShareStatingAsync(IReadOnlyList<string> claims, IReadOnlyList<string> samples, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Grounded.Rag.Verify;
 /// the sentence scorer quotes them, so with the query pipeline's shared embedding cache the sentences the reranker
 /// already embedded cost nothing; everything else goes in one batch.
 /// </summary>
-internal sealed class SupportScorer(IEmbeddingGenerator<string, Embedding<float>> embedder, bool windows = false)
+internal sealed class SupportScorer(IEmbeddingGenerator<string, Embedding<float>> embedder, bool windows = false, string claimPrefix = "")
 {
     /// <summary>Returns the features of each claim against the union of its sources, in order.</summary>
     public async Task<IReadOnlyList<SupportFeatures>> ScoreAsync(IReadOnlyList<(string Claim, IReadOnlyList<string> Sources)> pairs, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ internal sealed class SupportScorer(IEmbeddingGenerator<string, Embedding<float>
             }
         }
 
-        var texts = pairs.Select(p => p.Claim).Concat(sources.Values.SelectMany(s => s.Units)).Distinct(StringComparer.Ordinal).ToList();
+        var texts = pairs.Select(p => claimPrefix + p.Claim).Concat(sources.Values.SelectMany(s => s.Units)).Distinct(StringComparer.Ordinal).ToList();
         var embeddings = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         var vectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
@@ -45,7 +45,7 @@ internal sealed class SupportScorer(IEmbeddingGenerator<string, Embedding<float>
         for (var i = 0; i < pairs.Count; i++)
         {
             var (claim, claimSources) = pairs[i];
-            var claimVector = vectors[claim].Span;
+            var claimVector = vectors[claimPrefix + claim].Span;
             var terms = QueryTerms.Of(claim);
             var numbers = ClaimNumbers.Of(claim);
             var similarity = 0.0;
