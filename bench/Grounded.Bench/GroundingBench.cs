@@ -52,7 +52,7 @@ internal static class GroundingBench
                 var c = await FeaturesAsync(variant, covid);
                 var s = await FeaturesAsync(variant, scifact);
                 var w = LogisticFit.Fit(c.Concat(s).Where(x => x.Case.Item % 2 == 0).Select(x => Vector(x.Features)).ToList(), c.Concat(s).Where(x => x.Case.Item % 2 == 0).Select(x => x.Case.Label).ToList());
-                var model = new GroundingWeights(w[0], w[1], w[2], w[3], w[4]);
+                var model = new GroundingWeights(w[0], w[1], w[2], w[3]);
                 Report($"[{name}] COVID-QA odd, fitted", c.Where(x => x.Case.Item % 2 == 1).ToList(), model.Probability, threshold: double.NaN);
                 Report($"[{name}] COVID-QA odd, similarity alone", c.Where(x => x.Case.Item % 2 == 1).ToList(), f => f.Similarity, threshold: double.NaN);
                 Report($"[{name}] SciFact odd, fitted", s.Where(x => x.Case.Item % 2 == 1).ToList(), model.Probability, threshold: double.NaN);
@@ -69,8 +69,8 @@ internal static class GroundingBench
         // Fitted on the even-numbered items of both sets (extractive answers and paraphrased claims), reported on the odd ones.
         var fit = covidRows.Concat(scifactRows).Where(x => x.Case.Item % 2 == 0).ToList();
         var weights = LogisticFit.Fit(fit.Select(x => Vector(x.Features)).ToList(), fit.Select(x => x.Case.Label).ToList());
-        var fitted = new GroundingWeights(weights[0], weights[1], weights[2], weights[3], weights[4]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on even items: intercept {weights[0]:0.00}, similarity {weights[1]:0.00}, coverage {weights[2]:0.00}, missing number {weights[3]:0.00}, passage coverage {weights[4]:0.00}"));
+        var fitted = new GroundingWeights(weights[0], weights[1], weights[2], weights[3]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted on even items: intercept {weights[0]:0.00}, similarity {weights[1]:0.00}, coverage {weights[2]:0.00}, missing number {weights[3]:0.00}"));
         foreach (var (name, rows) in new[] { ("COVID-QA", covidRows), ("SciFact", scifactRows) })
         {
             var held = rows.Where(x => x.Case.Item % 2 == 1).ToList();
@@ -78,7 +78,6 @@ internal static class GroundingBench
             Report($"{name} odd items, weights fitted now", held, fitted.Probability);
             Report($"  baseline: similarity alone", held, f => f.Similarity, threshold: double.NaN);
             Report($"  baseline: word coverage alone", held, f => f.Coverage, threshold: double.NaN);
-            Report($"  baseline: best passage's word coverage alone", held, f => f.PassageCoverage, threshold: double.NaN);
             foreach (var t in new[] { 0.3, 0.4, 0.5, 0.6 })
             {
                 var (p, r, f1) = BinaryScores.AtThreshold(held.Where(x => x.Case.Label).Select(x => GroundingWeights.Calibrated.Probability(x.Features)).ToList(),
@@ -107,7 +106,7 @@ internal static class GroundingBench
         return rows;
     }
 
-    private static double[] Vector(SupportFeatures f) => [f.Similarity, f.Coverage, f.Missing.Count > 0 ? 1 : 0, f.PassageCoverage];
+    private static double[] Vector(SupportFeatures f) => [f.Similarity, f.Coverage, f.Missing.Count > 0 ? 1 : 0];
 
     private static void Report(string title, List<(GroundingCase Case, SupportFeatures Features)> rows, Func<SupportFeatures, double> score, double threshold = 0.5)
     {

@@ -12,8 +12,7 @@ namespace Grounded.Rag.Verify;
 /// <param name="Similarity">The weight of the best sentence cosine.</param>
 /// <param name="Coverage">The weight of the content-word coverage.</param>
 /// <param name="MissingNumber">The weight of a stated number the source lacks (a strong negative).</param>
-/// <param name="PassageCoverage">The weight of the content-word coverage of the best single passage (0: not used).</param>
-internal sealed record GroundingWeights(double Intercept, double Similarity, double Coverage, double MissingNumber, double PassageCoverage = 0)
+internal sealed record GroundingWeights(double Intercept, double Similarity, double Coverage, double MissingNumber)
 {
     /// <summary>Gets the coefficients fitted on COVID-QA.</summary>
     public static GroundingWeights Calibrated { get; } = new(-5.05, 3.61, 3.32, -2.16);
@@ -21,8 +20,7 @@ internal sealed record GroundingWeights(double Intercept, double Similarity, dou
     /// <summary>Returns the probability that the source supports the claim.</summary>
     public double Probability(SupportFeatures features)
     {
-        var z = Intercept + (Similarity * features.Similarity) + (Coverage * features.Coverage) + (features.Missing.Count > 0 ? MissingNumber : 0)
-            + (PassageCoverage * features.PassageCoverage);
+        var z = Intercept + (Similarity * features.Similarity) + (Coverage * features.Coverage) + (features.Missing.Count > 0 ? MissingNumber : 0);
         return 1 / (1 + Math.Exp(-z));
     }
 }

@@ -49,7 +49,6 @@ internal sealed class SupportScorer(IEmbeddingGenerator<string, Embedding<float>
             var terms = QueryTerms.Of(claim);
             var numbers = ClaimNumbers.Of(claim);
             var similarity = 0.0;
-            var passage = terms.Count == 0 ? 1.0 : 0.0;
             var sourceTerms = new HashSet<string>(StringComparer.Ordinal);
             var sourceNumbers = new HashSet<string>(StringComparer.Ordinal);
             foreach (var source in claimSources.Distinct(StringComparer.Ordinal).Select(t => sources[t]))
@@ -59,43 +58,34 @@ internal sealed class SupportScorer(IEmbeddingGenerator<string, Embedding<float>
                     similarity = Math.Max(similarity, TensorPrimitives.Dot(claimVector, vectors[unit].Span));
                 }
 
-                foreach (var passageTerms in source.PassageTerms)
-                {
-                    passage = Math.Max(passage, terms.Count == 0 ? 1 : terms.Count(passageTerms.Contains) / (double)terms.Count);
-                }
-
                 sourceTerms.UnionWith(source.Terms);
                 sourceNumbers.UnionWith(source.Numbers);
             }
 
             var coverage = terms.Count == 0 ? 1 : terms.Count(sourceTerms.Contains) / (double)terms.Count;
-            features[i] = new SupportFeatures(similarity, coverage, ClaimNumbers.Missing(numbers, sourceNumbers), passage);
+            features[i] = new SupportFeatures(similarity, coverage, ClaimNumbers.Missing(numbers, sourceNumbers));
         }
 
         return features;
     }
 
-    // A source's sentences as quoted (and cached), optionally with each pair of neighbours (embedded); the content words
-    // of each sentence and each pair of neighbours (never embedded); its content words and its numbers.
-    private sealed record Source(IReadOnlyList<string> Units, IReadOnlyList<HashSet<string>> PassageTerms, HashSet<string> Terms, HashSet<string> Numbers)
+    // A source's sentences as quoted (and cached), optionally with each pair of neighbours, its content words and its numbers.
+    private sealed record Source(IReadOnlyList<string> Units, HashSet<string> Terms, HashSet<string> Numbers)
     {
         public static Source Of(string text, bool windows)
         {
             var sentences = SentenceSplitter.Split(text).Select(s => SentenceScorer.Quoted(text.Substring(s.Start, s.Length))).Where(s => s.Length > 0).ToList();
             var units = new List<string>(sentences);
-            var terms = sentences.Select(QueryTerms.Of).ToList();
-            var passages = new List<HashSet<string>>(terms);
-            for (var i = 0; i + 1 < sentences.Count; i++)
+            if (windows)
             {
-                passages.Add([.. terms[i], .. terms[i + 1]]);
-                if (windows)
+                for (var i = 0; i + 1 < sentences.Count; i++)
                 {
                     units.Add(sentences[i] + " " + sentences[i + 1]);
                 }
             }
 
             var plain = SentenceScorer.Quoted(text);
-            return new Source(units.Distinct(StringComparer.Ordinal).ToList(), passages, QueryTerms.Of(plain), ClaimNumbers.Of(plain));
+            return new Source(units.Distinct(StringComparer.Ordinal).ToList(), QueryTerms.Of(plain), ClaimNumbers.Of(plain));
         }
     }
 }
