@@ -13,6 +13,8 @@ internal static class GuardsConfig
 {
     private const string Off = "off";
 
+    private static readonly string[] Order = ["pii", "injection", "topics", "toxicity", "schema", "moderation", "tools"];
+
     public static GuardOptions Validate(ConfigDocument d, List<string> problems)
     {
         var models = d.Models.Select(m => m.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -34,17 +36,12 @@ internal static class GuardsConfig
     // The guards named in the block replace the inherited ones; only those are judged here (the inherited ones were, where written).
     private static GuardPolicy Merge(GuardPolicy inherited, GuardsDocument g, string at, HashSet<string> models, List<string> problems)
     {
-        var own = new GuardPolicy
-        {
-            Pii = g.Pii is { } pii ? Pii(pii, $"{at}.pii", problems) : null,
-            Injection = g.Injection is { } injection ? Injection(injection, $"{at}.injection", problems) : null,
-            Topics = g.Topics is { } topics ? Topics(topics, $"{at}.topics", problems) : null,
-            Toxicity = g.Toxicity is { } toxicity ? Toxicity(toxicity, $"{at}.toxicity", problems) : null,
-            Schema = g.Schema is { } schema && schema.Enabled != false ? new SchemaGuardOptions { Repair = schema.Repair ?? true } : null,
-            Moderation = g.Moderation is { } moderation ? Moderation(moderation, $"{at}.moderation", problems) : null,
-            Tools = g.Tools is { } tools ? Tools(tools, $"{at}.tools", problems) : null,
-        };
-        problems.AddRange(own.Validate(at, models.Contains));
+        var found = new List<string>();
+        var own = Read(g, at, found);
+        found.AddRange(own.Validate(at, models.Contains));
+
+        // Listed guard by guard, in the order of the docs, whichever check found them.
+        problems.AddRange(found.OrderBy(p => Array.FindIndex(Order, guard => p.StartsWith($"{at}.{guard}", StringComparison.Ordinal))));
         return inherited with
         {
             Pii = g.Pii is null ? inherited.Pii : own.Pii,
@@ -56,6 +53,18 @@ internal static class GuardsConfig
             Tools = g.Tools is null ? inherited.Tools : own.Tools,
         };
     }
+
+    private static GuardPolicy Read(GuardsDocument g, string at, List<string> problems) =>
+        new GuardPolicy
+        {
+            Pii = g.Pii is { } pii ? Pii(pii, $"{at}.pii", problems) : null,
+            Injection = g.Injection is { } injection ? Injection(injection, $"{at}.injection", problems) : null,
+            Topics = g.Topics is { } topics ? Topics(topics, $"{at}.topics", problems) : null,
+            Toxicity = g.Toxicity is { } toxicity ? Toxicity(toxicity, $"{at}.toxicity", problems) : null,
+            Schema = g.Schema is { } schema && schema.Enabled != false ? new SchemaGuardOptions { Repair = schema.Repair ?? true } : null,
+            Moderation = g.Moderation is { } moderation ? Moderation(moderation, $"{at}.moderation", problems) : null,
+            Tools = g.Tools is { } tools ? Tools(tools, $"{at}.tools", problems) : null,
+        };
 
     private static PiiGuardOptions? Pii(PiiGuardDocument d, string at, List<string> problems)
     {
