@@ -1,28 +1,43 @@
-using System.Text.RegularExpressions;
 using Grounded.Guards;
 
 namespace Grounded.Gateway.Guard;
 
 /// <summary>
 /// The toxicity guard's curated lexicon (<c>Guard/Lexicons/toxicity.v1.txt</c>): profanity, insults, threats, sexual terms
-/// and slurs, matched case-insensitively on word boundaries in one compiled pass, so <c>Scunthorpe</c> or <c>assistant</c>
-/// never match. Each match is a span typed by its category.
+/// and slurs. The text is read word by word (a word: letters, digits, and the <c>*</c> and <c>'</c> inside it) and each
+/// word, or run of words separated by white space, is looked up case-insensitively, the longest term first: a term never
+/// matches inside a word (<c>Scunthorpe</c>, <c>assistant</c>), and the cost is a hash lookup per word, whatever the
+/// lexicon's size. Each match is a span typed by its category.
 /// </summary>
 internal sealed class ToxicityLexicon
 {
     /// <summary>The lexicon's version, in each decision's reason.</summary>
     public const string Version = "toxicity.v1";
 
-    private readonly Regex _pattern;
-    private readonly Dictionary<string, string> _categories;
+    // Single words by themselves (looked up as spans: no string per word), and the terms of several words by their first word, longest first.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _single;
+    private readonly Dictionary<string, (string[] Following, string Category)[]>.AlternateLookup<ReadOnlySpan<char>> _multi;
 
     private ToxicityLexicon(IReadOnlyList<(string Category, string Term)> entries)
     {
-        _categories = entries.GroupBy(e => Normal(e.Term)).ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
+        var single = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var multi = new Dictionary<string, List<(string[] Following, string Category)>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (category, term) in entries)
+        {
+            var words = term.Replace('’', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 1)
+            {
+                single.TryAdd(words[0], category);
+            }
+            else
+            {
+                (multi.TryGetValue(words[0], out var list) ? list : multi[words[0]] = []).Add((words[1..], category));
+            }
+        }
 
-        // Longest first, so "motherfucker" wins over "fuck"; \b on each side only where the term starts or ends with a word character.
-        var alternatives = entries.Select(e => e.Term).Distinct().OrderByDescending(t => t.Length).Select(Pattern);
-        _pattern = new Regex($"(?:{string.Join('|', alternatives)})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _single = single.GetAlternateLookup<ReadOnlySpan<char>>();
+        _multi = multi.ToDictionary(m => m.Key, m => m.Value.OrderByDescending(t => t.Following.Length).ToArray(), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the shipped lexicon.</summary>
@@ -36,26 +51,109 @@ internal sealed class ToxicityLexicon
             return [];
         }
 
+        var words = Words(text);
         List<GuardSpan>? spans = null;
-        for (var match = _pattern.Match(text); match.Success; match = match.NextMatch())
+        for (var i = 0; i < words.Count; i++)
         {
-            (spans ??= []).Add(new GuardSpan(match.Index, match.Length, _categories.GetValueOrDefault(Normal(match.Value), "toxicity")));
+            var first = text.AsSpan(words[i].Start, words[i].Length);
+            var (count, category) = _multi.TryGetValue(first, out var terms) ? Longest(text, words, i, terms) : (0, null);
+            if (count == 0 && _single.TryGetValue(first, out var alone))
+            {
+                (count, category) = (1, alone);
+            }
+
+            if (count > 0)
+            {
+                var end = words[i + count - 1].Start + words[i + count - 1].Length;
+                (spans ??= []).Add(new GuardSpan(words[i].Start, end - words[i].Start, category!));
+                i += count - 1;
+            }
         }
 
         return spans ?? (IReadOnlyList<GuardSpan>)[];
     }
 
-    private static string Pattern(string term)
+    // The longest term of several words that starts at word `first` (its words separated by white space only), as a word count.
+    private static (int Count, string? Category) Longest(string text, List<(int Start, int Length)> words, int first, (string[] Following, string Category)[] terms)
     {
-        var body = string.Join(@"\s+", term.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape));
-        var start = char.IsLetterOrDigit(term[0]) ? @"\b" : string.Empty;
-        var end = char.IsLetterOrDigit(term[^1]) ? @"\b" : string.Empty;
+        foreach (var (rest, category) in terms)
+        {
+            if (first + rest.Length >= words.Count || !SeparatedByWhiteSpace(text, words, first, rest.Length + 1))
+            {
+                continue;
+            }
 
-        // A masked letter ('*') is not a word character: such a term is bounded by what is not a word character or '*'.
-        return term.Contains('*', StringComparison.Ordinal) ? $@"(?<![\w*]){body}(?![\w*])" : start + body + end;
+            var match = true;
+            for (var w = 0; w < rest.Length && match; w++)
+            {
+                var word = words[first + 1 + w];
+                match = text.AsSpan(word.Start, word.Length).Equals(rest[w], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (match)
+            {
+                return (rest.Length + 1, category);
+            }
+        }
+
+        return (0, null);
     }
 
-    private static string Normal(string term) => string.Join(' ', term.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    // Words: runs of letters, digits, '*' and apostrophes, without the apostrophes or '*' that open or close them ('idiot').
+    private static List<(int Start, int Length)> Words(string text)
+    {
+        var words = new List<(int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            var (s, e) = (start, i);
+            while (s < e && !char.IsLetterOrDigit(text[s]))
+            {
+                s++;
+            }
+
+            while (e > s && !char.IsLetterOrDigit(text[e - 1]))
+            {
+                e--;
+            }
+
+            if (e > s)
+            {
+                words.Add((s, e - s));
+            }
+        }
+
+        return words;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '*' or '\'' or '’';
+
+    private static bool SeparatedByWhiteSpace(string text, List<(int Start, int Length)> words, int first, int count)
+    {
+        for (var w = first; w < first + count - 1; w++)
+        {
+            for (var c = words[w].Start + words[w].Length; c < words[w + 1].Start; c++)
+            {
+                if (!char.IsWhiteSpace(text[c]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static ToxicityLexicon Load()
     {
