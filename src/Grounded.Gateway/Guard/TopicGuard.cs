@@ -7,14 +7,15 @@ namespace Grounded.Gateway.Guard;
 
 /// <summary>
 /// The topic policy: the request (the last user message, or a RAG prompt's question) is embedded with the local model
-/// and compared with every example sentence (the best match of a topic is its similarity: examples of one topic may be
-/// far apart, so no centroid). Close to a denied topic, or far from every allowed one, it gets the polite refusal (block)
-/// or is flagged. The examples are embedded once, on first use.
+/// and compared with every example sentence, after the mean of ordinary sentences (<see cref="TopicBackground"/>) is taken
+/// off both; a topic's similarity is its best example's (examples of one topic may be far apart, so no centroid). Closer
+/// to a denied topic than to every allowed one and at least <c>deniedAbove</c>, or below <c>allowedAbove</c> for every
+/// allowed topic, the request gets the polite refusal (block) or is flagged. The examples are embedded once, on first use.
 /// </summary>
 internal sealed class TopicGuard(TopicGuardOptions options, IEmbeddingGenerator<string, Embedding<float>> embedder) : IInputGuard
 {
     private readonly Lock _gate = new();
-    private Task<List<(string Topic, bool Allowed, float[] Vector)>>? _examples;
+    private Task<(List<(string Topic, bool Allowed, float[] Vector)> Examples, float[] Mean)>? _examples;
 
     public async ValueTask<GuardVerdict> CheckAsync(InputCheck check, IChatClient models, CancellationToken cancellationToken)
     {
@@ -23,13 +24,13 @@ internal sealed class TopicGuard(TopicGuardOptions options, IEmbeddingGenerator<
             return GuardVerdict.Allow(GuardNames.Topic, "nothing to check");
         }
 
-        var examples = await ExamplesAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        var request = (await embedder.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
+        var (examples, mean) = await ExamplesAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var request = Centered((await embedder.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.Span, mean);
         var scores = examples.Select(e => (e.Topic, e.Allowed, Score: TensorPrimitives.CosineSimilarity(request, e.Vector))).ToList();
         var denied = scores.Where(s => !s.Allowed).OrderByDescending(s => s.Score).FirstOrDefault();
         var allowed = scores.Where(s => s.Allowed).OrderByDescending(s => s.Score).FirstOrDefault();
         var span = new GuardSpan(0, text.Length, "topic");
-        if (denied.Topic is not null && denied.Score >= options.DeniedAbove)
+        if (denied.Topic is not null && denied.Score >= options.DeniedAbove && (allowed.Topic is null || denied.Score > allowed.Score))
         {
             return Refuse(Invariant($"denied topic '{denied.Topic}' ({denied.Score:0.00} >= {options.DeniedAbove:0.00})"), span);
         }
@@ -49,7 +50,7 @@ internal sealed class TopicGuard(TopicGuardOptions options, IEmbeddingGenerator<
         : new GuardVerdict(new GuardDecision(GuardNames.Topic, GuardActions.Flag, reason, [span]));
 
     // Embedded once for every request; a failed attempt (the model could not load) is tried again by the next request.
-    private Task<List<(string Topic, bool Allowed, float[] Vector)>> ExamplesAsync()
+    private Task<(List<(string Topic, bool Allowed, float[] Vector)> Examples, float[] Mean)> ExamplesAsync()
     {
         lock (_gate)
         {
@@ -62,12 +63,26 @@ internal sealed class TopicGuard(TopicGuardOptions options, IEmbeddingGenerator<
         }
     }
 
-    private async Task<List<(string Topic, bool Allowed, float[] Vector)>> EmbedExamplesAsync()
+    private async Task<(List<(string Topic, bool Allowed, float[] Vector)> Examples, float[] Mean)> EmbedExamplesAsync()
     {
         var examples = options.Allowed.SelectMany(t => t.Value.Select(e => (t.Key, true, e)))
             .Concat(options.Denied.SelectMany(t => t.Value.Select(e => (t.Key, false, e)))).ToList();
-        var vectors = await embedder.GenerateAsync(examples.Select(e => e.e), cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        return [.. examples.Select((e, i) => (e.Key, e.Item2, vectors[i].Vector.ToArray()))];
+        var vectors = await embedder.GenerateAsync([.. examples.Select(e => e.e), .. TopicBackground.Sentences], cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        var mean = new float[vectors[0].Vector.Length];
+        foreach (var background in vectors.Skip(examples.Count))
+        {
+            TensorPrimitives.Add(mean, background.Vector.Span, mean);
+        }
+
+        TensorPrimitives.Divide(mean, TopicBackground.Sentences.Count, mean);
+        return ([.. examples.Select((e, i) => (e.Key, e.Item2, Centered(vectors[i].Vector.Span, mean)))], mean);
+    }
+
+    private static float[] Centered(ReadOnlySpan<float> vector, float[] mean)
+    {
+        var centered = new float[vector.Length];
+        TensorPrimitives.Subtract(vector, mean, centered);
+        return centered;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ namespace Grounded.Gateway.Guard;
 /// <summary>
 /// The topic policy (<c>guards.topics</c>): topics described by example sentences. A request whose best similarity to
 /// every allowed topic's examples is below <see cref="AllowedAbove"/>, or whose similarity to a denied topic's example
-/// reaches <see cref="DeniedAbove"/>, gets the polite <see cref="Refusal"/> instead of an answer.
+/// reaches <see cref="DeniedAbove"/> and beats every allowed topic's, gets the polite <see cref="Refusal"/> instead of an answer.
 /// </summary>
 public sealed record TopicGuardOptions
 {
@@ -22,13 +22,13 @@ public sealed record TopicGuardOptions
     /// <summary>Gets the denied topics: name → example sentences.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Denied { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
-    /// <summary>Gets the cosine similarity to an allowed example from which a request is on topic.</summary>
-    /// <value>The default is 0.55 (arctic-embed-xs; see docs/guardrails.md for the calibration).</value>
-    public double AllowedAbove { get; init; } = 0.55;
+    /// <summary>Gets the similarity to an allowed example (cosine, the common component of sentences taken off) from which a request is on topic.</summary>
+    /// <value>The default is 0.35 (arctic-embed-xs; see docs/guardrails.md for the calibration).</value>
+    public double AllowedAbove { get; init; } = 0.35;
 
-    /// <summary>Gets the cosine similarity to a denied example from which a request is refused.</summary>
-    /// <value>The default is 0.70.</value>
-    public double DeniedAbove { get; init; } = 0.70;
+    /// <summary>Gets the similarity to a denied example from which a request is refused, when no allowed topic is closer.</summary>
+    /// <value>The default is 0.45.</value>
+    public double DeniedAbove { get; init; } = 0.45;
 
     /// <summary>Gets the assistant message sent instead of an answer.</summary>
     public string Refusal { get; init; } = DefaultRefusal;

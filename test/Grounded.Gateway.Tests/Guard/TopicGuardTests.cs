@@ -40,7 +40,7 @@ public sealed class TopicGuardTests : IDisposable
     }
 
     [Fact]
-    public async Task ARequestCloseToADeniedTopicIsRefusedEvenIfItIsAlsoCloseToAnAllowedOne()
+    public async Task ARequestCloserToADeniedTopicThanToAnyAllowedOneIsRefused()
     {
         var guarded = new Guarded(_provider, new GuardPolicy { Topics = Billing });
 
