@@ -17,6 +17,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["budget-overspend"] = BudgetOverspend.RunAsync,
     ["route-decision"] = RouteDecisionLatency.RunAsync,
     ["guard-overhead"] = GuardOverhead.RunAsync,
+    ["grounding"] = GroundingBench.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

@@ -29,6 +29,9 @@ public sealed record GroundedOptions
     /// <summary>Gets the configured model that answers questions when the request names none; null: the extractive answerer.</summary>
     public string? AskModel { get; init; }
 
+    /// <summary>Gets the configured model (or route) that judges the claims of answers from sources (<c>guards.grounding.judge</c>); null: the local check alone.</summary>
+    public string? GroundingJudge { get; init; }
+
     /// <summary>Gets the config file the options were read from, if any.</summary>
     public string? ConfigFile { get; init; }
 

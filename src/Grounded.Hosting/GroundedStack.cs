@@ -21,6 +21,7 @@ using Grounded.Rag;
 using Grounded.Chunks;
 using Grounded.Rag.Answer;
 using Grounded.Rag.Retrieve;
+using Grounded.Rag.Verify;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
 
@@ -222,6 +223,7 @@ public sealed class GroundedStack : IAsyncDisposable
         var (question, topK, query) = Retrieval(request, context);
         var model = string.IsNullOrEmpty(request.Model) ? Options.AskModel : request.Model;
         Stages.IAnswerGenerator? answerer = null;
+        Stages.IAnswerGenerator? sampler = null;
         int? budget = null;
         if (model is not null)
         {
@@ -234,7 +236,19 @@ public sealed class GroundedStack : IAsyncDisposable
             var options = new ChatOptions { Temperature = 0, ModelId = model, MaxOutputTokens = Math.Min(Gateway.Options.Find(model)?.MaxOutputTokens ?? AnswerMaxOutputTokens, AnswerMaxOutputTokens) };
             answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options);
             budget = ContextBudget(model);
+            if (Options.Rag.Grounding is { Policy: not GroundingPolicy.Off, Samples: > 0 })
+            {
+                // Self-consistency samples must be written afresh: never served from (or stored in) the answer caches.
+                var sampling = options.Clone();
+                sampling.Temperature = 0.3f;
+                sampling.AdditionalProperties = new AdditionalPropertiesDictionary { [CacheKeys.NoCacheKey] = false };
+                sampler = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(sampling) ?? sampling);
+            }
         }
+
+        var judge = Options.GroundingJudge is { } judgeModel && Options.Rag.Grounding.Policy != GroundingPolicy.Off
+            ? new GroundingJudge(Gateway.Client, judgeModel, context?.AttachTo(new ChatOptions { ModelId = judgeModel, Temperature = 0 }) ?? new ChatOptions { ModelId = judgeModel, Temperature = 0 })
+            : null;
 
         if (context is not null)
         {
@@ -242,7 +256,10 @@ public sealed class GroundedStack : IAsyncDisposable
             context.Stream = request.Stream;
         }
 
-        return (question, topK, query with { Answerer = answerer, ContextBudget = budget, CountTokens = budget is null ? null : Gateway.Tokens.Count });
+        return (question, topK, query with
+        {
+            Answerer = answerer, ContextBudget = budget, CountTokens = budget is null ? null : Gateway.Tokens.Count, GroundingJudge = judge, GroundingSampler = sampler,
+        });
     }
 
     // A model's context budget; for a route, the smallest of its models' (its model is chosen later, in the gateway, and

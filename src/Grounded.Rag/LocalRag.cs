@@ -1,11 +1,13 @@
 using Grounded.Rag.Answer;
 using Grounded.Rag.Chunking;
 using Grounded.Rag.Embed;
+using Grounded.Rag.Guard;
 using Grounded.Rag.Index;
 using Grounded.Rag.Ingest;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Retrieve;
 using Grounded.Rag.Rewrite;
+using Grounded.Rag.Verify;
 using Grounded.Stages;
 using Grounded.Storage;
 using Microsoft.Extensions.AI;
@@ -44,10 +46,12 @@ public sealed class LocalRag : IAsyncDisposable
         Retriever = Retrievers.Create(store, _queryEmbedder, options.Retrieval);
         Reranker = new SentenceReranker(_scorer);
         Rewriter = options.CorrectSpelling && statistics is not null && store is ITermVocabulary vocabulary ? new SpellingCorrector(statistics, vocabulary) : null;
+        _guard = RetrievalGuard.Create(options.RetrievalGuards, store);
         Query = QueryWith(new QueryOptions());
     }
 
     private readonly LastTermStatistics? _statistics;
+    private readonly RetrievalGuard? _guard;
 
     /// <summary>Gets the store.</summary>
     public IReindexableChunkStore Store { get; }
@@ -102,11 +106,29 @@ public sealed class LocalRag : IAsyncDisposable
                     == (await Store.GetStatisticsAsync(ct).ConfigureAwait(false)).Documents,
             }
             : Rewriter;
-        var answerer = query.Answerer is { } model && query.ContextBudget is { } budget
+        IAnswerGenerator answerer = query.Answerer is { } model && query.ContextBudget is { } budget
             ? new CompressingAnswerGenerator(model, new EvidenceCompressor(_scorer, budget, query.CountTokens ?? (text => (text.Length + 3) / 4)))
             : query.Answerer ?? new ExtractiveAnswerer(_answerScorer, _options.Extractive);
-        return new QueryPipeline(retriever, reranker, candidates, answerer, rewriter: rewriter);
+        var grounding = query.Grounding ?? _options.Grounding;
+        if (grounding.Policy != GroundingPolicy.Off)
+        {
+            // Samples see the evidence the answer model sees: compressed to the same budget.
+            var sampler = query.Answerer is null ? null
+                : query.GroundingSampler is { } samples && query.ContextBudget is { } sampleBudget
+                    ? new CompressingAnswerGenerator(samples, new EvidenceCompressor(_scorer, sampleBudget, query.CountTokens ?? (text => (text.Length + 3) / 4)))
+                    : query.GroundingSampler;
+            answerer = new VerifyingAnswerGenerator(answerer, Verifier(grounding), query.GroundingJudge, sampler);
+        }
+
+        return new QueryPipeline(retriever, reranker, candidates, answerer, rewriter: rewriter, guard: _guard);
     }
+
+    /// <summary>
+    /// Returns the grounding check the query pipelines use: the index's model through the query stages' shared cache, so
+    /// the sentences the reranker embedded are not embedded again. <paramref name="windows"/> and <paramref name="weights"/> are for calibration.
+    /// </summary>
+    internal GroundingVerifier Verifier(GroundingOptions? options = null, bool windows = false, GroundingWeights? weights = null, bool prefixClaims = false) =>
+        new(_queryEmbedder, options ?? _options.Grounding, null, weights ?? GroundingWeights.Calibrated, windows, prefixClaims ? Embedder.Profile.QueryPrefix : string.Empty);
 
     /// <summary>Returns a query pipeline whose retrieval is restricted to documents matching <paramref name="filter"/>.</summary>
     public QueryPipeline QueryWith(SearchFilter filter) => filter is null || filter.IsEmpty ? Query : QueryWith(new QueryOptions { Filter = filter });
@@ -121,6 +143,7 @@ public sealed class LocalRag : IAsyncDisposable
         var problems = options.Chunking.Validate().Concat(options.Retrieval.Validate()).Concat(options.Ann.Validate())
             .Concat(new QueryOptions { RerankCandidates = options.RerankCandidates, Diversity = options.Diversity }.Validate())
             .Concat(options.Relevance.SecondModelWeight is < 0 or > 1 ? [$"the second model's similarity weight must be between 0 and 1 (got {options.Relevance.SecondModelWeight})"] : [])
+            .Concat(options.Grounding.Validate())
             .ToList();
         if (problems.Count > 0)
         {

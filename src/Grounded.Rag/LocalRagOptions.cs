@@ -5,6 +5,8 @@ using Grounded.Rag.Index;
 using Grounded.Storage;
 using Grounded.Rag.Rerank;
 using Grounded.Rag.Index.Ann;
+using Grounded.Rag.Guard;
+using Grounded.Rag.Verify;
 
 namespace Grounded.Rag;
 
@@ -53,6 +55,14 @@ public sealed record LocalRagOptions
 
     /// <summary>Gets how the approximate nearest-neighbour (HNSW) index is built and when it is used instead of the exact scan.</summary>
     public AnnOptions Ann { get; init; } = new();
+
+    /// <summary>Gets how answers are checked claim by claim against the sources they cite.</summary>
+    /// <value>The default checks every answer and annotates it (<see cref="GroundingPolicy.Annotate"/>): each carries its grounding.</value>
+    public GroundingOptions Grounding { get; init; } = new();
+
+    /// <summary>Gets the guards on retrieved chunks (injection, PII of sensitive collections); a guard runs only when its detector is set.</summary>
+    /// <value>The default sets no detector: no guard runs.</value>
+    public RetrievalGuardOptions RetrievalGuards { get; init; } = new();
 
     /// <summary>Gets whether a store built with another embedding model may be opened (only to reindex it).</summary>
     public bool AllowModelChange { get; init; }

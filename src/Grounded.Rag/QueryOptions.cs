@@ -1,4 +1,5 @@
 using Grounded.Rag.Retrieve;
+using Grounded.Rag.Verify;
 using Grounded.Stages;
 using Grounded.Storage;
 
@@ -32,6 +33,15 @@ public sealed record QueryOptions
     /// <summary>Gets how evidence tokens are counted for <see cref="ContextBudget"/> (the answer model's tokenizer); null estimates four characters a token.</summary>
     public Func<string, int>? CountTokens { get; init; }
 
+    /// <summary>Gets how this query's answer is checked against its sources; null keeps the opened setting.</summary>
+    public GroundingOptions? Grounding { get; init; }
+
+    /// <summary>Gets the model that judges the answer's claims; null: the local check alone.</summary>
+    public GroundingJudge? GroundingJudge { get; init; }
+
+    /// <summary>Gets the answerer that writes the self-consistency samples (the answer model at temperature 0.3); null: no samples, whatever <see cref="GroundingOptions.Samples"/> says.</summary>
+    public IAnswerGenerator? GroundingSampler { get; init; }
+
     /// <summary>Returns every problem with these options (empty when they are valid), naming the options as the library does.</summary>
     public IEnumerable<string> Validate()
     {
@@ -48,6 +58,11 @@ public sealed record QueryOptions
         if (Diversity is < 0 or > 1 || (Diversity is { } d && double.IsNaN(d)))
         {
             yield return $"the diversity (MMR λ) must be between 0 and 1 (got {Diversity})";
+        }
+
+        foreach (var problem in Grounding?.Validate() ?? [])
+        {
+            yield return problem;
         }
     }
 }

@@ -7,9 +7,11 @@ using Grounded.Stages;
 namespace Grounded.Rag;
 
 /// <summary>
-/// rewrite → retrieve → rerank → answer: asks a question of a store and times each stage. With a rewriter the later
-/// stages search and judge with its text (the answer still carries the question as asked); with a reranker the
-/// retriever fetches <c>rerankCandidates</c> chunks (at least top-k) and the reranker keeps the best top-k of them.
+/// rewrite → retrieve → rerank → guard → answer (→ verify, a decorator of the answer stage): asks a question of a store
+/// and times each stage. With a rewriter the later stages search and judge with its text (the answer still carries the
+/// question as asked); with a reranker the retriever fetches <c>rerankCandidates</c> chunks (at least top-k) and the
+/// reranker keeps the best top-k of them; with an evidence guard, the kept chunks are checked (dropped, quoted, redacted)
+/// before the answer stage, or a search's caller, sees them.
 /// </summary>
 public sealed class QueryPipeline
 {
@@ -19,6 +21,7 @@ public sealed class QueryPipeline
     private readonly IAnswerGenerator _generator;
     private readonly TimeProvider _time;
     private readonly IQueryRewriter? _rewriter;
+    private readonly IEvidenceGuard? _guard;
 
     /// <summary>Creates the pipeline from its stages.</summary>
     public QueryPipeline(IRetriever retriever, IAnswerGenerator generator, TimeProvider? time = null)
@@ -26,10 +29,14 @@ public sealed class QueryPipeline
     {
     }
 
-    /// <summary>Creates the pipeline from its stages, with an optional reranker over <paramref name="rerankCandidates"/> retrieved chunks and an optional rewriter in front.</summary>
-    public QueryPipeline(IRetriever retriever, IReranker? reranker, int rerankCandidates, IAnswerGenerator generator, TimeProvider? time = null, IQueryRewriter? rewriter = null)
+    /// <summary>
+    /// Creates the pipeline from its stages, with an optional reranker over <paramref name="rerankCandidates"/> retrieved
+    /// chunks, an optional rewriter in front, and an optional guard over the chunks kept.
+    /// </summary>
+    public QueryPipeline(IRetriever retriever, IReranker? reranker, int rerankCandidates, IAnswerGenerator generator, TimeProvider? time = null, IQueryRewriter? rewriter = null, IEvidenceGuard? guard = null)
     {
         _rewriter = rewriter;
+        _guard = guard;
         _retriever = retriever;
         _reranker = reranker;
         _rerankCandidates = rerankCandidates;
@@ -40,8 +47,7 @@ public sealed class QueryPipeline
     /// <summary>Returns the chunks most relevant to the query, best first.</summary>
     public async Task<IReadOnlyList<ScoredChunk>> SearchAsync(string query, int topK, CancellationToken cancellationToken = default)
     {
-        Validate(query, topK);
-        return await RetrieveAsync(await RewriteAsync(query, cancellationToken).ConfigureAwait(false), topK, cancellationToken).ConfigureAwait(false);
+        return (await GatherAsync(query, topK, cancellationToken).ConfigureAwait(false)).Evidence;
     }
 
     /// <summary>
@@ -50,9 +56,8 @@ public sealed class QueryPipeline
     /// </summary>
     public async Task<(string SearchedFor, IReadOnlyList<ScoredChunk> Evidence)> GatherAsync(string question, int topK, CancellationToken cancellationToken = default)
     {
-        Validate(question, topK);
-        var searched = await RewriteAsync(question, cancellationToken).ConfigureAwait(false);
-        return (searched, await RetrieveAsync(searched, topK, cancellationToken).ConfigureAwait(false));
+        var (searched, evidence, _) = await GatherGuardedAsync(question, topK, cancellationToken).ConfigureAwait(false);
+        return (searched, evidence);
     }
 
     /// <summary>Answers a question from the top <paramref name="topK"/> chunks, with citations, or abstains.</summary>
@@ -61,10 +66,10 @@ public sealed class QueryPipeline
         Validate(question, topK);
         var start = _time.GetTimestamp();
         (_generator as IWarmsUp)?.BeginWarmUp(); // e.g. load a model while retrieval runs
-        var (searched, evidence) = await GatherAsync(question, topK, cancellationToken).ConfigureAwait(false);
+        var (searched, evidence, report) = await GatherGuardedAsync(question, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();
         var answer = await _generator.GenerateAsync(searched, evidence, cancellationToken).ConfigureAwait(false);
-        return Compose(question, searched, answer, start, retrieved);
+        return Compose(question, searched, answer, start, retrieved, report);
     }
 
     /// <summary>
@@ -76,7 +81,7 @@ public sealed class QueryPipeline
         Validate(question, topK);
         var start = _time.GetTimestamp();
         (_generator as IWarmsUp)?.BeginWarmUp();
-        var (searched, evidence) = await GatherAsync(question, topK, cancellationToken).ConfigureAwait(false);
+        var (searched, evidence, report) = await GatherGuardedAsync(question, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();
         GeneratedAnswer? answer = null;
         await foreach (var update in _generator.GenerateStreamingAsync(searched, evidence, cancellationToken).ConfigureAwait(false))
@@ -89,22 +94,42 @@ public sealed class QueryPipeline
             answer = update.Answer ?? answer;
         }
 
-        yield return AskUpdate.Final(Compose(question, searched, answer ?? throw new InvalidOperationException($"the answer stage '{_generator.Name}' ended its stream without an answer"), start, retrieved));
+        yield return AskUpdate.Final(Compose(question, searched, answer ?? throw new InvalidOperationException($"the answer stage '{_generator.Name}' ended its stream without an answer"), start, retrieved, report));
     }
 
     /// <summary>Returns the question as searched when a rewrite changed it, else null (what <see cref="GroundedAnswer.SearchedFor"/> holds).</summary>
     public static string? Rewritten(string question, string searched) => string.Equals(searched, question, StringComparison.Ordinal) ? null : searched;
 
-    private GroundedAnswer Compose(string question, string searched, GeneratedAnswer answer, long start, long retrieved)
+    private GroundedAnswer Compose(string question, string searched, GeneratedAnswer answer, long start, long retrieved, RetrievalGuardReport? report)
     {
         var done = _time.GetTimestamp();
         var timings = new AnswerTimings(
-            Round(_time.GetElapsedTime(start, retrieved)), Round(_time.GetElapsedTime(retrieved, done)), Round(_time.GetElapsedTime(start, done)));
+            Round(_time.GetElapsedTime(start, retrieved)), Round(_time.GetElapsedTime(retrieved, done)), Round(_time.GetElapsedTime(start, done)))
+        {
+            VerifyMs = answer.Grounding is { } grounding ? Math.Round(grounding.ElapsedMs, 1) : null,
+        };
         return new GroundedAnswer(question, answer.Text, answer.Abstained, _generator.Name, answer.Abstained ? [] : answer.Citations, timings)
         {
             SearchedFor = Rewritten(question, searched),
             Usage = answer.Usage,
+            Grounding = answer.Grounding,
+            RetrievalGuards = report,
         };
+    }
+
+    // rewrite → retrieve → rerank → guard: what the answer stage sees, and what the guard did (null without one).
+    private async Task<(string Searched, IReadOnlyList<ScoredChunk> Evidence, RetrievalGuardReport? Report)> GatherGuardedAsync(string question, int topK, CancellationToken cancellationToken)
+    {
+        Validate(question, topK);
+        var searched = await RewriteAsync(question, cancellationToken).ConfigureAwait(false);
+        var evidence = await RetrieveAsync(searched, topK, cancellationToken).ConfigureAwait(false);
+        if (_guard is null)
+        {
+            return (searched, evidence, null);
+        }
+
+        var (guarded, report) = await _guard.GuardAsync(evidence, cancellationToken).ConfigureAwait(false);
+        return (searched, guarded, report);
     }
 
     private Task<string> RewriteAsync(string query, CancellationToken cancellationToken) =>

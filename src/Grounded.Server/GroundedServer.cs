@@ -66,7 +66,7 @@ public static class GroundedServer
         {
             // Traces only when someone collects them: an unsampled-but-recorded span per request would cost every caller.
             otel.WithTracing(tracing => tracing
-                .AddSource(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
+                .AddSource(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName, Grounded.Rag.RagTelemetry.SourceName)
                 .AddAspNetCoreInstrumentation()).UseOtlpExporter();
         }
 

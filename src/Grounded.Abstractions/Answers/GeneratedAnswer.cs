@@ -9,6 +9,9 @@ public sealed record GeneratedAnswer(string Text, bool Abstained, IReadOnlyList<
     /// <summary>Gets the tokens a language model used to write the answer; null for a generator without one.</summary>
     public TokenUsage? Usage { get; init; }
 
+    /// <summary>Gets how well the answer's claims are supported by the sources they cite, once a grounding check ran; null before.</summary>
+    public Grounding? Grounding { get; init; }
+
     /// <summary>The sentence every generator uses to abstain.</summary>
     public const string AbstentionText = "The indexed documents do not answer this.";
 

@@ -20,4 +20,12 @@ public sealed record GroundedAnswer(
     /// <summary>Gets the tokens a language model used to write the answer; null, and left out of JSON, for the extractive answerer.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TokenUsage? Usage { get; init; }
+
+    /// <summary>Gets how well the answer's claims are supported by the sources they cite (on by default); null, and left out of JSON, when grounding checks are off.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Grounding? Grounding { get; init; }
+
+    /// <summary>Gets what the guards on retrieved chunks did (chunks dropped, quoted, redacted); null, and left out of JSON, when no such guard ran.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RetrievalGuardReport? RetrievalGuards { get; init; }
 }

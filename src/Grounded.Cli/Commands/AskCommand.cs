@@ -55,6 +55,20 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
             }
         }
 
+        if (answer.Grounding is { Claims: { Count: > 0 } claims } grounding)
+        {
+            console.MarkupLine($"[grey]grounding: {grounding.Supported} of {claims.Count} claims supported by their sources (confidence {grounding.Confidence:0.00}, {Markup.Escape(grounding.Method)})[/]");
+            foreach (var claim in claims.Where(c => !c.Supported))
+            {
+                console.MarkupLine($"  [yellow]unsupported[/] {Markup.Escape(claim.Text)} [grey]({Markup.Escape(claim.Reason ?? string.Empty)})[/]");
+            }
+        }
+
+        if (answer.RetrievalGuards is { } guards && (guards.Dropped + guards.Quoted + guards.Flagged + guards.PiiFound) > 0)
+        {
+            console.MarkupLine($"[grey]retrieved chunks: {guards.Dropped} dropped, {guards.Quoted} quoted, {guards.Flagged} flagged as injections; {guards.Redacted} redacted of {guards.PiiFound} holding personal data[/]");
+        }
+
         var tokens = answer.Usage is { } usage ? $" · {usage.InputTokens} → {usage.OutputTokens} tokens · ${context.Cost:0.######}" : string.Empty;
         console.MarkupLine($"[grey]{Markup.Escape(answer.Generator)} · retrieve {answer.Timings.RetrieveMs:0} ms · generate {answer.Timings.GenerateMs:0} ms{tokens}[/]");
         return ExitCodes.Success;

@@ -49,9 +49,21 @@ internal sealed class IngestSettings : StoreSettings
     [Description("Tag the documents (repeat for several; search with --tag)")]
     public string[] Tags { get; init; } = [];
 
+    [CommandOption("--pii <MODE>")]
+    [Description("Screen documents for personal data: flag (count it per document and type, index unchanged) or redact (typed placeholders such as <EMAIL_ADDRESS> replace it before indexing)")]
+    public string? Pii { get; init; }
+
+    /// <summary>Gets the mode <see cref="Pii"/> names, or null when PII is not screened (valid once <see cref="Validate"/> passed).</summary>
+    public Rag.Ingest.PiiIngestMode? PiiMode => ParsePii(Pii);
+
     public override ValidationResult Validate()
     {
         var problems = FlagChecks.Chunking(ChunkTokens, Overlap).ToList();
+        if (Pii is not null && ParsePii(Pii) is null)
+        {
+            problems.Add($"--pii must be flag or redact (got '{Pii}')");
+        }
+
         if (Rag.Chunking.Chunkers.Parse(Chunker) is null)
         {
             problems.Add($"--chunker must be auto, tokens, sections, code, turns or semantic (got '{Chunker}')");
@@ -64,4 +76,11 @@ internal sealed class IngestSettings : StoreSettings
 
         return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join("; ", problems));
     }
+
+    private static Rag.Ingest.PiiIngestMode? ParsePii(string? mode) => mode?.Trim().ToLowerInvariant() switch
+    {
+        "flag" => Rag.Ingest.PiiIngestMode.Flag,
+        "redact" => Rag.Ingest.PiiIngestMode.Redact,
+        _ => null,
+    };
 }

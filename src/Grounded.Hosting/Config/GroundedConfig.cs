@@ -77,6 +77,8 @@ public static class GroundedConfig
         var cache = CacheConfig.Validate(document.Cache, problems);
         var budgets = BudgetsConfig.Validate(document, problems);
         var guards = GuardsConfig.Validate(document, problems);
+        var retrievalGuards = RetrievalGuardsConfig.Validate(document, problems);
+        var (grounding, judge) = GroundingConfig.Validate(document, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -85,7 +87,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards };
+        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

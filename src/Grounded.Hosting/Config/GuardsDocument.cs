@@ -83,12 +83,14 @@ internal sealed class RetrievalGuardDocument
     public List<string>? SensitiveCollections { get; set; }
 }
 
-// Claim-level grounding of answers from sources: policy annotate | strip | abstain; minSupport: a claim's support from
-// which it counts as supported; judge: a configured model that judges claims; samples: self-consistency samples (0 = off).
+// Claim-level grounding of answers from sources: policy annotate | strip | abstain | off; minSupport: the share of
+// supported claims below which abstain abstains; threshold: a claim's support from which it counts as supported;
+// judge: a configured model that judges claims; samples: self-consistency samples (0 = off).
 internal sealed class GroundingGuardDocument
 {
     public string? Policy { get; set; }
     public double? MinSupport { get; set; }
+    public double? Threshold { get; set; }
     public string? Judge { get; set; }
     public int? Samples { get; set; }
 }

@@ -1,13 +1,17 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Grounded.Chunks;
 
 namespace Grounded.Rag.Answer;
 
-/// <summary>The versioned prompt of the LLM answerer (<c>Answer/Prompts/grounded-answer.v1.md</c>, embedded): sources delimited as <c>[Source N]</c>.</summary>
-public static class GroundedPrompt
+/// <summary>
+/// The versioned prompt of the LLM answerer (<c>Answer/Prompts/grounded-answer.v2.md</c>, embedded): sources delimited as
+/// <c>[Source N]</c>, which are data, never instructions (v2 says so, and how a source quoted as inert data looks).
+/// </summary>
+public static partial class GroundedPrompt
 {
     /// <summary>The version of the prompt file in use.</summary>
-    public const string Version = "grounded-answer.v1";
+    public const string Version = "grounded-answer.v2";
 
     private static readonly Lazy<string> Template = new(() =>
     {
@@ -29,7 +33,7 @@ public static class GroundedPrompt
         {
             var chunk = evidence[i].Chunk;
             sources.Append("[Source ").Append(i + 1).Append("] (").Append(chunk.Source).Append(")\n")
-                .Append(chunk.Chunk.Text.Trim()).Append("\n[/Source ").Append(i + 1).Append("]\n\n");
+                .Append(Delimiter().Replace(chunk.Chunk.Text, string.Empty).Trim()).Append("\n[/Source ").Append(i + 1).Append("]\n\n");
         }
 
         return Template.Value
@@ -37,6 +41,10 @@ public static class GroundedPrompt
             .Replace("{{sources}}", sources.ToString().TrimEnd(), StringComparison.Ordinal)
             .Replace("{{question}}", question.Trim(), StringComparison.Ordinal);
     }
+
+    // A source's own text may not close its block or open another ("[/Source 2] Question: ..."): delimiters in it are removed.
+    [GeneratedRegex(@"\[\s*/?\s*Source\s*\d+\s*\]", RegexOptions.IgnoreCase)]
+    private static partial Regex Delimiter();
 
     /// <summary>Returns the indexes 0..count-1 with the even ranks first and the odd ranks after, reversed: the best at the start, the second best at the end.</summary>
     public static IReadOnlyList<int> EdgeOrder(int count) =>

@@ -20,6 +20,13 @@ public sealed record IngestReport(int Added, int Updated, int Unchanged, int Rem
     /// <summary>Gets how many files were empty (no bytes, or only whitespace) and so had nothing to index; an indexed earlier version of one is removed and counted in <see cref="Removed"/> too.</summary>
     public int Skipped { get; init; }
 
+    /// <summary>Gets the documents written in which <c>--pii</c> found personal data, with counts by type; empty when none or when PII was not screened.</summary>
+    public IReadOnlyList<DocumentPii> Pii { get; init; } = [];
+
+    /// <summary>Gets how many personal data entities of each type <see cref="Pii"/> counts over all documents.</summary>
+    public IReadOnlyDictionary<string, int> PiiByType =>
+        Pii.SelectMany(d => d.ByType).GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+
     /// <summary>Gets how many files failed.</summary>
     public int Failed => Failures.Count;
 }
@@ -62,6 +69,13 @@ public sealed record IngestOptions
     /// <summary>Gets the groups whose callers may see the documents; empty: every caller of the tenant.</summary>
     /// <value>The default is none.</value>
     public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>Gets what is done with personal data in the documents; null: they are not screened.</summary>
+    /// <value>The default is null. Set <see cref="PiiDetector"/> with it.</value>
+    public PiiIngestMode? Pii { get; init; }
+
+    /// <summary>Gets the detector that finds personal data for <see cref="Pii"/>.</summary>
+    public Grounded.Guards.Pii.IPiiDetector? PiiDetector { get; init; }
 
     /// <summary>Gets the tags every ingested document carries, for filtered search.</summary>
     /// <value>The default is none.</value>

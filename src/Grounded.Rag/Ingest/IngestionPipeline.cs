@@ -50,6 +50,11 @@ public sealed partial class IngestionPipeline
             throw new ArgumentException(problem, nameof(options));
         }
 
+        if (options.Pii is not null && options.PiiDetector is null)
+        {
+            throw new ArgumentException("screening documents for personal data (Pii) needs a PiiDetector", nameof(options));
+        }
+
         foreach (var path in paths)
         {
             if (!File.Exists(path) && !Directory.Exists(path))
@@ -65,14 +70,20 @@ public sealed partial class IngestionPipeline
         var byChunker = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var byEncoding = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var legacy = new List<DocumentEncoding>();
+        var pii = new List<DocumentPii>();
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
             progress?.Report(new IngestProgress(i, files.Count, file.Source));
             try
             {
-                var (outcome, count, chunker, encoding) = await IngestFileAsync(file, options, cancellationToken).ConfigureAwait(false);
+                var (outcome, count, chunker, encoding, found) = await IngestFileAsync(file, options, cancellationToken).ConfigureAwait(false);
                 chunks += count;
+                if (found is { Count: > 0 })
+                {
+                    pii.Add(new DocumentPii(file.Source, found));
+                }
+
                 if (chunker is not null)
                 {
                     byChunker[chunker] = byChunker.GetValueOrDefault(chunker) + 1;
@@ -103,6 +114,7 @@ public sealed partial class IngestionPipeline
             DocumentsByChunker = byChunker,
             DocumentsByEncoding = byEncoding,
             LegacyEncodings = legacy,
+            Pii = pii,
             Skipped = outcomes[(int)Outcome.Empty] + emptied,
         };
     }
@@ -113,13 +125,17 @@ public sealed partial class IngestionPipeline
     // Empty: an empty file, skipped; Emptied: an empty file whose earlier version was indexed, which is removed.
     private enum Outcome { Added, Updated, Unchanged, Empty, Emptied }
 
-    // What ingesting one file did; the chunker and encoding are known only for a file that was read and written.
-    private readonly record struct FileOutcome(Outcome Outcome, int Chunks = 0, string? Chunker = null, TextEncoding? Encoding = null);
+    // What ingesting one file did; the chunker, encoding and personal data found are known only for a file that was read and written.
+    private readonly record struct FileOutcome(Outcome Outcome, int Chunks = 0, string? Chunker = null, TextEncoding? Encoding = null, IReadOnlyDictionary<string, int>? Pii = null);
+
+    // A document whose personal data was redacted is recorded with a marked hash: ingesting it again without redaction
+    // (or redacting a document indexed before) is a change, so the index never keeps text the last run would not have written.
+    private static string StoredHash(string hash, IngestOptions options) => options.Pii == PiiIngestMode.Redact ? $"{hash}+pii:redact" : hash;
 
     private async Task<FileOutcome> IngestFileAsync(FileWalker.Entry file, IngestOptions options, CancellationToken cancellationToken)
     {
         var reader = _readers.For(file.FullPath) ?? throw new DocumentReadException($"unsupported file type '{Path.GetExtension(file.FullPath)}' (supported: {string.Join(", ", _readers.Extensions.Order())})");
-        var hash = await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false);
+        var hash = StoredHash(await HashFileAsync(file.FullPath, cancellationToken).ConfigureAwait(false), options);
         var stored = options.StoredPath?.Invoke(file.FullPath) ?? file.FullPath;
         var id = FileWalker.DocumentId(stored, options.Tenant);
         var existing = await _store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false);
@@ -137,6 +153,13 @@ public sealed partial class IngestionPipeline
         }
 
         var (encoding, blocks) = await OpenAsync(reader, file.FullPath, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, int>? found = null;
+        if (options is { Pii: { } mode, PiiDetector: { } detector })
+        {
+            found = new Dictionary<string, int>(StringComparer.Ordinal);
+            blocks = PiiBlocks.ScreenAsync(blocks, detector, mode, found, cancellationToken);
+        }
+
         var count = 0;
         var chunker = _chunkerFor(file.FullPath);
         var writer = await _store.BeginDocumentAsync(new DocumentInfo(id, file.Source, hash, 0, default)
@@ -174,7 +197,8 @@ public sealed partial class IngestionPipeline
             await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new FileOutcome(existing is null ? Outcome.Added : Outcome.Updated, count, Chunkers.NameOf(chunker), encoding);
+        return new FileOutcome(existing is null ? Outcome.Added : Outcome.Updated, count, Chunkers.NameOf(chunker), encoding,
+            found?.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
     }
 
     // A text file's encoding is detected before it is read, not inside its reader, so the report can say which one was assumed.

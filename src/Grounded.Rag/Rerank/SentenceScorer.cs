@@ -139,7 +139,7 @@ public sealed partial class SentenceScorer
                 // Bracketed reference numbers in the source ("[3]") would read as our own citation markers. The sentence is
                 // what an answer quotes, so the line breaks and runs of spaces of hard-wrapped text become one space; the
                 // chunk keeps its text as read, so its offsets still point into the document.
-                var sentence = Whitespace().Replace(ReferenceMarker().Replace(text.Substring(start, length), string.Empty), " ").Trim();
+                var sentence = Quoted(text.Substring(start, length));
                 var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
                 if (words is >= MinWords and <= MaxWords && seen.Add(sentence))
                 {
@@ -150,6 +150,9 @@ public sealed partial class SentenceScorer
 
         return sentences;
     }
+
+    /// <summary>Returns a sentence of a source as an answer quotes it (and as its embedding is cached): reference markers removed, each run of whitespace one space.</summary>
+    internal static string Quoted(string sentence) => Whitespace().Replace(ReferenceMarker().Replace(sentence, string.Empty), " ").Trim();
 
     [GeneratedRegex(@"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")]
     private static partial Regex ReferenceMarker();

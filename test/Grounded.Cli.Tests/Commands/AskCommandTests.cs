@@ -6,7 +6,7 @@ namespace Grounded.Cli.Tests.Commands;
 [Collection(nameof(IndexedStoreFixture))]
 public sealed class AskCommandTests(IndexedStoreFixture fixture)
 {
-    private static readonly string[] AnswerKeys = ["answer", "abstained", "generator", "citations", "timings"];
+    private static readonly string[] AnswerKeys = ["answer", "abstained", "generator", "citations", "timings", "grounding"];
 
     [Fact]
     public async Task AnswersAsJsonWithCitationsPointingAtTheSource()
@@ -23,7 +23,11 @@ public sealed class AskCommandTests(IndexedStoreFixture fixture)
         Assert.Equal(1, citation.GetProperty("n").GetInt32());
         Assert.Equal(Path.Combine("docs", "tides.txt"), citation.GetProperty("source").GetString());
         Assert.Contains("gravitational pull of the Moon", citation.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["retrieveMs", "generateMs", "totalMs"], IndexedStoreFixture.Keys(json.GetProperty("timings")));
+        Assert.Equal(["retrieveMs", "generateMs", "totalMs", "verifyMs"], IndexedStoreFixture.Keys(json.GetProperty("timings")));
+        var grounding = json.GetProperty("grounding");
+        Assert.Equal(["supported", "unsupported", "confidence", "claims", "method"], IndexedStoreFixture.Keys(grounding));
+        Assert.True(grounding.GetProperty("supported").GetInt32() >= 1);
+        Assert.Equal(0, grounding.GetProperty("unsupported").GetInt32()); // the extractive answerer quotes its sources
     }
 
     [Fact]
@@ -36,6 +40,8 @@ public sealed class AskCommandTests(IndexedStoreFixture fixture)
         Assert.Equal("The indexed documents do not answer this.", json.GetProperty("answer").GetString());
         Assert.Equal(JsonValueKind.Array, json.GetProperty("citations").ValueKind);
         Assert.Equal(0, json.GetProperty("citations").GetArrayLength());
+        Assert.Equal(["supported", "unsupported", "confidence", "method"], IndexedStoreFixture.Keys(json.GetProperty("grounding")));
+        Assert.Equal(0, json.GetProperty("grounding").GetProperty("confidence").GetDouble());
     }
 
     [Fact]
