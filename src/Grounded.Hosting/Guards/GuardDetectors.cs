@@ -21,7 +21,10 @@ public sealed partial class GuardDetectors : IDisposable
         _model = new Lazy<OnnxEmbeddingGenerator>(() => EmbeddingModels.ArcticXs(quantized), LazyThreadSafetyMode.ExecutionAndPublication);
         Embedder = new LazyEmbedder(_model);
 
-        // replaced at merge by the real PiiDetector/InjectionDetector
+        // replaced at merge by the real PiiDetector/InjectionDetector:
+        //   Pii = new PiiDetector();
+        //   Injection = new InjectionDetector(Embedder, <its options>);   (the lazily loaded arctic-embed-xs above)
+        // and the two Placeholder classes below deleted.
         Pii = new PlaceholderPiiDetector();
         Injection = new PlaceholderInjectionDetector();
     }
