@@ -88,6 +88,13 @@ app.Configure(config =>
             .WithExample("cache", "eval", "--pairs", "paws-dev.tsv", "--json")
             .WithExample("cache", "eval", "--pairs", "questions.csv", "--threshold", "0.92", "--sweep");
     });
+    config.AddBranch("guard", guard =>
+    {
+        guard.SetDescription("The guardrails' detectors: measure them on labelled data");
+        guard.AddCommand<GuardEvalCommand>("eval")
+            .WithExample("guard", "eval", "--guard", "pii", "--dataset", "presidio-dev.json", "--json")
+            .WithExample("guard", "eval", "--guard", "pii", "--dataset", "presidio-dev.json", "--no-name-lists");
+    });
     config.AddBranch("db", db =>
     {
         db.SetDescription("Manage the store's database schema");
