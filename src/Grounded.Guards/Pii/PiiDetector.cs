@@ -57,6 +57,6 @@ public sealed class PiiDetector : IPiiDetector
     private static IEnumerable<IPiiRecognizer> All(PiiDetectorOptions options) =>
     [
         new EmailRecognizer(), new PhoneRecognizer(), new CreditCardRecognizer(), new IbanRecognizer(), new UsSsnRecognizer(),
-        new IpAddressRecognizer(), new DateOfBirthRecognizer(),
+        new IpAddressRecognizer(), new DateOfBirthRecognizer(), new StreetAddressRecognizer(), new PersonRecognizer(options.UseNameLists),
     ];
 }
