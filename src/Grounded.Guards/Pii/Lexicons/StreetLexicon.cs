@@ -6,6 +6,8 @@ namespace Grounded.Guards.Pii;
 internal static class StreetLexicon
 {
     private static readonly string[] Endings = Words(StreetWords.Endings + "|u.|kapu");
+    private static readonly FrozenSet<string> EndingSet = Endings.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly int LongestEnding = Endings.Max(e => e.Length);
     private static readonly string[] Prefixes = Words(StreetWords.Prefixes);
     /// <summary>Gets the street suffixes as words ("Street", "Pass", "Greens").</summary>
     public static FrozenSet<string> Suffixes { get; } = Expand(StreetWords.Suffixes).ToFrozenSet(StringComparer.Ordinal);
@@ -15,14 +17,10 @@ internal static class StreetLexicon
     /// <summary>Returns whether the word ends like a compound street name ("Populierenstraat", "Laukaantie").</summary>
     public static bool EndsCompound(ReadOnlySpan<char> word)
     {
-        if (word.Length < 2)
+        var lookup = EndingSet.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = Math.Min(word.Length, LongestEnding); length >= 2; length--)
         {
-            return false;
-        }
-
-        foreach (var ending in Endings)
-        {
-            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            if (lookup.Contains(word[^length..]))
             {
                 return true;
             }

@@ -30,7 +30,8 @@ internal sealed partial class EmailRecognizer : IPiiRecognizer
             }
 
             var match = Address().Match(text, start, end - start);
-            if (match.Success)
+            var inUrl = start > 0 && text[start - 1] is '/' or ':';
+            if (match.Success && !inUrl)
             {
                 found.Add(new PiiEntity(match.Index, match.Length, Type, 0.95));
                 lastEnd = match.Index + match.Length;
@@ -38,11 +39,12 @@ internal sealed partial class EmailRecognizer : IPiiRecognizer
         }
     }
 
-    private static bool IsLocalChar(char c) => char.IsLetterOrDigit(c) || "!#$%&'*+/=?^_`{|}~.-".Contains(c, StringComparison.Ordinal);
+    // The characters people put in addresses (RFC 5322 allows more, such as '/' and '=', which more often belong to a URL or a command line).
+    private static bool IsLocalChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '\'';
 
     private static bool IsDomainChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '.';
 
-    // RFC 5322's dot-atom local part (no quoted forms), then labels of letters, digits and inner hyphens.
-    [GeneratedRegex(@"[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])", RegexOptions.CultureInvariant)]
+    // A dot-atom local part of the usual characters, then labels of letters, digits and inner hyphens.
+    [GeneratedRegex(@"[\p{L}\p{N}_%+'-]+(?:\.[\p{L}\p{N}_%+'-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}(?![\p{L}\p{N}-])", RegexOptions.CultureInvariant)]
     private static partial Regex Address();
 }

@@ -20,7 +20,7 @@ internal sealed partial class IpAddressRecognizer : IPiiRecognizer
             if (OctetsAreDecimal(candidate) && IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetwork)
             {
                 var version = Cues.Before(VersionWords(), text, match.Index, 12);
-                found.Add(new PiiEntity(match.Index, match.Length, Type, version ? 0.2 : 0.8));
+                found.Add(new PiiEntity(match.Index, match.Length, Type, version || Identifies(address) is false ? 0.2 : 0.8));
             }
         }
 
@@ -35,10 +35,13 @@ internal sealed partial class IpAddressRecognizer : IPiiRecognizer
             if (candidate.Count(':') >= 2 && candidate.IndexOfAnyExcept(':') >= 0
                 && IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
             {
-                found.Add(new PiiEntity(match.Index, match.Length, Type, 0.9));
+                found.Add(new PiiEntity(match.Index, match.Length, Type, Identifies(address) && !address.Equals(IPAddress.IPv6Any) ? 0.9 : 0.2));
             }
         }
     }
+
+    // The loopback and "any" addresses name no one's machine.
+    private static bool Identifies(IPAddress address) => !IPAddress.IsLoopback(address) && !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.Broadcast);
 
     // .NET reads "010" as octal; an address written with leading zeros is more likely something else.
     private static bool OctetsAreDecimal(ReadOnlySpan<char> candidate)

@@ -76,8 +76,29 @@ internal sealed class PersonRecognizer(bool useNameLists) : IPiiRecognizer
 
         var word = Word(text, token);
         var apostrophe = word.IndexOfAny('\'', '’');
-        return !(apostrophe > 0 && char.IsLower(word[apostrophe + 1])) && !Is(NameLexicon.NotNames, word) && !Is(NameLexicon.Honorifics, word)
-            && !(word.Length > 5 && word.EndsWith("ed", StringComparison.Ordinal) && !Is(NameLexicon.First, word));
+        return !(apostrophe > 0 && char.IsLower(word[apostrophe + 1])) && !LooksLikeAProduct(word) && !Is(NameLexicon.NotNames, word)
+            && !Is(NameLexicon.Honorifics, word) && !(word.Length > 5 && word.EndsWith("ed", StringComparison.Ordinal) && !Is(NameLexicon.First, word));
+    }
+
+    // "OpenAI", "PostgreSQL", "NuGet", "Ctrl-C": capitals inside a word, except after a name prefix ("McCray", "DeVries", "MacDonald").
+    private static bool LooksLikeAProduct(ReadOnlySpan<char> word)
+    {
+        var inner = 0;
+        var at = -1;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsUpper(word[i]) && word[i - 1] is not ('-' or '\'' or '’'))
+            {
+                inner++;
+                at = i;
+            }
+            else if (word[i] == '-' && (i + 2 >= word.Length || word[i + 2] == '-'))
+            {
+                return true; // a single letter after a hyphen
+            }
+        }
+
+        return inner > 1 || (inner == 1 && at > 3);
     }
 
     private static bool IsInitial(NameToken token) => token.Capitalised && token.Length == 1;
@@ -94,7 +115,7 @@ internal sealed class PersonRecognizer(bool useNameLists) : IPiiRecognizer
         }
 
         var gap = text.AsSpan(left.End, right.Start - left.End);
-        return gap is " " || (left.Length <= 3 && gap is ". ");
+        return gap is " " || (left.Length == 1 && gap is ". ");
     }
 
     // Returns the index of the name's last token; `words` counts its name words (not initials, particles or suffixes).
@@ -159,24 +180,23 @@ internal sealed class PersonRecognizer(bool useNameLists) : IPiiRecognizer
         {
             score = Math.Max(score, words >= 2 ? 0.7 : 0.55);
         }
-        else if (words >= 2 && Cues.After(PersonCues.StateAfter(), text, afterEnd, 20))
+        else if (words >= 2 && (Cues.After(PersonCues.StateAfter(), text, afterEnd, 20) || Cues.Before(PersonCues.Preposition(), text, start, 12)))
         {
             score = Math.Max(score, 0.6);
         }
 
-        if (tokens[last].Possessive)
+        if (tokens[last].Possessive && words >= 2)
         {
-            score = Math.Max(score, words >= 2 ? 0.6 : 0.45);
+            score = Math.Max(score, 0.6);
         }
 
         if (words >= 2 && IsLineOfItsOwn(text, start, end))
         {
             score = Math.Max(score, 0.6); // a signature, or the first line of an address block
         }
-        else if (words == 1 && first == last && IsLineOfItsOwn(text, start, start)
-                 && (Cues.After(PersonCues.LabelAfter(), text, end, 3) || Cues.After(PersonCues.VocativeAfter(), text, end, 12)))
+        else if (words == 1 && first == last && IsLineOfItsOwn(text, start, start) && Cues.After(PersonCues.VocativeAfter(), text, end, 12))
         {
-            score = Math.Max(score, 0.5); // "Alice: ...", "Cora, can I ..."
+            score = Math.Max(score, 0.5); // "Cora, can I ..."
         }
         else if (words == 1 && first == last && text.AsSpan(Math.Max(0, start - 2), Math.Min(2, start)) is ", " && end < text.Length && text[end] is '!' or '?')
         {

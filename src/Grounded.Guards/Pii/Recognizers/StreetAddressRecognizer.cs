@@ -47,7 +47,15 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
             }
 
             var before = found.Count;
-            if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            var end = at;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            // Every pattern starting at a number goes on with a space ("2437 Main St"), or a letter and a space ("12B Main St").
+            var spaceAfter = end + 1 < text.Length && (text[end] == ' ' || (char.IsAsciiLetter(text[end]) && text[end + 1] == ' '));
+            if (spaceAfter && (at == 0 || !char.IsLetterOrDigit(text[at - 1])))
             {
                 _ = (cased && (Try(NumberedStreetCased(), text, at, 0.8, grower, found) || Try(NumberedPrefixedStreet(), text, at, 0.8, grower, found)
                                || Try(NumberNameNumber(), text, at, 0.55, grower, found)))
@@ -220,7 +228,7 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
     [GeneratedRegex(@"\G" + StreetPatterns.AfterCue, RegexOptions.CultureInvariant)]
     private static partial Regex AfterCue();
 
-    [GeneratedRegex(StreetPatterns.CueBefore, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(StreetPatterns.CueBefore, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
     private static partial Regex CueBefore();
 
     [GeneratedRegex(StreetPatterns.Box, RegexOptions.CultureInvariant)]
