@@ -32,7 +32,7 @@ internal sealed partial class AddressGrower(string text, bool cased)
             corner = false;
         }
 
-        while (end > start && text[end - 1] is ' ' or ',' or '\t')
+        while (end > start && text[end - 1] is ' ' or ',' or '\t' or '.')
         {
             end--;
         }

@@ -81,5 +81,6 @@ internal static class NameEchoes
         return !left.Possessive && gap is ", " or " and " or ", and " or " & ";
     }
 
-    private static bool Covered(List<PiiEntity> names, NameToken token) => names.Exists(n => n.Start < token.End && token.Start < n.End);
+    // Covered by a name surer than a guess; a weaker candidate on the same words is joined with the new one by the merger.
+    private static bool Covered(List<PiiEntity> names, NameToken token) => names.Exists(n => n.Score >= Found && n.Start < token.End && token.Start < n.End);
 }

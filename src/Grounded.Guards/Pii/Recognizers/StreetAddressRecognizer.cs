@@ -137,7 +137,7 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
     private static bool Try(Regex pattern, string text, int at, double score, AddressGrower grower, List<PiiEntity> found)
     {
         var match = pattern.Match(text, at);
-        if (!match.Success)
+        if (!match.Success || Date().IsMatch(match.ValueSpan))
         {
             return false;
         }
@@ -236,6 +236,10 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
 
     [GeneratedRegex(StreetPatterns.Box, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoxAnyCase();
+
+    // "29 July 2015" has the shape of "29 Laukaantie 80".
+    [GeneratedRegex(@"^\d{1,2}\.?[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ ]\d{2,4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Date();
 
     [GeneratedRegex(@"\b(?:" + StreetWords.StrongSuffixes + @")(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex StrongSuffix();
