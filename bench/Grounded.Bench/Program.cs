@@ -16,6 +16,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["compression"] = Compression.RunAsync,
     ["budget-overspend"] = BudgetOverspend.RunAsync,
     ["route-decision"] = RouteDecisionLatency.RunAsync,
+    ["pii-latency"] = PiiLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

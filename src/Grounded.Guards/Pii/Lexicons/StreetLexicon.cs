@@ -9,8 +9,11 @@ internal static class StreetLexicon
     private static readonly FrozenSet<string> EndingSet = Endings.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     private static readonly int LongestEnding = Endings.Max(e => e.Length);
     private static readonly string[] Prefixes = Words(StreetWords.Prefixes);
-    /// <summary>Gets the street suffixes as words ("Street", "Pass", "Greens").</summary>
+    /// <summary>Gets the street suffixes as words ("Street", "Pass", "Greens"), compared with case.</summary>
     public static FrozenSet<string> Suffixes { get; } = Expand(StreetWords.Suffixes).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SuffixesAnyCase = Expand(StreetWords.Suffixes).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> Particles = StreetPatterns.Particles.Split('|').ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PrefixSet = Prefixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -28,6 +31,16 @@ internal static class StreetLexicon
 
         return false;
     }
+
+    /// <summary>Returns whether the word (without a trailing period) is a street suffix; with <paramref name="cased"/>, written as the list writes it ("St", not "st").</summary>
+    public static bool IsSuffix(ReadOnlySpan<char> word, bool cased) =>
+        (cased ? Suffixes : SuffixesAnyCase).GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.TrimEnd('.'));
+
+    /// <summary>Returns whether the word is a street word that comes first ("Rue", "via", "ul.").</summary>
+    public static bool IsPrefix(ReadOnlySpan<char> word) => PrefixSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>Returns whether the word may stand in a capitalised name: capitalised, or a particle ("de", "van").</summary>
+    public static bool IsNameWord(ReadOnlySpan<char> word) => word.Length > 0 && (char.IsUpper(word[0]) || Particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word));
 
     /// <summary>Returns whether one of the words (separated by spaces or commas) is a street word that comes first ("Rue", "Via", "ul.").</summary>
     public static bool HasPrefixWord(ReadOnlySpan<char> words)

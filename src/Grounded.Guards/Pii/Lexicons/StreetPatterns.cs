@@ -6,7 +6,8 @@ namespace Grounded.Guards.Pii;
 /// </summary>
 internal static class StreetPatterns
 {
-    private const string Particles = "de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|e|y|van|von|der|den|ten|ter|z|u|na|nad|pod|am|an|im|sur|of|the|op|aan|bei|en|i";
+    /// <summary>The lower-case particles inside street and place names ("de", "van").</summary>
+    public const string Particles = "de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|e|y|van|von|der|den|ten|ter|z|u|na|nad|pod|am|an|im|sur|of|the|op|aan|bei|en|i";
 
     /// <summary>A word of a street name: capitalised ("Rissik", "St.") or a lower-case particle ("de", "van").</summary>
     public const string WordCased = @"(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:" + Particles + @")(?=[ ]))";
@@ -29,29 +30,24 @@ internal static class StreetPatterns
     /// <summary>A unit within a building ("Apt. 120", "Suite 442", "#12").</summary>
     public const string Unit = @"(?:" + StreetWords.Units + @")[ ]?[A-Za-z]?\d{1,5}[A-Za-z]?(?![\p{L}\p{N}])";
 
-    /// <summary>A house number, words, and a street suffix: "2437 Main St", "1819 St. John Street".</summary>
-    public const string NumberedStreetCased = @"(?<![\p{L}\p{N}])(?:(?:Apt\.?|Suite)[ ]\d{1,5}[ ])?" + Lead + @"(?:" + WordCased + @"[ ]){0,4}(?:" + StreetWords.Suffixes + @")(?![\p{L}\p{N}'’-])\.?";
+    // The street words themselves (suffixes, first words, compound endings) are looked up in StreetLexicon's sets, not
+    // written into these patterns: as alternations of hundreds of words they made tens of thousands of lines of
+    // generated code that took the JIT seconds to compile.
 
-    /// <summary>The same for text without capitals: at most three words before the suffix.</summary>
-    public const string NumberedStreetAnyCase = @"(?<![\p{L}\p{N}])" + Lead + @"(?:" + WordAnyCase + @"[ ]){0,3}(?:" + StreetWords.Suffixes + @")(?![\p{L}\p{N}'’-])\.?";
+    /// <summary>House numbers, then up to five words, then maybe a house number: "2437 Main St", "33 avenue de Provence 4".</summary>
+    public const string NumberThenWords = @"\G(?<![\p{L}\p{N}])" + Lead + @"(?<w>" + WordAnyCase + @")(?:[ ](?<w>" + WordAnyCase + @")){0,4}(?<tail>" + Tail + @")?";
 
-    // A street word first: capitalised in ordinary text, except "ul." and "c/" which are written in lower case.
-    private const string PrefixCased = @"(?:(?=\p{Lu})(?i:" + StreetWords.Prefixes + @")|ul\.|ulica|c/)";
-
-    /// <summary>House numbers, a street word and the name (in any case): "33 avenue de Provence", "1812 Rue De La Gare".</summary>
-    public const string NumberedPrefixedStreet = @"(?<![\p{L}\p{N}])" + Lead + @"(?i:" + StreetWords.Prefixes + @")[ ](?:" + WordAnyCase + @"[ ]){0,3}" + WordAnyCase + @"(?:" + Tail + @")?";
-
-    /// <summary>A street word first, then the name and a house number: "Via Roma 131", "ul. Zakrzowska 92".</summary>
-    public const string PrefixedStreetCased = @"(?<![\p{L}\p{N}])" + PrefixCased + @"[ ](?:" + WordCased + @"[ ]){0,4}" + WordCased + Tail;
+    /// <summary>A first street word (checked by the caller), then capitalised words and a house number: "Via Roma 131", "ul. Zakrzowska 92".</summary>
+    public const string PrefixedStreetCased = @"\G\S+[ ](?:" + WordCased + @"[ ]){0,4}" + WordCased + Tail;
 
     /// <summary>The same for text without capitals.</summary>
-    public const string PrefixedStreetAnyCase = @"(?<![\p{L}\p{N}])(?:" + StreetWords.Prefixes + @")[ ](?:" + WordAnyCase + @"[ ]){0,3}" + WordAnyCase + Tail;
+    public const string PrefixedStreetAnyCase = @"\G\S+[ ](?:" + WordAnyCase + @"[ ]){0,3}" + WordAnyCase + Tail;
 
-    /// <summary>A compound street name and a house number: "Populierenstraat 374", "Villacher Strasse 89".</summary>
-    public const string CompoundStreetCased = @"(?<![\p{L}\p{N}])(?:" + Lead + @")?(?:" + WordCased + @"[ ]){0,3}(?:\p{Lu}[\p{L}\p{M}'’-]*?(?i:" + StreetWords.Endings + @")|(?=\p{Lu})(?i:" + StreetWords.Endings + @")|(?<=\p{L}[ ])(?:" + StreetWords.Endings + @"|u\.|kapu))" + Tail;
+    /// <summary>Capitalised words ending in a compound street name (checked by the caller) and a house number: "Populierenstraat 374", "Villacher Strasse 89".</summary>
+    public const string CompoundStreetCased = @"\G(?<![\p{L}\p{N}])(?:" + Lead + @")?(?:(?<w>" + WordCased + @")[ ]){0,3}(?<w>" + WordAnyCase + @")" + Tail;
 
     /// <summary>The same for text without capitals.</summary>
-    public const string CompoundStreetAnyCase = @"(?<![\p{L}\p{N}])(?:" + Lead + @")?\p{L}[\p{L}\p{M}'’-]*?(?:" + StreetWords.Endings + @")" + Tail;
+    public const string CompoundStreetAnyCase = @"\G(?<![\p{L}\p{N}])(?:" + Lead + @")?(?<w>" + WordAnyCase + @")" + Tail;
 
     /// <summary>Post-office boxes, US military mail (PSC/Unit ... Box, APO/FPO/DPO) and ships' addresses.</summary>
     public const string Box = @"(?<![\p{L}\p{N}])(?:(?:\d{1,6}[ ])?(?:P\.?[ ]?O\.?[ ]?Box|Post[ ]?Office[ ]Box|Postbox|Postfach|Apartado(?:[ ]de[ ]Correos)?)[ ]\d{1,6}|(?:PSC|CMR|Unit)[ ]\d{3,5},?[ ]Box[ ]\d{1,5}(?:[ ]*\n?[ \t>?]*(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\d{5})?|(?:USNS|USNV|USS|USCGC)[ ]\p{L}[\p{L}\p{M}'’-]*(?:[ ]\p{L}[\p{L}\p{M}'’-]*)?[ ]*\n[ \t>?]*(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\d{5})(?![\p{L}\p{N}])";

@@ -57,9 +57,7 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
             var spaceAfter = end + 1 < text.Length && (text[end] == ' ' || (char.IsAsciiLetter(text[end]) && text[end + 1] == ' '));
             if (spaceAfter && (at == 0 || !char.IsLetterOrDigit(text[at - 1])))
             {
-                _ = (cased && (Try(NumberedStreetCased(), text, at, 0.8, grower, found) || Try(NumberedPrefixedStreet(), text, at, 0.8, grower, found)
-                               || Try(NumberNameNumber(), text, at, 0.55, grower, found)))
-                    || (!cased && (Try(NumberedStreetAnyCase(), text, at, 0.75, grower, found) || Try(NumberedPrefixedStreet(), text, at, 0.75, grower, found)));
+                _ = TryNumberThenWords(text, at, cased, grower, found) || (cased && Try(NumberNameNumber(), text, at, 0.55, grower, found));
             }
 
             if (at > 1 && text[at - 1] == ' ' && found.Count == before)
@@ -88,16 +86,21 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
             return;
         }
 
-        var words = text.AsSpan(starts[^1], at - starts[^1]);
         var lastWord = text.AsSpan(starts[0], at - starts[0]).TrimEnd(" ,");
-        if (StreetLexicon.EndsCompound(lastWord) && TryEach(cased ? CompoundStreetCased() : CompoundStreetAnyCase(), text, starts, cased ? 0.75 : 0.7, grower, found))
+        if (StreetLexicon.EndsCompound(lastWord) && TryEach(cased ? CompoundStreetCased() : CompoundStreetAnyCase(), text, starts, cased ? 0.75 : 0.7, grower, found, cased ? LowerCaseEndingFollowsAName : null))
         {
             return;
         }
 
-        if (StreetLexicon.HasPrefixWord(words) && TryEach(cased ? PrefixedStreetCased() : PrefixedStreetAnyCase(), text, starts, cased ? 0.8 : 0.75, grower, found))
+        for (var i = starts.Count - 1; i >= 0; i--)
         {
-            return;
+            var space = text.IndexOf(' ', starts[i]);
+            var word = text.AsSpan(starts[i], (space < 0 ? text.Length : space) - starts[i]);
+            var capitalised = !cased || char.IsUpper(word[0]) || word is "ul." or "ulica" or "c/"; // Polish and Spanish write these in lower case
+            if (StreetLexicon.IsPrefix(word) && capitalised && Try(cased ? PrefixedStreetCased() : PrefixedStreetAnyCase(), text, starts[i], cased ? 0.8 : 0.75, grower, found))
+            {
+                return;
+            }
         }
 
         var reach = Math.Max(0, starts[^1] - CueReach);
@@ -121,11 +124,58 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
         TryEach(pattern, text, starts, score, grower, found);
     }
 
-    private static bool TryEach(Regex pattern, string text, List<int> starts, double score, AddressGrower grower, List<PiiEntity> found)
+    // A compound ending written on its own in lower case ("Erzsébet tér 19") follows a name; alone it is an ordinary word ("a tie 5").
+    private static bool LowerCaseEndingFollowsAName(Match match)
+    {
+        var words = match.Groups["w"].Captures;
+        return !char.IsLower(words[^1].ValueSpan[0]) || words.Count >= 2;
+    }
+
+    // House numbers then words: a first street word ("33 avenue de Provence") or the last street suffix among capitalised words ("2202 Rissik St").
+    private static bool TryNumberThenWords(string text, int at, bool cased, AddressGrower grower, List<PiiEntity> found)
+    {
+        var match = NumberThenWords().Match(text, at);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var words = match.Groups["w"].Captures;
+        var score = cased ? 0.8 : 0.75;
+        if (words.Count >= 2 && StreetLexicon.IsPrefix(words[0].ValueSpan))
+        {
+            found.Add(grower.Grow(match.Index, match.Index + match.Length, score));
+            return true;
+        }
+
+        var end = -1;
+        for (var i = 0; i < words.Count && i < (cased ? 5 : 4); i++)
+        {
+            if (cased && !StreetLexicon.IsNameWord(words[i].ValueSpan))
+            {
+                break;
+            }
+
+            if (StreetLexicon.IsSuffix(words[i].ValueSpan, cased))
+            {
+                end = words[i].Index + words[i].Length;
+            }
+        }
+
+        if (end < 0 || Date().IsMatch(text.AsSpan(match.Index, end - match.Index)))
+        {
+            return false;
+        }
+
+        found.Add(grower.Grow(match.Index, end, score));
+        return true;
+    }
+
+    private static bool TryEach(Regex pattern, string text, List<int> starts, double score, AddressGrower grower, List<PiiEntity> found, Func<Match, bool>? valid = null)
     {
         for (var i = starts.Count - 1; i >= 0; i--)
         {
-            if (Try(pattern, text, starts[i], score, grower, found))
+            if (Try(pattern, text, starts[i], score, grower, found, valid))
             {
                 return true;
             }
@@ -134,10 +184,10 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
         return false;
     }
 
-    private static bool Try(Regex pattern, string text, int at, double score, AddressGrower grower, List<PiiEntity> found)
+    private static bool Try(Regex pattern, string text, int at, double score, AddressGrower grower, List<PiiEntity> found, Func<Match, bool>? valid = null)
     {
         var match = pattern.Match(text, at);
-        if (!match.Success || Date().IsMatch(match.ValueSpan))
+        if (!match.Success || Date().IsMatch(match.ValueSpan) || (valid is not null && !valid(match)))
         {
             return false;
         }
@@ -198,25 +248,19 @@ internal sealed partial class StreetAddressRecognizer : IPiiRecognizer
         return false;
     }
 
-    [GeneratedRegex(@"\G" + StreetPatterns.NumberedStreetCased, RegexOptions.CultureInvariant)]
-    private static partial Regex NumberedStreetCased();
+    [GeneratedRegex(StreetPatterns.NumberThenWords, RegexOptions.CultureInvariant)]
+    private static partial Regex NumberThenWords();
 
-    [GeneratedRegex(@"\G" + StreetPatterns.NumberedStreetAnyCase, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NumberedStreetAnyCase();
-
-    [GeneratedRegex(@"\G" + StreetPatterns.NumberedPrefixedStreet, RegexOptions.CultureInvariant)]
-    private static partial Regex NumberedPrefixedStreet();
-
-    [GeneratedRegex(@"\G" + StreetPatterns.PrefixedStreetCased, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(StreetPatterns.PrefixedStreetCased, RegexOptions.CultureInvariant)]
     private static partial Regex PrefixedStreetCased();
 
-    [GeneratedRegex(@"\G" + StreetPatterns.PrefixedStreetAnyCase, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(StreetPatterns.PrefixedStreetAnyCase, RegexOptions.CultureInvariant)]
     private static partial Regex PrefixedStreetAnyCase();
 
-    [GeneratedRegex(@"\G" + StreetPatterns.CompoundStreetCased, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(StreetPatterns.CompoundStreetCased, RegexOptions.CultureInvariant)]
     private static partial Regex CompoundStreetCased();
 
-    [GeneratedRegex(@"\G" + StreetPatterns.CompoundStreetAnyCase, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(StreetPatterns.CompoundStreetAnyCase, RegexOptions.CultureInvariant)]
     private static partial Regex CompoundStreetAnyCase();
 
     [GeneratedRegex(@"\G" + StreetPatterns.NumberNameNumber, RegexOptions.CultureInvariant)]
