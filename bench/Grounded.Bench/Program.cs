@@ -18,6 +18,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["route-decision"] = RouteDecisionLatency.RunAsync,
     ["guard-overhead"] = GuardOverhead.RunAsync,
     ["grounding"] = GroundingBench.RunAsync,
+    ["pii-latency"] = PiiLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

@@ -90,10 +90,13 @@ app.Configure(config =>
     });
     config.AddBranch("guard", guard =>
     {
-        guard.SetDescription("Guardrails: check a text with the configured guards");
+        guard.SetDescription("Guardrails: check a text with the configured guards, or measure a guard on labelled data");
         guard.AddCommand<GuardCheckCommand>("check")
             .WithExample("guard", "check", "--json")
             .WithExample("guard", "check", "--config", "grounded.yaml", "--model", "small");
+        guard.AddCommand<GuardEvalCommand>("eval")
+            .WithExample("guard", "eval", "--guard", "pii", "--dataset", "presidio-dev.json", "--json")
+            .WithExample("guard", "eval", "--guard", "pii", "--dataset", "presidio-dev.json", "--no-name-lists");
     });
     config.AddBranch("db", db =>
     {
