@@ -16,6 +16,8 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["compression"] = Compression.RunAsync,
     ["budget-overspend"] = BudgetOverspend.RunAsync,
     ["route-decision"] = RouteDecisionLatency.RunAsync,
+    ["train-injection"] = InjectionTraining.RunAsync,
+    ["injection-probe"] = InjectionProbe.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
