@@ -7,16 +7,16 @@ namespace Grounded.Bench;
 /// best window's probability, as in production; training rows are windows, each text weighing 1 in all. Texts of
 /// <paramref name="alwaysTrain"/> (benign texts from elsewhere) join every training fold and are never scored.
 /// </summary>
-internal sealed class InjectionCrossValidation(float[][][] vectors, IReadOnlyList<bool> labels, IReadOnlyList<bool> fired, IReadOnlyList<(int Text, double Weight, bool PerWindow)> alwaysTrain, int hiddenUnits = 0)
+internal sealed class InjectionCrossValidation(float[][][] vectors, IReadOnlyList<bool> labels, IReadOnlyList<bool> fired, IReadOnlyList<(int Text, double Weight, bool PerWindow)> alwaysTrain)
 {
     /// <summary>The penalties tried.</summary>
-    public double[] Lambdas { get; init; } = [0.3, 1, 3, 10, 30, 100, 300];
+    public static readonly double[] Lambdas = [1, 3, 10, 30, 100, 300, 1000, 3000];
 
     /// <summary>The result of choosing a penalty by cross-validation on some texts.</summary>
     public sealed record Choice(double Lambda, double[] OutOfFold, InjectionCalibration.Point Calibrated);
 
     /// <summary>Fits a model on the texts <paramref name="train"/>.</summary>
-    public IScorer Fit(IReadOnlyList<int> train, double lambda)
+    public LogisticRegression.Model Fit(IReadOnlyList<int> train, double lambda)
     {
         var x = new List<float[]>();
         var y = new List<bool>();
@@ -33,11 +33,11 @@ internal sealed class InjectionCrossValidation(float[][][] vectors, IReadOnlyLis
             }
         }
 
-        return hiddenUnits > 0 ? TinyMlp.Fit(x, y, w, lambda, hiddenUnits) : LogisticRegression.Fit(x, y, w, lambda);
+        return LogisticRegression.Fit(x, y, w, lambda);
     }
 
     /// <summary>Returns text <paramref name="i"/>'s score under <paramref name="model"/>: its best window's probability.</summary>
-    public double Score(IScorer model, int i) => vectors[i].Length == 0 ? 0 : vectors[i].Max(v => model.Probability(v));
+    public double Score(LogisticRegression.Model model, int i) => vectors[i].Length == 0 ? 0 : vectors[i].Max(v => model.Probability(v));
 
     /// <summary>Returns each of <paramref name="texts"/>' score from a model that did not see it (folds as given).</summary>
     public double[] OutOfFold(IReadOnlyList<int> texts, int[] fold, int folds, double lambda)
@@ -83,9 +83,8 @@ internal sealed class InjectionCrossValidation(float[][][] vectors, IReadOnlyLis
     /// Nested cross-validation: for each outer fold, the penalty and the threshold are chosen on the other folds alone
     /// (by an inner cross-validation), then the held-out fold is judged once. The honest estimate of what calibration buys.
     /// </summary>
-    public (BinaryCounts Counts, List<double> Lambdas, List<double> Thresholds) Nested(int folds, int innerFolds, int seed, double maxFpr)
+    public (BinaryCounts Counts, List<double> Lambdas, List<double> Thresholds) Nested(IReadOnlyList<int> all, int folds, int innerFolds, int seed, double maxFpr)
     {
-        var all = Enumerable.Range(0, labels.Count).Except(alwaysTrain.Select(a => a.Text)).ToList();
         var fold = InjectionCalibration.StratifiedFolds(all.Select(i => labels[i]).ToList(), folds, seed);
         var counts = default(BinaryCounts);
         var lambdas = new List<double>();

@@ -31,6 +31,7 @@ internal static class InjectionProbe
         var fixtures = options.Get("fixtures", Path.Combine("test", "Grounded.Guards.Tests", "Injection"));
         var safe = Lines(Path.Combine(fixtures, "safe-but-scary.txt"));
         var written = Lines(Path.Combine(fixtures, "written-injections.txt"));
+        var unseen = Lines(Path.Combine(fixtures, "unseen-injections.txt"));
         var threshold = options.Get("threshold") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : (double?)null;
         using var embedder = EmbeddingModels.ArcticXs(quantized: true);
         var weights = InjectionClassifierWeights.Default;
@@ -45,7 +46,8 @@ internal static class InjectionProbe
         Console.WriteLine($"threshold {detector.Threshold:0.000} ({(threshold is null ? "calibrated" : "given")}), model {detector.Model}");
 
         await Report("safe-but-scary prompts (flagged = false positive)", safe, detector, heuristicsOnly, options.Has("show"));
-        await Report("written injections (flagged = caught)", written, detector, heuristicsOnly, options.Has("show"));
+        await Report("written injections (flagged = caught; the patterns were extended with them in view)", written, detector, heuristicsOnly, options.Has("show"));
+        await Report("unseen injections, written after the patterns were frozen (flagged = caught)", unseen, detector, heuristicsOnly, options.Has("show"));
 
         var covid = Path.Combine(BenchData.Root(options.Get("data")), "covidqa", "covidqa.json");
         if (!File.Exists(covid))

@@ -17,7 +17,9 @@ namespace Grounded.Bench;
 /// </summary>
 internal static class InjectionTraining
 {
-    private const string Usage = "usage: train-injection [--data DIR] [--out src/Grounded.Guards/Injection/injection-classifier.json] [--folds 10] [--seed 17] [--max-fpr 0.05] [--strict-fpr 0.01] [--vectors CACHE] [--no-write] [--errors]";
+    private const string Usage = "usage: train-injection [--data DIR] [--out src/Grounded.Guards/Injection/injection-classifier.json] [--folds 10] [--seed 17] "
+        + "[--max-fpr 0.05] [--strict-fpr 0.01] [--window 256] [--request-weight 0.5] [--extra-weight 0.1] [--abstracts 100] [--sentences 100] "
+        + "[--questions 100] [--no-requests] [--vectors CACHE] [--no-nested] [--no-write] [--errors]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -44,16 +46,16 @@ internal static class InjectionTraining
         var maxFpr = double.Parse(options.Get("max-fpr", "0.05"), CultureInfo.InvariantCulture);
         var strictFpr = double.Parse(options.Get("strict-fpr", "0.01"), CultureInfo.InvariantCulture);
         var root = BenchData.Root(options.Get("data"));
-        var extraWeight = double.Parse(options.Get("extra-weight", "0.2"), CultureInfo.InvariantCulture);
-        var requestWeight = double.Parse(options.Get("request-weight", "1"), CultureInfo.InvariantCulture);
+        var extraWeight = double.Parse(options.Get("extra-weight", "0.1"), CultureInfo.InvariantCulture);
+        var requestWeight = double.Parse(options.Get("request-weight", "0.5"), CultureInfo.InvariantCulture);
         var train = InjectionDataset.Read(path);
-        var (abstracts, sentences, questions) = (options.GetInt("abstracts", ExtraAbstracts), options.GetInt("sentences", ExtraSentences), options.GetInt("questions", ExtraQuestions));
+        var (abstracts, sentences, questions) = (options.GetInt("abstracts", 100), options.GetInt("sentences", ExtraSentences), options.GetInt("questions", ExtraQuestions));
         var requests = options.Has("no-requests") ? [] : BenignRequests();
         var extras = requests.Concat(ExtraNegatives(root, abstracts, sentences, questions)).ToList();
         var heldOut = BenchData.SciFactAbstracts(root).Skip(ExtraAbstracts).Take(300).Select(t => new LabelledText(t, false)).ToList();
         var items = train.Concat(extras).Concat(heldOut).ToList();
         var labels = items.Select(i => i.IsInjection).ToList();
-        var window = options.GetInt("window", 512);
+        var window = options.GetInt("window", 256);
         var inputs = items.Select(i => InjectionInput.Prepare(i.Text, window, new InjectionDetectorOptions().MaxWindows)).ToList();
         var fired = inputs.Select(i => i.Matches.Count > 0).ToList();
 
@@ -66,11 +68,7 @@ internal static class InjectionTraining
         clock.Restart();
         var all = Enumerable.Range(0, train.Count).ToList();
         var extra = Enumerable.Range(train.Count, extras.Count).Select(i => i < train.Count + requests.Count ? (i, requestWeight, false) : (i, extraWeight, true)).ToList();
-        var hidden = options.GetInt("hidden", 0);
-        var cv = new InjectionCrossValidation(vectors, labels, fired, extra, hidden)
-        {
-            Lambdas = hidden > 0 ? [1, 3, 10, 30, 100] : [0.3, 1, 3, 10, 30, 100, 300],
-        };
+        var cv = new InjectionCrossValidation(vectors, labels, fired, extra);
         var none = labels.Select(_ => false).ToList();
         var choice = cv.Choose(all, folds, seed, maxFpr);
         var choiceLabels = all.Select(i => labels[i]).ToList();
@@ -80,13 +78,13 @@ internal static class InjectionTraining
         var aloneStrict = InjectionCalibration.Calibrate(choice.OutOfFold, none, choiceLabels, strictFpr);
         var heuristics = BinaryCounts.Of(choiceFired, choiceLabels);
         var aloneAtCalibrated = InjectionCalibration.Count(choice.OutOfFold, none, choiceLabels, choice.Calibrated.Threshold);
-        var nested = options.Has("no-nested") ? (default(BinaryCounts), [], []) : cv.Nested(folds, 5, seed, maxFpr);
+        var nested = options.Has("no-nested") ? (default(BinaryCounts), [], []) : cv.Nested(all, folds, 5, seed, maxFpr);
         var model = cv.Fit(all, choice.Lambda);
         var fit = InjectionCalibration.Count(all.Select(i => cv.Score(model, i)).ToList(), choiceFired, choiceLabels, choice.Calibrated.Threshold);
         var auc = InjectionCalibration.Auc(choice.OutOfFold, choiceLabels);
         var documents = Enumerable.Range(train.Count + extras.Count, heldOut.Count).ToList();
         var documentsFlagged = documents.Count(i => fired[i] || cv.Score(model, i) >= choice.Calibrated.Threshold);
-        Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s; penalty λ = {choice.Lambda} chosen by {folds}-fold CV (grid {string.Join(", ", cv.Lambdas)})");
+        Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:0.0} s; penalty λ = {choice.Lambda} chosen by {folds}-fold CV (grid {string.Join(", ", InjectionCrossValidation.Lambdas)})");
         Console.WriteLine();
         Row("heuristics alone (patterns written with this set in view)", heuristics, null);
         Row($"classifier alone, {folds}-fold out-of-fold, at the calibrated threshold", aloneAtCalibrated, choice.Calibrated.Threshold);
@@ -117,7 +115,7 @@ internal static class InjectionTraining
             var output = options.Get("out", Path.Combine("src", "Grounded.Guards", "Injection", "injection-classifier.json"));
             var weights = new InjectionClassifierWeights(
                 InjectionClassifierWeights.CurrentFormat, profile.ModelId, profile.Dimensions,
-                ((LogisticRegression.Model)model).Weights.Select(w => (float)w).ToArray(), (float)((LogisticRegression.Model)model).Bias,
+                model.Weights.Select(w => (float)w).ToArray(), (float)model.Bias,
                 Math.Round(choice.Calibrated.Threshold, 4), Math.Round(strict.Threshold, 4), window,
                 JsonSerializer.SerializeToElement(new
                 {
@@ -156,8 +154,8 @@ internal static class InjectionTraining
     }
 
     private const int ExtraAbstracts = 300;
-    private const int ExtraSentences = 300;
-    private const int ExtraQuestions = 200;
+    private const int ExtraSentences = 100;
+    private const int ExtraQuestions = 100;
 
     // Benign texts of other kinds than the set's questions: requests, scientific prose, encyclopaedic sentences.
     private static List<LabelledText> BenignRequests() =>

@@ -10,7 +10,7 @@ namespace Grounded.Bench;
 internal static class LogisticRegression
 {
     /// <summary>A fitted model over raw feature vectors.</summary>
-    public sealed record Model(double[] Weights, double Bias) : IScorer
+    public sealed record Model(double[] Weights, double Bias)
     {
         /// <summary>Returns the model's probability for <paramref name="x"/>.</summary>
         public double Probability(ReadOnlySpan<float> x)

@@ -18,6 +18,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["route-decision"] = RouteDecisionLatency.RunAsync,
     ["train-injection"] = InjectionTraining.RunAsync,
     ["injection-probe"] = InjectionProbe.RunAsync,
+    ["injection-latency"] = InjectionLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
