@@ -19,6 +19,9 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["guard-overhead"] = GuardOverhead.RunAsync,
     ["grounding"] = GroundingBench.RunAsync,
     ["pii-latency"] = PiiLatency.RunAsync,
+    ["train-injection"] = InjectionTraining.RunAsync,
+    ["injection-probe"] = InjectionProbe.RunAsync,
+    ["injection-latency"] = InjectionLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
