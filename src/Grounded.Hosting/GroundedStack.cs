@@ -134,6 +134,11 @@ public sealed class GroundedStack : IAsyncDisposable
         gateway?.Invoke(builder);
         var stack = built = new GroundedStack(options, builder.Build(), time, redis, caches, detectors, audit);
         caches.Embedder.Source = stack.GetRagAsync;
+        if (detectors is not null)
+        {
+            detectors.Source = stack.GetRagAsync;
+        }
+
         return stack;
     }
 

@@ -16,7 +16,7 @@ internal sealed class GuardEvalCommand : GroundedCommand<GuardEvalSettings>
     protected override Task<int> RunAsync(GuardEvalSettings settings, CancellationToken cancellationToken) => settings.Guard switch
     {
         "pii" => Task.FromResult(RunPii(settings)),
-        _ => throw new UserInputException("the injection guard's evaluation is not built yet"),
+        _ => InjectionEvalRunner.RunAsync(settings.Dataset, settings.Json, threshold: null, cancellationToken),
     };
 
     private static int RunPii(GuardEvalSettings settings)
