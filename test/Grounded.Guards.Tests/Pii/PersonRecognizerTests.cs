@@ -8,6 +8,7 @@ public sealed class PersonRecognizerTests
     [InlineData("My name is Aantje Mourik but everyone calls me Aantje", new[] { "Aantje Mourik", "Aantje" })]
     [InlineData("Mrs. Schwarz flew to Coles on Sunday morning.", new[] { "Schwarz" })]
     [InlineData("Hello, this is Mr. Ronald Bodnár. Who are you?", new[] { "Ronald Bodnár" })]
+    [InlineData("Fine. Ask Mr. Olsen about it.", new[] { "Olsen" })]
     [InlineData("Name:    Fredrik L Sommerseth\nAddress: somewhere", new[] { "Fredrik L Sommerseth" })]
     [InlineData("have you heard Barbara M. Probst speak yet?", new[] { "Barbara M. Probst" })]
     [InlineData("I would like to remove my kid Florence from the will.", new[] { "Florence" })]

@@ -250,8 +250,15 @@ internal sealed class PersonRecognizer(bool useNameLists) : IPiiRecognizer
         }
 
         var title = tokens[first - 1];
+        if (Word(text, title) is not "Dr")
+        {
+            return true;
+        }
+
+        // "Dr" after a number or a capitalised word inside a sentence is a street's Drive.
         var before = text.AsSpan(0, title.Start).TrimEnd(' ');
-        return before.IsEmpty || !(char.IsAsciiDigit(before[^1]) || (first >= 2 && tokens[first - 2].End == before.Length && tokens[first - 2].Capitalised));
+        return before.IsEmpty || !(char.IsAsciiDigit(before[^1])
+            || (first >= 2 && tokens[first - 2].End == before.Length && tokens[first - 2].Capitalised && !StartsSentence(text, tokens[first - 2].Start)));
     }
 
     private static double FromLists(string text, NameToken first, NameToken last, int words, bool sentenceStart)
