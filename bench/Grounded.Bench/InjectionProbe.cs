@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Grounded.Evaluation;
+using Grounded.Evaluation.Datasets;
 using Grounded.Guards.Injection;
 using Grounded.Rag.Embed;
 
@@ -13,7 +15,7 @@ namespace Grounded.Bench;
 /// </summary>
 internal static class InjectionProbe
 {
-    private const string Usage = "usage: injection-probe [--data DIR] [--fixtures test/Grounded.Guards.Tests/Injection] [--chunks 200] [--threshold P] [--show]";
+    private const string Usage = "usage: injection-probe [--data DIR] [--fixtures test/Grounded.Guards.Tests/Injection] [--chunks 200] [--threshold P] [--weights FILE] [--show]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -42,12 +44,19 @@ internal static class InjectionProbe
         }
 
         var detector = new InjectionDetector(embedder, new InjectionDetectorOptions { Threshold = threshold }, weights);
-        var heuristicsOnly = new InjectionDetector(embedder, new InjectionDetectorOptions { Threshold = 0.999999 }, weights);
         Console.WriteLine($"threshold {detector.Threshold:0.000} ({(threshold is null ? "calibrated" : "given")}), model {detector.Model}");
 
-        await Report("safe-but-scary prompts (flagged = false positive)", safe, detector, heuristicsOnly, options.Has("show"));
-        await Report("written injections (flagged = caught; the patterns were extended with them in view)", written, detector, heuristicsOnly, options.Has("show"));
-        await Report("unseen injections, written after the patterns were frozen (flagged = caught)", unseen, detector, heuristicsOnly, options.Has("show"));
+        await Report("safe-but-scary prompts (flagged = false positive)", safe, detector, options.Has("show"));
+        await Report("written injections (flagged = caught; the patterns were extended with them in view)", written, detector, options.Has("show"));
+        await Report("unseen injections, written after the patterns were frozen (flagged = caught)", unseen, detector, options.Has("show"));
+
+        var train = Path.Combine(BenchData.Root(options.Get("data")), "prompt-injection", "train.jsonl");
+        if (File.Exists(train))
+        {
+            var report = await InjectionEvaluation.EvaluateAsync(InjectionDataset.Read(train), detector);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"deepset train split through the detector, one text at a time (optimistic: trained on)",-84} P {report.Precision:0.000} R {report.Recall:0.000} F1 {report.F1:0.000} FPR {report.FalsePositiveRate:0.000}"));
+        }
 
         var covid = Path.Combine(BenchData.Root(options.Get("data")), "covidqa", "covidqa.json");
         if (!File.Exists(covid))
@@ -56,14 +65,16 @@ internal static class InjectionProbe
             return 0;
         }
 
-        var chunks = Chunks(covid, options.GetInt("chunks", 200));
+        var chunks = Chunks(covid, Math.Max(1, options.GetInt("chunks", 200)));
         var planted = chunks.Select((c, i) => Plant(c, written[i % written.Count])).ToList();
-        await Report($"benign document chunks, ~1,600 characters (flagged = false positive)", chunks, detector, heuristicsOnly, options.Has("show"), batch: 10);
-        await Report($"the same chunks with a written injection planted mid-chunk (flagged = caught)", planted, detector, heuristicsOnly, false, batch: 10);
+        var plantedUnseen = chunks.Select((c, i) => Plant(c, unseen[i % unseen.Count])).ToList();
+        await Report($"benign document chunks, ~1,600 characters (flagged = false positive)", chunks, detector, options.Has("show"), batch: 10);
+        await Report($"the same chunks, a written injection planted mid-chunk (flagged = caught)", planted, detector, false, batch: 10);
+        await Report($"the same chunks, an unseen injection planted mid-chunk (flagged = caught)", plantedUnseen, detector, false, batch: 10);
         return 0;
     }
 
-    private static async Task Report(string what, IReadOnlyList<string> texts, InjectionDetector detector, InjectionDetector heuristicsOnly, bool show, int batch = 1)
+    private static async Task Report(string what, IReadOnlyList<string> texts, InjectionDetector detector, bool show, int batch = 1)
     {
         var verdicts = new List<InjectionVerdict>();
         for (var i = 0; i < texts.Count; i += batch)
@@ -80,8 +91,6 @@ internal static class InjectionProbe
             var flat = texts[i].ReplaceLineEndings(" ");
             Console.WriteLine($"   {(verdicts[i].IsInjection ? "FLAG" : "pass")} {verdicts[i].Reason,-60} | {flat[..Math.Min(110, flat.Length)]}");
         }
-
-        _ = heuristicsOnly;
     }
 
     private static List<string> Lines(string path) =>

@@ -48,6 +48,12 @@ public sealed class InjectionDetector : IInjectionDetector
     /// <summary>The type of the spans the detector reports.</summary>
     public const string SpanType = "injection";
 
+    /// <summary>Gets the shipped classifier's calibrated threshold (best cross-validated F1 at no more than 5% false positives).</summary>
+    public static double CalibratedThreshold => InjectionClassifierWeights.Default.Threshold;
+
+    /// <summary>Gets the shipped classifier's strict threshold (about 1% false positives): for retrieved chunks, where a false alarm drops good evidence.</summary>
+    public static double StrictThreshold => InjectionClassifierWeights.Default.StrictThreshold;
+
     /// <summary>Gets the classifier's probability from which a text is an injection.</summary>
     public double Threshold { get; }
 

@@ -54,6 +54,13 @@ public sealed class InjectionDetectorTests
     }
 
     [Fact]
+    public void OffersAStricterThresholdForRetrievedChunks()
+    {
+        Assert.Equal(InjectionClassifierWeights.Default.Threshold, InjectionDetector.CalibratedThreshold);
+        Assert.True(InjectionDetector.StrictThreshold > InjectionDetector.CalibratedThreshold);
+    }
+
+    [Fact]
     public async Task ChecksEveryTextInOneEmbeddingCall()
     {
         var embedder = new FakeEmbedder(384, "snowflake-arctic-embed-xs@int8");
