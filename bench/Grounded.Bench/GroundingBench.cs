@@ -144,11 +144,22 @@ internal static class GroundingBench
         var (offTotal, onTotal, onVerify, modelVerify) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         var (claims, supported) = (0, 0);
         var verifier = rag.Verifier();
-        foreach (var item in questions)
+        for (var q = 0; q < questions.Count; q++)
         {
-            offTotal.Add((await off.AskAsync(item.Question)).Timings.TotalMs);
+            // Each question is asked once per pipeline, and only its first ask is timed (the second would find its
+            // embeddings cached): the even questions time the check off, the odd ones on.
+            var item = questions[q];
+            if (q % 2 == 0)
+            {
+                offTotal.Add((await off.AskAsync(item.Question)).Timings.TotalMs);
+            }
+
             var answer = await on.AskAsync(item.Question);
-            onTotal.Add(answer.Timings.TotalMs);
+            if (q % 2 == 1)
+            {
+                onTotal.Add(answer.Timings.TotalMs);
+            }
+
             if (answer.Grounding is { Claims: { } list } grounding)
             {
                 onVerify.Add(answer.Timings.VerifyMs ?? 0);
@@ -167,8 +178,8 @@ internal static class GroundingBench
         }
 
         Console.WriteLine($"latency over {questions.Count} COVID-QA questions (top 5, extractive answers; machine: {Environment.ProcessorCount} cores)");
-        Console.WriteLine(Percentiles("ask, grounding off (baseline)", offTotal));
-        Console.WriteLine(Percentiles("ask, grounding on (annotate)", onTotal));
+        Console.WriteLine(Percentiles("ask, grounding off (even questions)", offTotal));
+        Console.WriteLine(Percentiles("ask, grounding on (odd questions)", onTotal));
         Console.WriteLine(Percentiles("  of which the check", onVerify) + string.Create(CultureInfo.InvariantCulture, $"; {claims} claims, {supported / (double)Math.Max(1, claims):P1} supported"));
         Console.WriteLine(Percentiles("check alone, model-style answers", modelVerify));
     }

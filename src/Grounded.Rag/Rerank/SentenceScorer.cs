@@ -18,8 +18,11 @@ namespace Grounded.Rag.Rerank;
 /// </summary>
 public sealed partial class SentenceScorer
 {
-    private const int MinWords = 4;
-    private const int MaxWords = 90;
+    /// <summary>The fewest words of a sentence the scorer embeds.</summary>
+    internal const int MinWords = 4;
+
+    /// <summary>The most words of a sentence the scorer embeds.</summary>
+    internal const int MaxWords = 90;
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embedder;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _second;
     private readonly ITermStatistics? _statistics;

@@ -8,7 +8,8 @@ namespace Grounded.Rag.Verify;
 
 /// <summary>
 /// Measures how well sources support claims, without a language model: the claim's best cosine similarity (local
-/// embedding model) to a sentence of the sources, or to two neighbouring sentences when <c>windows</c> is on; the share of
+/// embedding model) to a sentence of the sources (4 to 90 words, as the reranker embeds them), or to two neighbouring
+/// sentences when <c>windows</c> is on; the share of
 /// its content words the sources contain; the numbers it states that they do not. Source sentences are embedded as
 /// the sentence scorer quotes them, so with the query pipeline's shared embedding cache the sentences the reranker
 /// already embedded cost nothing; everything else goes in one batch.
@@ -74,7 +75,15 @@ internal sealed class SupportScorer(IEmbeddingGenerator<string, Embedding<float>
     {
         public static Source Of(string text, bool windows)
         {
-            var sentences = SentenceSplitter.Split(text).Select(s => SentenceScorer.Quoted(text.Substring(s.Start, s.Length))).Where(s => s.Length > 0).ToList();
+            // The sentences the reranker embeds (4 to 90 words), so that every one is in the query's cache; a source
+            // without any is compared whole.
+            var sentences = SentenceSplitter.Split(text).Select(s => SentenceScorer.Quoted(text.Substring(s.Start, s.Length)))
+                .Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is >= SentenceScorer.MinWords and <= SentenceScorer.MaxWords).ToList();
+            if (sentences.Count == 0 && SentenceScorer.Quoted(text) is { Length: > 0 } whole)
+            {
+                sentences.Add(whole);
+            }
+
             var units = new List<string>(sentences);
             if (windows)
             {
