@@ -16,7 +16,12 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["compression"] = Compression.RunAsync,
     ["budget-overspend"] = BudgetOverspend.RunAsync,
     ["route-decision"] = RouteDecisionLatency.RunAsync,
+    ["guard-overhead"] = GuardOverhead.RunAsync,
     ["grounding"] = GroundingBench.RunAsync,
+    ["pii-latency"] = PiiLatency.RunAsync,
+    ["train-injection"] = InjectionTraining.RunAsync,
+    ["injection-probe"] = InjectionProbe.RunAsync,
+    ["injection-latency"] = InjectionLatency.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

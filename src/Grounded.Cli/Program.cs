@@ -88,6 +88,16 @@ app.Configure(config =>
             .WithExample("cache", "eval", "--pairs", "paws-dev.tsv", "--json")
             .WithExample("cache", "eval", "--pairs", "questions.csv", "--threshold", "0.92", "--sweep");
     });
+    config.AddBranch("guard", guard =>
+    {
+        guard.SetDescription("Guardrails: check a text with the configured guards, or measure a guard on labelled data");
+        guard.AddCommand<GuardCheckCommand>("check")
+            .WithExample("guard", "check", "--json")
+            .WithExample("guard", "check", "--config", "grounded.yaml", "--model", "small");
+        guard.AddCommand<GuardEvalCommand>("eval")
+            .WithExample("guard", "eval", "--guard", "pii", "--dataset", "presidio-dev.json", "--json")
+            .WithExample("guard", "eval", "--guard", "pii", "--dataset", "presidio-dev.json", "--no-name-lists");
+    });
     config.AddBranch("db", db =>
     {
         db.SetDescription("Manage the store's database schema");

@@ -3,6 +3,7 @@ using Grounded.Gateway.Limits;
 using Grounded.Redis;
 using Grounded.Gateway.Cache;
 using Grounded.Gateway.Config;
+using Grounded.Gateway.Guard;
 using Grounded.Rag;
 
 namespace Grounded.Hosting;
@@ -47,6 +48,10 @@ public sealed record GroundedOptions
     /// <summary>Gets the spending budgets (<c>budgets:</c>): per tenant, key or end user, counted in Redis when configured, else in process.</summary>
     /// <value>The default is none.</value>
     public IReadOnlyList<BudgetOptions> Budgets { get; init; } = [];
+
+    /// <summary>Gets the guards of model requests (<c>guards:</c>, with per-model and per-route overrides): PII, injection, topics, toxicity, schema, moderation, tools.</summary>
+    /// <value>The default is none.</value>
+    public GuardOptions Guards { get; init; } = GuardOptions.None;
 
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the

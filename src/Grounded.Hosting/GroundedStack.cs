@@ -8,6 +8,8 @@ using Grounded.Answers;
 using Grounded.Gateway;
 using Grounded.Gateway.Context;
 using Grounded.Gateway.Failures;
+using Grounded.Gateway.Guard;
+using Grounded.Hosting.Guards;
 using Grounded.Gateway.Pipeline;
 using Grounded.Gateway.Route;
 using Grounded.Hosting.Ask;
@@ -38,9 +40,12 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly RedisConnection? _redis;
     private readonly AnswerCaches _caches;
     private readonly TimeProvider _time;
+    private readonly GuardDetectors? _detectors;
 
-    private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches)
+    private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches, GuardDetectors? detectors, GuardAuditWriter? guardAudit)
     {
+        _detectors = detectors;
+        GuardAudit = guardAudit;
         _redis = redis;
         _caches = caches;
         Options = options with { Rag = options.Rag with { Stores = Stores.All } };
@@ -67,6 +72,9 @@ public sealed class GroundedStack : IAsyncDisposable
 
     /// <summary>Gets the usage ledger's writer: each model request's row, written off the request path to the store's ledger.</summary>
     public UsageLedgerWriter Ledger { get; }
+
+    /// <summary>Gets the writer of the guards' audit lines (null when no guard is configured).</summary>
+    public GuardAuditWriter? GuardAudit { get; }
 
     /// <summary>Gets the options the stack was built from.</summary>
     public GroundedOptions Options { get; }
@@ -114,9 +122,23 @@ public sealed class GroundedStack : IAsyncDisposable
             builder.UseSemanticCache(caches.Embedder, caches.Semantic, options.Cache);
         }
 
+        // The guards' audit lines go to the store's audit log, which the stack opens: reached once the stack exists.
+        GroundedStack? built = null;
+        var detectors = options.Guards.IsEmpty ? null : GuardDetectors.Create(options.Rag.QuantizedEmbeddings);
+        var audit = detectors is null ? null : new GuardAuditWriter(async ct => await built!.GetAccessAsync(ct).ConfigureAwait(false), time);
+        if (detectors is not null)
+        {
+            builder.UseGuards(options.Guards, new GuardDependencies(detectors.Pii, detectors.Injection, detectors.Embedder) { Audit = audit!.Add, Time = time });
+        }
+
         gateway?.Invoke(builder);
-        var stack = new GroundedStack(options, builder.Build(), time, redis, caches);
+        var stack = built = new GroundedStack(options, builder.Build(), time, redis, caches, detectors, audit);
         caches.Embedder.Source = stack.GetRagAsync;
+        if (detectors is not null)
+        {
+            detectors.Source = stack.GetRagAsync;
+        }
+
         return stack;
     }
 
@@ -179,7 +201,13 @@ public sealed class GroundedStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Ledger.DisposeAsync().ConfigureAwait(false);
+        if (GuardAudit is not null)
+        {
+            await GuardAudit.DisposeAsync().ConfigureAwait(false);
+        }
+
         Gateway.Dispose();
+        _detectors?.Dispose();
         await _caches.DisposeAsync().ConfigureAwait(false);
         if (_redis is not null)
         {

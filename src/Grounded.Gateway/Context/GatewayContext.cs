@@ -1,3 +1,4 @@
+using Grounded.Guards;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Gateway.Context;
@@ -17,6 +18,7 @@ public sealed class GatewayContext
     private int _attempts;
     private UsageDetails? _usage;
     private decimal _cost;
+    private List<GuardDecision>? _guards;
 
     /// <summary>Creates the context of one request.</summary>
     /// <param name="route">What the request is, e.g. <c>chat</c>, <c>ask</c>, <c>responses</c>, <c>embeddings</c>.</param>
@@ -114,6 +116,18 @@ public sealed class GatewayContext
     /// <summary>Gets or sets why the route chose it, in a few ASCII words (<c>code: fenced block</c>).</summary>
     public string? RouteReason { get; set; }
 
+    /// <summary>Gets the guards' decisions about the request and its answer, in the order they were made (empty when no guard ran).</summary>
+    public IReadOnlyList<GuardDecision> Guards
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _guards is null ? [] : [.. _guards];
+            }
+        }
+    }
+
     /// <summary>Returns the context attached to <paramref name="options"/>, or null.</summary>
     public static GatewayContext? Of(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(OptionsKey, out var value) == true ? value as GatewayContext : null;
@@ -124,6 +138,16 @@ public sealed class GatewayContext
         options ??= new ChatOptions();
         (options.AdditionalProperties ??= [])[OptionsKey] = this;
         return options;
+    }
+
+    /// <summary>Records a guard's decision about the request or its answer.</summary>
+    public void AddGuard(GuardDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        lock (_gate)
+        {
+            (_guards ??= []).Add(decision);
+        }
     }
 
     /// <summary>Records one call that reached, or tried to reach, a provider.</summary>

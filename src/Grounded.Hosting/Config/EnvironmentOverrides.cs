@@ -53,7 +53,8 @@ internal static class EnvironmentOverrides
                         return;
                     }
 
-                    target = property.GetValue(target);
+                    // A block the file did not write (guards.pii, models[].guards) is created: the variable sets it alone.
+                    target = property.GetValue(target) ?? Create(target, property);
                     break;
             }
 
@@ -65,9 +66,27 @@ internal static class EnvironmentOverrides
         }
     }
 
+    private static object? Create(object target, PropertyInfo property)
+    {
+        if (property.PropertyType == typeof(string) || !property.PropertyType.IsClass || property.PropertyType.GetConstructor(Type.EmptyTypes) is null || !property.CanWrite)
+        {
+            return null;
+        }
+
+        var created = Activator.CreateInstance(property.PropertyType);
+        property.SetValue(target, created);
+        return created;
+    }
+
     private static bool TrySet(object target, PropertyInfo property, string value)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (type == typeof(List<string>))
+        {
+            property.SetValue(target, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList());
+            return true;
+        }
+
         try
         {
             property.SetValue(target, type == typeof(string) ? value : Convert.ChangeType(value, type, CultureInfo.InvariantCulture));

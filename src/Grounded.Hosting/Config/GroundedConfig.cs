@@ -5,7 +5,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Grounded.Hosting.Config;
 
 /// <summary>
-/// Reads Grounded's configuration: the YAML file (models, fallbacks, resilience, auth, server, store, rag, redis, limits, budgets), then
+/// Reads Grounded's configuration: the YAML file (models, fallbacks, resilience, auth, server, store, rag, redis, limits, budgets, guards), then
 /// <c>GROUNDED__</c> environment overrides, validated together so that every problem is listed at once. Hosts lay their
 /// own flags over the result (<see cref="GroundedOptions"/>); nothing else reads configuration.
 /// </summary>
@@ -76,6 +76,7 @@ public static class GroundedConfig
         var (redis, onFailure) = LimitsConfig.Validate(document, environment, problems);
         var cache = CacheConfig.Validate(document.Cache, problems);
         var budgets = BudgetsConfig.Validate(document, problems);
+        var guards = GuardsConfig.Validate(document, problems);
         var retrievalGuards = RetrievalGuardsConfig.Validate(document, problems);
         var (grounding, judge) = GroundingConfig.Validate(document, problems);
         if (problems.Count > 0)
@@ -86,7 +87,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets };
+        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

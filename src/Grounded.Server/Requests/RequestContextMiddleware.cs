@@ -6,7 +6,7 @@ namespace Grounded.Server.Requests;
 
 /// <summary>
 /// Gives every request its <see cref="GatewayContext"/> (an HTTP feature the endpoint attaches to its model calls) and
-/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c>, <c>x-grounded-attempts</c> and <c>x-grounded-route</c> headers
+/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c>, <c>x-grounded-attempts</c>, <c>x-grounded-route</c> and <c>x-grounded-guards</c> headers
 /// when the response starts, and the request's log line and metrics when it ends. A stream's response starts with its
 /// first event, written once the first piece of the answer is in: that moment is its time to first token.
 /// </summary>
@@ -52,6 +52,11 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
             if (context.RequestedModel is not null && !context.Stream && response.StatusCode < 400)
             {
                 response.Headers[CostHeader] = CostText(context.Cost);
+            }
+
+            if (GuardsHeader.Value(context.Guards) is { } guards)
+            {
+                response.Headers[GuardsHeader.Name] = guards;
             }
 
             if (context.RouteName is { } route)

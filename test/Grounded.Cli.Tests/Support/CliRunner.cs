@@ -21,9 +21,14 @@ public static class CliRunner
     public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
         RunAsync(workingDirectory, new Dictionary<string, string>(), args);
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWithInputAsync(workingDirectory, string.Empty, environment, args);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> on its standard input.</summary>
+    public static async Task<CliResult> RunWithInputAsync(string workingDirectory, string input, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var process = Start(workingDirectory, environment, args);
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

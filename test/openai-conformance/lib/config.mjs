@@ -12,7 +12,7 @@ export const limits = {
   maxOutputTokens: 16384,
 };
 
-/** Returns the YAML config for an upstream at `upstreamUrl` (no /v1), with `options.auth` as API keys when given. */
+/** Returns the YAML config for an upstream at `upstreamUrl` (no /v1), with `options.auth` as API keys and `options.guards` as the guards: block when given. */
 export function gatewayConfig(upstreamUrl, options = {}) {
   const openai = (name, model, contextWindow = 128000, maxOutputTokens = limits.maxOutputTokens) => `
   - name: ${name}
@@ -22,6 +22,7 @@ export function gatewayConfig(upstreamUrl, options = {}) {
     contextWindow: ${contextWindow}
     maxOutputTokens: ${maxOutputTokens}`;
   const auth = options.auth ? `auth: { keys: [${options.auth.join(', ')}] }\n` : '';
+  const guards = options.guards ? `guards: ${options.guards}\n` : '';
   return `models:${openai('small', 'gpt-4o-mini')}${openai('tiny', 'gpt-tiny', limits.tinyContextWindow, 100)}${openai('primary', 'gpt-primary')}${openai('backup', 'gpt-backup')}
   - name: claude
     provider: anthropic
@@ -35,5 +36,5 @@ resilience:
   circuitBreaker: { failureThreshold: 100000, breakDuration: 1s }
   attemptTimeout: ${limits.attemptTimeoutMs}ms
 server: { maxRequestBodyBytes: ${limits.maxRequestBodyBytes} }
-${auth}`;
+${auth}${guards}`;
 }

@@ -39,7 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /**
  * Registers hooks that start an upstream and a gateway before the file's tests, reset the upstream before each test,
  * and stop both after the file. Returns an object whose fields are filled in once `before` has run.
- * @param {{ auth?: string[], storeKeys?: { tenant: string, role: string, rpm?: number }[] }} [options] API keys for the
+ * @param {{ auth?: string[], guards?: string, storeKeys?: { tenant: string, role: string, rpm?: number }[] }} [options] API keys for the
  *   gateway's `auth.keys`, and keys to create in its store with `grounded keys create` before it starts (their secrets are
  *   in `g.keys`, in order).
  */
