@@ -1,3 +1,4 @@
+using Grounded.Guards.Injection;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -22,7 +23,7 @@ namespace Grounded.Bench;
 /// </summary>
 internal static class GuardOverhead
 {
-    private const string Usage = "usage: guard-overhead [--requests 4000] [--tokens 2000] [--stream] [--topics] [--json FILE]";
+    private const string Usage = "usage: guard-overhead [--requests 4000] [--tokens 2000] [--stream] [--topics] [--no-classifier] [--json FILE]";
 
     private sealed record Result(string Pipeline, int Requests, double P50Us, double P99Us, double P999Us, double MeanUs);
 
@@ -42,6 +43,7 @@ internal static class GuardOverhead
         var requests = Math.Max(10, options.GetInt("requests", 4_000));
         var stream = options.Get("stream") is not null || args.Contains("--stream");
         var topics = args.Contains("--topics");
+        var classifier = !args.Contains("--no-classifier");
         var (prompt, tokens) = Prompt(options.GetInt("tokens", 2_000));
         using var detectors = GuardDetectors.Create();
         var policy = new GuardPolicy
@@ -56,11 +58,13 @@ internal static class GuardOverhead
                 AllowedAbove = 0.1,
             } : null,
         };
-        var dependencies = new GuardDependencies(detectors.Pii, detectors.Injection, detectors.Embedder);
+        // --no-classifier: the injection guard with its patterns only, to show what the guards cost without any model.
+        var injection = classifier ? detectors.Injection : new InjectionDetector(detectors.Embedder, new InjectionDetectorOptions { UseClassifier = false });
+        var dependencies = new GuardDependencies(detectors.Pii, injection, detectors.Embedder);
         using var plain = Gateway(null, dependencies);
         using var guarded = Gateway(new GuardOptions { Default = policy }, dependencies);
         List<ChatMessage> messages = [new(ChatRole.System, "You are the support assistant of an online shop."), new(ChatRole.User, prompt)];
-        var pipelines = new[] { ("baseline: no guards", plain), ("guards: pii, injection, toxicity, tools" + (topics ? ", topics" : string.Empty), guarded) };
+        var pipelines = new[] { ("baseline: no guards", plain), ("guards: pii, injection" + (classifier ? string.Empty : " (patterns)") + ", toxicity, tools" + (topics ? ", topics" : string.Empty), guarded) };
         var times = pipelines.Select(_ => new List<double>(requests)).ToArray();
         for (var i = 0; i < requests * pipelines.Length; i++)
         {

@@ -48,5 +48,7 @@ internal sealed class InjectionGuard(InjectionGuardOptions options, IInjectionDe
             : new GuardVerdict(new GuardDecision(GuardNames.Injection, GuardActions.Flag, first.Reason, spans));
     }
 
-    private bool IsInjection(InjectionVerdict verdict) => options.Threshold is { } threshold ? verdict.Score >= threshold : verdict.IsInjection;
+    // A configured threshold replaces the classifier's, never the patterns: a pattern hit is an injection at any threshold.
+    private bool IsInjection(InjectionVerdict verdict) =>
+        options.Threshold is { } threshold ? verdict.MatchedPattern || verdict.Score >= threshold : verdict.IsInjection;
 }

@@ -14,6 +14,7 @@ public sealed class InjectionDetector : IInjectionDetector
     private readonly InjectionClassifierWeights _weights;
     private readonly int _maxWindows;
     private readonly bool _useHeuristics;
+    private readonly bool _useClassifier;
 
     /// <summary>Creates a detector over <paramref name="embedder"/>, which must be the model the shipped classifier was trained on (arctic-embed-xs).</summary>
     /// <exception cref="ArgumentException">The options are unusable (every problem is listed).</exception>
@@ -38,6 +39,7 @@ public sealed class InjectionDetector : IInjectionDetector
         _weights = weights;
         _maxWindows = options.MaxWindows;
         _useHeuristics = options.UseHeuristics;
+        _useClassifier = options.UseClassifier;
         Threshold = options.Threshold ?? weights.Threshold;
         if (embedder.GetService(typeof(EmbeddingGeneratorMetadata)) is EmbeddingGeneratorMetadata metadata)
         {
@@ -70,13 +72,13 @@ public sealed class InjectionDetector : IInjectionDetector
         ArgumentNullException.ThrowIfNull(texts);
         var inputs = texts.Select(t => InjectionInput.Prepare(t ?? string.Empty, _weights.WindowChars, _maxWindows)).ToList();
         var units = inputs.SelectMany(i => i.Units).ToList();
-        var vectors = units.Count == 0 ? null : await _embedder.GenerateAsync(units, null, cancellationToken).ConfigureAwait(false);
+        var vectors = units.Count == 0 || !_useClassifier ? null : await _embedder.GenerateAsync(units, null, cancellationToken).ConfigureAwait(false);
         var verdicts = new InjectionVerdict[inputs.Count];
         var next = 0;
         for (var i = 0; i < inputs.Count; i++)
         {
             var (best, at) = (0.0, -1);
-            for (var w = 0; w < inputs[i].Windows.Count; w++, next++)
+            for (var w = 0; vectors is not null && w < inputs[i].Windows.Count; w++, next++)
             {
                 var vector = vectors![next];
                 CheckModel(vector.ModelId, null);
@@ -109,13 +111,19 @@ public sealed class InjectionDetector : IInjectionDetector
         }
 
         var reasons = matches.Select(m => m.Name).Distinct().Select(n => "heuristic: " + n).ToList();
-        reasons.Add(string.Create(CultureInfo.InvariantCulture, $"classifier {score:0.00}"));
+        if (_useClassifier)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"classifier {score:0.00}"));
+        }
         if (matches.Count > 0 || classified)
         {
             reasons.AddRange(input.Normalized.Transformations);
         }
 
-        return new InjectionVerdict(matches.Count > 0 || classified, score, string.Join("; ", reasons), spans);
+        return new InjectionVerdict(matches.Count > 0 || classified, score, reasons.Count == 0 ? "no pattern matched" : string.Join("; ", reasons), spans)
+        {
+            MatchedPattern = matches.Count > 0,
+        };
     }
 
     // Another model's vectors can have the same length (all-MiniLM's are 384 too) and still mean nothing to the weights.

@@ -12,7 +12,10 @@ public static class RagGuardDetectors
     // Created on first use, once: reading the config loads nothing. The injection classifier embeds with its own int8
     // arctic-embed-xs (the model it was trained on), loaded on the first check.
     private static readonly Lazy<IPiiDetector> PiiDetector = new(() => new PiiDetector());
-    private static readonly Lazy<IInjectionDetector> InjectionDetector = new(() => new InjectionDetector(new GuardEmbedder(stackIsInt8: false)));
+    // Retrieved chunks are judged at the strict threshold (about 1% false positives): a false alarm drops good evidence,
+    // and no benign document chunk of the probe reached it (docs/benchmarks.md).
+    private static readonly Lazy<IInjectionDetector> InjectionDetector = new(() =>
+        new InjectionDetector(new GuardEmbedder(stackIsInt8: false), new InjectionDetectorOptions { Threshold = Grounded.Guards.Injection.InjectionDetector.StrictThreshold }));
 
     /// <summary>Gets the PII detector; the real one is created on first use, once (reading the config creates nothing).</summary>
     public static IPiiDetector Pii { get; } = new LazyPii();

@@ -35,6 +35,9 @@ internal sealed class FakeInjectionDetector : IInjectionDetector
 {
     public List<string> Checked { get; } = [];
 
+    /// <summary>Gets or sets the classifier's score reported beside a pattern hit.</summary>
+    public double PatternScore { get; set; } = 0.97;
+
     public ValueTask<InjectionVerdict> CheckAsync(string text, CancellationToken cancellationToken = default)
     {
         lock (Checked)
@@ -44,7 +47,7 @@ internal sealed class FakeInjectionDetector : IInjectionDetector
 
         var at = text.IndexOf("ignore previous instructions", StringComparison.OrdinalIgnoreCase);
         return ValueTask.FromResult(at >= 0
-            ? new InjectionVerdict(true, 0.97, "classifier 0.97", [new GuardSpan(at, 28, "injection")])
+            ? new InjectionVerdict(true, PatternScore, "heuristic: ignore previous instructions", [new GuardSpan(at, 28, "injection")]) { MatchedPattern = true }
             : new InjectionVerdict(false, 0.05, "classifier 0.05", []));
     }
 

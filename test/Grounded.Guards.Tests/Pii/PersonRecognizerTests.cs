@@ -23,6 +23,23 @@ public sealed class PersonRecognizerTests
             Found.Of(PiiTypes.Person, "the verses from Ayna Khadzhiyev's Cautionary Tales. Is there a better example than early Khadzhiyev?", nameLists: false));
 
     [Fact]
+    public void ALongTextIsReadInSegmentsWithItsNamesFoundWhereTheyAre()
+    {
+        var filler = string.Concat(Enumerable.Repeat("The parcel was late again and nobody called back. ", 200)); // 10,000 characters
+        var text = filler + "My name is Aantje Mourik. " + filler + "Mrs. Schwarz flew home.";
+
+        var names = new PersonRecognizerProbe(text).Names;
+
+        Assert.True(text.Length > 4 * 4_000);
+        Assert.Equal(["Aantje Mourik", "Schwarz"], names.Select(n => text.Substring(n.Start, n.Length)));
+    }
+
+    private sealed class PersonRecognizerProbe(string text)
+    {
+        public IReadOnlyList<PiiEntity> Names { get; } = new PiiDetector(new PiiDetectorOptions { UseNameLists = false }).Detect(text).Where(e => e.Type == PiiTypes.Person).ToList();
+    }
+
+    [Fact]
     public void TheListsAddCommonNamesThatHaveNoCue()
     {
         const string text = "I met Richard yesterday at the station.";

@@ -16,7 +16,48 @@ internal sealed class PersonRecognizer(bool useNameLists) : IPiiRecognizer
 
     public string Type => PiiTypes.Person;
 
+    // Names are read in segments of at most this many characters, cut at a line or sentence end: the echo and list passes
+    // compare every name with every token, which is quadratic in a segment (a megabyte of "Mary Ann, " took minutes in one
+    // piece), and linear over a text read in bounded segments. A name's echo in another segment is the only thing lost.
+    internal const int SegmentChars = 4_000;
+
     public void Recognize(string text, List<PiiEntity> found)
+    {
+        if (text.Length <= SegmentChars)
+        {
+            RecognizeSegment(text, found);
+            return;
+        }
+
+        var part = new List<PiiEntity>();
+        for (var start = 0; start < text.Length;)
+        {
+            var end = SegmentEnd(text, start);
+            part.Clear();
+            RecognizeSegment(text[start..end], part);
+            found.AddRange(part.Select(e => e with { Start = e.Start + start }));
+            start = end;
+        }
+    }
+
+    private static int SegmentEnd(string text, int start)
+    {
+        if (text.Length - start <= SegmentChars)
+        {
+            return text.Length;
+        }
+
+        var limit = start + SegmentChars;
+        var cut = text.LastIndexOfAny(['\n', '.', '!', '?'], limit - 1, SegmentChars / 2);
+        if (cut < 0)
+        {
+            cut = text.LastIndexOfAny([' ', '\t'], limit - 1, SegmentChars / 2);
+        }
+
+        return cut < 0 ? limit : cut + 1;
+    }
+
+    private void RecognizeSegment(string text, List<PiiEntity> found)
     {
         var tokens = NameToken.Read(text);
         if (!HasCapitals(tokens))
