@@ -1,3 +1,4 @@
+using Grounded.Gateway.Context;
 using Grounded.Gateway.Cache;
 using Grounded.Gateway.Failures;
 using Grounded.Guards;
@@ -19,18 +20,33 @@ internal sealed class ModerationGuard(ModerationGuardOptions options, Moderation
 
     public async ValueTask<GuardVerdict> CheckAsync(InputCheck check, IChatClient models, CancellationToken cancellationToken) =>
         check.LastUserText() is { Length: > 0 } text
-            ? await CheckTextAsync(text, models, cancellationToken).ConfigureAwait(false)
+            ? await CheckTextAsync(text, models, GatewayContext.Of(check.Options), cancellationToken).ConfigureAwait(false)
             : GuardVerdict.Allow(GuardNames.Moderation, "nothing to check");
 
-    /// <summary>Classifies one text (a request's, or a whole answer).</summary>
-    public async ValueTask<GuardVerdict> CheckTextAsync(string text, IChatClient models, CancellationToken cancellationToken)
+    /// <summary>Classifies one text (a request's, or a whole answer); the call's tokens and cost are added to <paramref name="request"/>'s.</summary>
+    public async ValueTask<GuardVerdict> CheckTextAsync(string text, IChatClient models, GatewayContext? request, CancellationToken cancellationToken)
     {
         var key = ModerationVerdicts.Key(text, _categories);
         if (!verdicts.TryGet(key, out var flagged))
         {
             try
             {
-                var response = await models.GetResponseAsync(Prompt(text), Request(), cancellationToken).ConfigureAwait(false);
+                // Its own context, so the classification is counted (usage, cost: budgets and the ledger see it) without
+                // becoming the model that served the request.
+                var own = new GatewayContext("moderation", request?.RequestId) { Identity = request?.Identity, EndUser = request?.EndUser };
+                ChatResponse response;
+                try
+                {
+                    response = await models.GetResponseAsync(Prompt(text), own.AttachTo(Request()), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (request is not null && own.Usage is { } usage)
+                    {
+                        request.AddUsage(usage, own.Cost);
+                    }
+                }
+
                 flagged = ModerationPolicy.Parse(response.Text, _categories) ?? throw new FormatException("the moderation model's answer is neither 'safe' nor 'unsafe: CATEGORIES'");
             }
             catch (Exception e) when (e is GatewayException or HttpRequestException or FormatException or TimeoutException

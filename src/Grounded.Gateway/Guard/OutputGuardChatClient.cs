@@ -33,7 +33,7 @@ internal sealed class OutputGuardChatClient(IChatClient inner, GuardPipelines pi
 
         if (pipeline.Moderation is { Options.Output: true } moderation && response.Text is { Length: > 0 } text)
         {
-            var verdict = await moderation.CheckTextAsync(text, InnerClient, cancellationToken).ConfigureAwait(false);
+            var verdict = await moderation.CheckTextAsync(text, InnerClient, GatewayContext.Of(options), cancellationToken).ConfigureAwait(false);
             record(verdict.Decision);
             if (verdict.Decision.Action == GuardActions.Block)
             {
@@ -173,7 +173,7 @@ internal sealed class OutputGuardChatClient(IChatClient inner, GuardPipelines pi
         finish ??= new ChatResponseUpdate { Role = ChatRole.Assistant, FinishReason = ChatFinishReason.Stop };
         if (moderation is not null && whole!.Length > 0)
         {
-            var verdict = await moderation.CheckTextAsync(whole.ToString(), InnerClient, cancellationToken).ConfigureAwait(false);
+            var verdict = await moderation.CheckTextAsync(whole.ToString(), InnerClient, GatewayContext.Of(options), cancellationToken).ConfigureAwait(false);
             record(verdict.Decision);
             if (verdict.Decision.Action == GuardActions.Block)
             {

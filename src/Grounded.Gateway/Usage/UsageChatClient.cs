@@ -30,32 +30,48 @@ internal sealed class UsageChatClient(IChatClient inner, ModelOptions model, Pro
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         UsageContent? reported = null;
         var written = new List<AIContent>();
-        await foreach (var update in base.GetStreamingResponseAsync(list, options, cancellationToken).ConfigureAwait(false))
+        var started = false;
+        var recorded = false;
+        try
         {
-            foreach (var content in update.Contents)
+            await foreach (var update in base.GetStreamingResponseAsync(list, options, cancellationToken).ConfigureAwait(false))
             {
-                if (content is UsageContent usage)
+                started = true;
+                foreach (var content in update.Contents)
                 {
-                    reported = usage;
+                    if (content is UsageContent usage)
+                    {
+                        reported = usage;
+                    }
+                    else
+                    {
+                        written.Add(content);
+                    }
                 }
-                else
-                {
-                    written.Add(content);
-                }
+
+                yield return update;
             }
 
-            yield return update;
+            var complete = Complete(reported?.Details, list, () => Completion(written));
+            Record(options, complete);
+            recorded = true;
+            if (reported is null)
+            {
+                yield return new ChatResponseUpdate { Role = ChatRole.Assistant, Contents = [new UsageContent(complete)] };
+            }
+            else
+            {
+                reported.Details = complete;
+            }
         }
-
-        var complete = Complete(reported?.Details, list, () => Completion(written));
-        Record(options, complete);
-        if (reported is null)
+        finally
         {
-            yield return new ChatResponseUpdate { Role = ChatRole.Assistant, Contents = [new UsageContent(complete)] };
-        }
-        else
-        {
-            reported.Details = complete;
+            // A stream left before its end (an output guard blocked it, the client went away, it broke) was still written
+            // and billed up to there: its prompt and what came of the answer are counted, so budgets and the ledger see it.
+            if (started && !recorded)
+            {
+                Record(options, Complete(reported?.Details, list, () => Completion(written)));
+            }
         }
     }
 

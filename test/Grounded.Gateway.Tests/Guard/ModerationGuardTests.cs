@@ -21,10 +21,24 @@ public sealed class ModerationGuardTests : IDisposable
         }
 
         _classified.Add(messages[^1].Text);
+        GatewayContext.Of(options)?.AddUsage(new UsageDetails { InputTokenCount = 120, OutputTokenCount = 2, TotalTokenCount = 122 }, 0.0001m);
         return ScriptableChatClient.Reply(messages[^1].Text.Contains("bomb", StringComparison.Ordinal) ? "unsafe: weapons, violence" : "safe");
     };
 
     public void Dispose() => _provider.Dispose();
+
+    [Fact]
+    public async Task TheClassificationIsCountedInTheRequestsUsageWithoutBecomingTheModelThatServed()
+    {
+        var guarded = new Guarded(_provider, Policy());
+        var context = new GatewayContext("chat");
+
+        await guarded.Client.GetResponseAsync("what is the capital of France", context.AttachTo(new ChatOptions { ModelId = "small" }));
+
+        Assert.Equal(120, context.Usage?.InputTokenCount);
+        Assert.Equal(0.0001m, context.Cost);
+        Assert.NotEqual("judge", context.ServedBy);
+    }
 
     [Fact]
     public async Task AFlaggedRequestIsBlockedWithThePolicyVersionAndCategoriesInTheReason()

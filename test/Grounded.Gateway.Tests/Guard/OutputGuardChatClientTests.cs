@@ -1,3 +1,4 @@
+using Grounded.Gateway.Usage;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Grounded.Gateway.Context;
@@ -135,6 +136,23 @@ public sealed class OutputGuardChatClientTests : IDisposable
         Assert.Equal("All is fine. ", string.Concat(sent.Select(u => u.Text)));
         Assert.Equal(ChatFinishReason.ContentFilter, sent[^1].FinishReason);
         Assert.True(provider.Produced < 4, "the provider's stream is abandoned once a sentence is blocked");
+    }
+
+    [Fact]
+    public async Task AStreamAbandonedAfterABlockIsStillCountedUpToWhereItStopped()
+    {
+        var provider = new StreamingChatClient("All is fine. ", "You are a ", "worthless piece of junk. ", "More text.");
+        var model = new Grounded.Gateway.Config.ModelOptions { Name = "small", Provider = "openai", Endpoint = new Uri("http://127.0.0.1:1/v1"), ProviderModel = "small", ContextWindow = 8_000, MaxOutputTokens = 1_000 };
+        var counted = new ChatClientBuilder(provider).UseUsage(model, new Grounded.Gateway.Tokens.PromptTokenCounter()).Build();
+        var guarded = new Guarded(counted, new GuardPolicy { Toxicity = new ToxicityGuardOptions { Mode = GuardMode.Block, Input = false } });
+        var context = new Grounded.Gateway.Context.GatewayContext("chat");
+
+        await foreach (var _ in guarded.Client.GetStreamingResponseAsync("hi", context.AttachTo(new ChatOptions { ModelId = "small" })))
+        {
+        }
+
+        Assert.True(context.Usage?.InputTokenCount > 0, "the prompt was sent and is counted");
+        Assert.True(context.Usage?.OutputTokenCount > 0, "what the provider wrote before the block is counted");
     }
 
     [Fact]
