@@ -26,7 +26,7 @@ internal sealed class ModerationGuard(ModerationGuardOptions options, Moderation
     /// <summary>Classifies one text (a request's, or a whole answer); the call's tokens and cost are added to <paramref name="request"/>'s.</summary>
     public async ValueTask<GuardVerdict> CheckTextAsync(string text, IChatClient models, GatewayContext? request, CancellationToken cancellationToken)
     {
-        var key = ModerationVerdicts.Key(text, _categories);
+        var key = ModerationVerdicts.Key(options.Model, text, _categories);
         if (!verdicts.TryGet(key, out var flagged))
         {
             try

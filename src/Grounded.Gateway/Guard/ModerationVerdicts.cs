@@ -16,8 +16,9 @@ internal sealed class ModerationVerdicts(int capacity = 10_000)
 
     public int Count => _verdicts.Count;
 
-    public static string Key(string text, IReadOnlyList<string> categories) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ModerationPolicy.Version}\u0000{string.Join(',', categories)}\u0000{text}")));
+    // The model is in the key: two policies that moderate with different models do not answer for each other.
+    public static string Key(string model, string text, IReadOnlyList<string> categories) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ModerationPolicy.Version}\u0000{model}\u0000{string.Join(',', categories)}\u0000{text}")));
 
     public bool TryGet(string key, out IReadOnlyList<string> flagged) => _verdicts.TryGetValue(key, out flagged!);
 

@@ -27,6 +27,11 @@ internal sealed class PiiGuard(PiiGuardOptions options, IPiiDetector detector) :
         var reason = GuardReasons.Counts(spans);
         switch (options.Mode)
         {
+            case GuardMode.Block when check.Question is { } question && Found(question).Count == 0:
+                // A question from sources (/v1/ask): the caller sent no personal data, the retrieved sources hold it. Refusing
+                // would block every question whose evidence names a person; the sources are redacted instead.
+                check.Rewrite(_ => true, text => PiiRedaction.Redact(text, Found(text)));
+                return ValueTask.FromResult(new GuardVerdict(new GuardDecision(GuardNames.Pii, GuardActions.Redact, reason + " in the sources", spans)));
             case GuardMode.Block:
                 return ValueTask.FromResult(new GuardVerdict(new GuardDecision(GuardNames.Pii, GuardActions.Block, reason, spans)) { Failure = new GuardBlockedException(GuardNames.Pii) });
             case GuardMode.Flag:
