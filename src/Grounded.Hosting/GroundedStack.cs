@@ -41,6 +41,7 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly AnswerCaches _caches;
     private readonly TimeProvider _time;
     private readonly GuardDetectors? _detectors;
+    private GuardDetectors? _checkDetectors;
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches, GuardDetectors? detectors, GuardAuditWriter? guardAudit)
     {
@@ -188,6 +189,18 @@ public sealed class GroundedStack : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="policy"/>'s input guards on one text outside any request (<c>grounded guard check</c>), with the
+    /// stack's detectors (made for the check when no guards are configured) and its gateway for moderation.
+    /// </summary>
+    public Task<(IReadOnlyList<Grounded.Guards.GuardDecision> Decisions, string Text)> CheckGuardsAsync(string text, GuardPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var detectors = _detectors ?? (_checkDetectors ??= GuardDetectors.Create(Options.Rag.QuantizedEmbeddings));
+        var dependencies = new GuardDependencies(detectors.Pii, detectors.Injection, detectors.Embedder) { Time = _time };
+        return GuardChecks.CheckAsync(text, policy, dependencies, policy.Moderation is null ? null : Gateway.Client, cancellationToken);
+    }
+
     /// <summary>Records a finished request in the usage ledger (nothing when it used no model).</summary>
     public void RecordUsage(GatewayContext context, int status, TimeSpan elapsed)
     {
@@ -208,6 +221,7 @@ public sealed class GroundedStack : IAsyncDisposable
 
         Gateway.Dispose();
         _detectors?.Dispose();
+        _checkDetectors?.Dispose();
         await _caches.DisposeAsync().ConfigureAwait(false);
         if (_redis is not null)
         {

@@ -4,7 +4,7 @@ using Grounded.Gateway;
 using Grounded.Gateway.Guard;
 using Grounded.Guards;
 using Grounded.Hosting.Config;
-using Grounded.Hosting.Guards;
+using Grounded.Hosting;
 using Spectre.Console;
 
 namespace Grounded.Cli.Commands;
@@ -36,10 +36,8 @@ internal sealed class GuardCheckCommand : GroundedCommand<GuardCheckSettings>
         }
 
         var policy = options.Guards.IsEmpty ? OutOfTheBox : options.Guards.For(settings.Model);
-        using var detectors = GuardDetectors.Create(options.Rag.QuantizedEmbeddings);
-        using var models = policy.Moderation is null ? null : ModelGateway.Create(options.Gateway);
-        var (decisions, rewritten) = await GuardChecks.CheckAsync(
-            text, policy, new GuardDependencies(detectors.Pii, detectors.Injection, detectors.Embedder), models?.Client, cancellationToken).ConfigureAwait(false);
+        await using var stack = GroundedStack.Create(options);
+        var (decisions, rewritten) = await stack.CheckGuardsAsync(text, policy, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             JsonOutput.Write(new
