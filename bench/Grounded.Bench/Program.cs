@@ -5,6 +5,8 @@ using Grounded.Bench;
 var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["answers"] = AnswerQuality.RunAsync,
+    ["abstain-features"] = AbstentionFeatureDump.RunAsync,
+    ["abstain-fit"] = AbstentionFit.RunAsync,
     ["legs"] = RetrievalLegs.RunAsync,
     ["embed"] = EmbeddingThroughput.RunAsync,
     ["stores"] = StoreIngestion.RunAsync,

@@ -53,6 +53,9 @@ public sealed class LocalRag : IAsyncDisposable
     private readonly LastTermStatistics? _statistics;
     private readonly RetrievalGuard? _guard;
 
+    /// <summary>Gets the scorer the extractive answerer judges sentences with (for calibration harnesses).</summary>
+    internal SentenceScorer AnswerScorer => _answerScorer;
+
     /// <summary>Gets the store.</summary>
     public IReindexableChunkStore Store { get; }
 

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Text;
 using Grounded.Answers;
 using Grounded.Chunks;
+using Grounded.Rag.Answer.Abstain;
 using Grounded.Rag.Rerank;
 using Grounded.Stages;
 
@@ -31,10 +32,17 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator, IWarmsUp
     public async Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
     {
         var (strength, sentences) = await AnalyzeAsync(question, evidence, cancellationToken).ConfigureAwait(false);
-        return sentences.Count == 0 || strength < _options.AbstainBelow
+        return sentences.Count == 0 || strength < _options.AbstainBelow || !Answers(question, evidence, sentences)
             ? GeneratedAnswer.Abstain()
             : Compose(Select(sentences), evidence);
     }
+
+    /// <summary>
+    /// Returns whether the abstention model (when the options have one) judges that the sentences answer the question:
+    /// the index may be on the question's topic and still not hold its answer.
+    /// </summary>
+    public bool Answers(string question, IReadOnlyList<ScoredChunk> evidence, IReadOnlyList<ScoredSentence> sentences) =>
+        _options.Abstention is not { } model || sentences.Count == 0 || model.Probability(AbstentionFeatures.Compute(question, evidence, sentences)) >= model.Threshold;
 
     /// <inheritdoc />
     void IWarmsUp.BeginWarmUp() => _scorer.BeginWarmUp();

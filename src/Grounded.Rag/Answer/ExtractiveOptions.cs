@@ -12,6 +12,13 @@ public sealed record ExtractiveOptions
     /// </value>
     public double AbstainBelow { get; init; } = 0.82;
 
+    /// <summary>
+    /// Gets the model that decides, past <see cref="AbstainBelow"/>, whether on-topic evidence answers the question
+    /// (null: the strength threshold alone decides).
+    /// </summary>
+    /// <value>The default is <see cref="Abstain.AbstentionModel.Default"/>, fitted on COVID-QA with each question's own paper left out (docs/benchmarks.md).</value>
+    public Abstain.AbstentionModel? Abstention { get; init; } = Abstain.AbstentionModel.Default;
+
     /// <summary>Gets the most sentences an answer quotes.</summary>
     /// <value>The default is 3.</value>
     public int MaxSentences { get; init; } = 3;

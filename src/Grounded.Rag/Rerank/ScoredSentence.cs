@@ -18,8 +18,14 @@ public sealed class ScoredSentence(string text, int rank)
     /// <summary>Gets the share of the question's content terms the sentence contains.</summary>
     public double Coverage { get; internal set; }
 
+    /// <summary>Gets the IDF-weighted share of the question's content terms the sentence contains.</summary>
+    public double WeightedCoverage { get; internal set; }
+
     /// <summary>Gets the IDF-weighted share of the question's content terms the sentence's chunk contains.</summary>
     public double ChunkCoverage { get; internal set; }
+
+    /// <summary>Gets the IDF weight of the heaviest question term the sentence's chunk lacks, as a share of the heaviest term's weight (0 when it has them all).</summary>
+    public double ChunkMissing { get; internal set; }
 
     /// <summary>Gets the combined relevance (see <see cref="SentenceRelevance"/>).</summary>
     public double Relevance { get; internal set; }

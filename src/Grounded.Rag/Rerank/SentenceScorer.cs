@@ -56,7 +56,9 @@ public sealed partial class SentenceScorer
         var words = QueryTerms.WithWords(question);
         var terms = words.Keys.ToHashSet(StringComparer.Ordinal);
         var statistics = await StatisticsAsync(words, cancellationToken).ConfigureAwait(false);
-        var chunkCoverage = evidence.Select(e => WeightedCoverage(terms, QueryTerms.Of(e.Chunk.Chunk.Text), statistics)).ToArray();
+        var chunkTerms = evidence.Select(e => QueryTerms.Of(e.Chunk.Chunk.Text)).ToArray();
+        var chunkCoverage = chunkTerms.Select(t => WeightedCoverage(terms, t, statistics)).ToArray();
+        var chunkMissing = chunkTerms.Select(t => HeaviestMissing(terms, t, statistics)).ToArray();
 
         var texts = sentences.Select(c => c.Text).Prepend(_queryPrefix + question).ToList();
         var vectors = await _embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -72,8 +74,11 @@ public sealed partial class SentenceScorer
                 s.Similarity = ((1 - _weights.SecondModelWeight) * s.Similarity) + (_weights.SecondModelWeight * second[i]);
             }
 
-            s.Coverage = QueryTerms.Coverage(terms, QueryTerms.Of(s.Text));
+            var sentenceTerms = QueryTerms.Of(s.Text);
+            s.Coverage = QueryTerms.Coverage(terms, sentenceTerms);
+            s.WeightedCoverage = WeightedCoverage(terms, sentenceTerms, statistics);
             s.ChunkCoverage = chunkCoverage[s.Rank];
+            s.ChunkMissing = chunkMissing[s.Rank];
             s.Relevance = s.Similarity + (_weights.CoverageWeight * s.Coverage) + (_weights.ChunkCoverageWeight * s.ChunkCoverage);
         }
 
@@ -130,6 +135,23 @@ public sealed partial class SentenceScorer
         return total <= 0 ? 0 : found / total;
     }
 
+    /// <summary>
+    /// Returns the weight of the heaviest question term <paramref name="text"/> lacks, as a share of the heaviest term's
+    /// weight (0 when it has them all): a chunk missing the question's rarest word is rarely about the same thing.
+    /// </summary>
+    internal static double HeaviestMissing(HashSet<string> query, HashSet<string> text, TermStatistics statistics)
+    {
+        double heaviest = 0, missing = 0;
+        foreach (var term in query)
+        {
+            var weight = statistics.InverseFrequency(term);
+            heaviest = Math.Max(heaviest, weight);
+            missing = text.Contains(term) ? missing : Math.Max(missing, weight);
+        }
+
+        return heaviest <= 0 ? 0 : missing / heaviest;
+    }
+
     private static List<ScoredSentence> Split(IReadOnlyList<ScoredChunk> evidence)
     {
         var sentences = new List<ScoredSentence>();
@@ -139,6 +161,11 @@ public sealed partial class SentenceScorer
             var text = evidence[rank].Chunk.Chunk.Text;
             foreach (var (start, length) in SentenceSplitter.Split(text))
             {
+                if (IsHeading(text, start, length))
+                {
+                    continue;
+                }
+
                 // Bracketed reference numbers in the source ("[3]") would read as our own citation markers. The sentence is
                 // what an answer quotes, so the line breaks and runs of spaces of hard-wrapped text become one space; the
                 // chunk keeps its text as read, so its offsets still point into the document.
@@ -152,6 +179,40 @@ public sealed partial class SentenceScorer
         }
 
         return sentences;
+    }
+
+    /// <summary>
+    /// Returns whether the span is a heading or title rather than a sentence: one line, without a sentence's closing
+    /// punctuation, standing alone before a blank line (or first in the chunk, before a line break). Markdown and HTML
+    /// readers keep a heading's words and drop its markup, and an answer must not quote "Grounded abstains on a question
+    /// you expected it to answer" as if the documents said it.
+    /// </summary>
+    internal static bool IsHeading(string text, int start, int length)
+    {
+        var line = text.AsSpan(start, length).TrimEnd();
+        if (line.IsEmpty || line.Contains('\n') || line[^1] is '.' or '!' or '?' or ':' or ';' or '"' or '\'' or ')' or ']' or '”' or '’' or '…' or '。')
+        {
+            return false;
+        }
+
+        var after = start + length;
+        while (after < text.Length && text[after] is ' ' or '\t' or '\r')
+        {
+            after++;
+        }
+
+        if (after >= text.Length || text[after] != '\n')
+        {
+            return false;
+        }
+
+        var next = after + 1;
+        while (next < text.Length && text[next] is ' ' or '\t' or '\r')
+        {
+            next++;
+        }
+
+        return next >= text.Length || text[next] == '\n' || text.AsSpan(0, start).Trim().IsEmpty;
     }
 
     /// <summary>Returns a sentence of a source as an answer quotes it (and as its embedding is cached): reference markers removed, each run of whitespace one space.</summary>

@@ -19,6 +19,26 @@ public sealed class SentenceScorerTests : IDisposable
 
     public void Dispose() => _first.Dispose();
 
+    [Theory]
+    [InlineData("Abstention\n\nAbstention means that Grounded declines to answer a question.", "Abstention", true)]
+    [InlineData("Intro.\n\nGrounded abstains on a question you expected it to answer\n\nAn abstention means the evidence was weak.", "Grounded abstains on a question you expected it to answer", true)]
+    [InlineData("Grounded abstains when the evidence is weak.\n\nMore text follows here.", "Grounded abstains when the evidence is weak.", false)]
+    [InlineData("Grounded abstains when the evidence is weak and this line wraps\nonto the next line.", "Grounded abstains when the evidence is weak and this line wraps\nonto the next line.", false)]
+    public void TellsAHeadingFromASentence(string text, string span, bool heading) =>
+        Assert.Equal(heading, SentenceScorer.IsHeading(text, text.IndexOf(span, StringComparison.Ordinal), span.Length));
+
+    [Fact]
+    public async Task NeverOffersAHeadingAsASentenceToQuote()
+    {
+        var text = "Troubleshooting.\n\nGrounded abstains on a question you expected it to answer\n\nAn abstention means the best sentence was not relevant enough.";
+        var evidence = new[] { new ScoredChunk(new StoredChunk("doc-00000", "doc", "troubleshooting.md", new Chunk(0, text, 0, text.Length, string.Empty, 30)), 1) };
+
+        var scores = await new SentenceScorer(_first).ScoreAsync("Why does Grounded abstain on a question I expected it to answer?", evidence, CancellationToken.None);
+
+        Assert.DoesNotContain(scores, s => s.Text.StartsWith("Grounded abstains on", StringComparison.Ordinal));
+        Assert.Contains(scores, s => s.Text.StartsWith("An abstention means", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task WithoutASecondModelTheSentenceSharingTheQuestionsWordsWins()
     {
