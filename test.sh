@@ -3,6 +3,8 @@
 # Used by CI (.ci/run) and by hand:
 #   ./test.sh                       everything; other arguments go to dotnet test (e.g. --filter ...)
 #   ./test.sh --conformance-only    build, then only the conformance suite (no dotnet test, no services)
+# The answer-quality gate: eval/datasets/grounded-docs.jsonl through the extractive answerer over the bundled docs, against
+# eval/baselines/grounded-docs.extractive.json (see eval/README.md); it fails the run when a metric regresses.
 # Tests that read the shared evaluation data look for ../shared/data (or $GROUNDED_DATA) and skip with a message when absent.
 # The exit code is non-zero when either part fails; the last line sums both ("N passed, N failed, N skipped").
 set -euo pipefail
@@ -38,6 +40,24 @@ if [ "$conformance_only" = 0 ]; then
   dotnet_summary=$(awk '$1=="Passed:" {p+=$2} $1=="Failed:" {f+=$2} $1=="Skipped:" {s+=$2} END {printf "%d %d %d", p, f, s}' "$dotnet_log")
 fi
 
+# The answer-quality regression gate, with the CLI just built, on a fresh store of the bundled docs (no config: extractive).
+eval_status=0
+eval_summary=""
+if [ "$conformance_only" = 0 ]; then
+  eval_store=$(mktemp -d "$tmp/grounded-eval-gate.XXXXXX")
+  if env -u GROUNDED_CONFIG -u GROUNDED_HOME dotnet src/Grounded.Cli/bin/Release/net10.0/grounded.dll eval run \
+      --dataset eval/datasets/grounded-docs.jsonl --baseline eval/baselines/grounded-docs.extractive.json \
+      --store "$eval_store" --json >"$tmp/grounded-eval-gate.json" 2>"$tmp/grounded-eval-gate.log"; then
+    eval_summary="1 0 0"
+    echo "eval gate: passed (report in $tmp/grounded-eval-gate.json)"
+  else
+    eval_status=$?
+    eval_summary="0 1 0"
+    echo "eval gate: FAILED: $(tail -1 "$tmp/grounded-eval-gate.log") (report in $tmp/grounded-eval-gate.json)"
+  fi
+  rm -rf "$eval_store"
+fi
+
 # The conformance suite: the official `openai` npm package against `grounded serve` (see test/openai-conformance/README.md).
 node_status=0
 node_summary=""
@@ -58,8 +78,11 @@ fi
 # One plain closing line for any reader of the log, after the parts it sums.
 read -r dp df ds <<<"${dotnet_summary:-0 0 0}"
 read -r np nf ns <<<"${node_summary:-0 0 0}"
+read -r ep ef es <<<"${eval_summary:-0 0 0}"
 [ -n "$dotnet_summary" ] && echo "dotnet test: $dp passed, $df failed, $ds skipped"
 [ -n "$node_summary" ] && echo "conformance (openai SDK): $np passed, $nf failed, $ns skipped"
-echo "$((dp + np)) passed, $((df + nf)) failed, $((ds + ns)) skipped"
+[ -n "$eval_summary" ] && echo "eval gate (eval/datasets/grounded-docs.jsonl): $ep passed, $ef failed"
+echo "$((dp + np + ep)) passed, $((df + nf + ef)) failed, $((ds + ns + es)) skipped"
 if [ "$dotnet_status" != 0 ]; then exit "$dotnet_status"; fi
+if [ "$eval_status" != 0 ]; then exit "$eval_status"; fi
 exit "$node_status"

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Grounded.Hosting;
 using Grounded.Rag;
 using Grounded.Rag.Answer;
@@ -125,7 +124,7 @@ internal static class AnswerQuality
                 var (strength, _) = await variants[v].Answerer.AnalyzeAsync(item.Question, evidence, CancellationToken.None);
                 var answer = await variants[v].Answerer.GenerateAsync(item.Question, evidence, CancellationToken.None);
                 var hit = answer.Citations.Count > 0 && answer.Citations[0].Source.EndsWith(item.GoldFile, StringComparison.Ordinal);
-                inDomain[v].Add((strength, hit, Normalize(answer.Text).Contains(Normalize(item.Answer), StringComparison.Ordinal), retrieved));
+                inDomain[v].Add((strength, hit, Grounded.Evaluation.Metrics.AnswerMatch.ContainsSqueezed(answer.Text, item.Answer), retrieved));
                 if (v == 0 && dump is not null)
                 {
                     await DumpAsync(dump, "in", item.Question, item.GoldFile, evidence, variants[0].Answerer);
@@ -203,19 +202,5 @@ internal static class AnswerQuality
             sentences = sentences.Select(c => new { rank = c.Rank, sim = c.Similarity, cov = c.Coverage, chunk = c.ChunkCoverage, text = c.Text }),
         };
         await dump.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(record));
-    }
-
-    private static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }

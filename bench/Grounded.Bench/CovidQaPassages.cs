@@ -6,7 +6,7 @@ namespace Grounded.Bench;
 internal static class CovidQaPassages
 {
     /// <summary>Returns the path of covidqa.json under a data directory.</summary>
-    public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "covidqa", "covidqa.json");
+    public static string PathIn(string dataDirectory) => Grounded.Evaluation.Answers.CovidQa.PathIn(dataDirectory);
 
     /// <summary>
     /// Cuts the papers into <paramref name="count"/> pieces of <paramref name="minWords"/>–<paramref name="maxWords"/>

@@ -74,7 +74,11 @@ app.Configure(config =>
     config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {
-        eval.SetDescription("Measure retrieval quality on your own data");
+        eval.SetDescription("Measure answer and retrieval quality on your own data");
+        eval.AddCommand<EvalRunCommand>("run")
+            .WithExample("eval", "run", "--dataset", "eval/datasets/grounded-docs.jsonl", "--json")
+            .WithExample("eval", "run", "--dataset", "qa.jsonl", "--store", "./papers-index", "--baseline", "baseline.json", "--tolerance", "0.02")
+            .WithExample("eval", "run", "--dataset", "qa.jsonl", "--model", "small", "--judge-model", "large", "--repeat", "3", "--html", "report.html");
         eval.AddCommand<EvalRetrievalCommand>("retrieval")
             .WithExample("eval", "retrieval", "--dataset", "./scifact", "--split", "train", "--json")
             .WithExample("eval", "retrieval", "--dataset", "./scifact", "--mode", "keyword", "--k", "1,5,10,100", "--per-query");

@@ -12,6 +12,28 @@ public static class AnswerMatch
         return gold.Length > 2 && Normalize(text).Contains(gold, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Returns whether <paramref name="answer"/> appears in <paramref name="text"/> once both are squeezed to their lowercase
+    /// letters and digits (no spaces, so it may match across word boundaries): the answer benchmark's contains-gold check.
+    /// </summary>
+    public static bool ContainsSqueezed(string text, string answer) => Squeeze(text).Contains(Squeeze(answer), StringComparison.Ordinal);
+
+    /// <summary>Returns the lowercase letters and digits of <paramref name="text"/>, nothing else.</summary>
+    public static string Squeeze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Returns the text as its lowercase letter/digit runs, each wrapped in single spaces (" a b ").</summary>
     public static string Normalize(string text)
     {

@@ -37,4 +37,11 @@ public sealed class AnswerMatchTests
         Assert.Equal(1.0, metrics["hit@3"]);
         Assert.Equal(Math.Round((1 + 1.0 / 3) / 2, 4), metrics["mrr@3"]);
     }
+
+    [Fact]
+    public void TheSqueezedCheckIgnoresEverythingButLettersAndDigits()
+    {
+        Assert.True(AnswerMatch.ContainsSqueezed("The R0 was 2.2 (95% CI)", "r 0 was 2-2"));
+        Assert.False(AnswerMatch.ContainsSqueezed("The R0 was 2.2", "3.1"));
+    }
 }

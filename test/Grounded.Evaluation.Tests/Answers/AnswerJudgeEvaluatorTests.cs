@@ -1,0 +1,79 @@
+using Grounded.Evaluation.Answers;
+using static Grounded.Evaluation.Tests.Answers.AnswerFixtures;
+
+namespace Grounded.Evaluation.Tests.Answers;
+
+public sealed class AnswerJudgeEvaluatorTests : IDisposable
+{
+    private readonly string _cachePath = Path.Combine(Path.GetTempPath(), $"judge-cache-{Guid.NewGuid():N}.jsonl");
+
+    public void Dispose() => File.Delete(_cachePath);
+
+    [Theory]
+    [InlineData("{\"score\": 5, \"reason\": \"right\"}", 1.0)]
+    [InlineData("```json\n{\"score\": \"3\", \"reason\": \"partly\"}\n```", 0.5)]
+    [InlineData("Verdict: {\"score\": 1}", 0.0)]
+    public void AVerdictIsReadFromTheReplyAndNormalised(string reply, double normalized) =>
+        Assert.Equal(normalized, JudgeVerdict.Parse(reply)!.Normalized, 6);
+
+    [Theory]
+    [InlineData("I think it is fine.")]
+    [InlineData("{\"score\": 9}")]
+    [InlineData("{\"reason\": \"no score\"}")]
+    public void AReplyWithoutAScoreFromOneToFiveIsNoVerdict(string reply) => Assert.Null(JudgeVerdict.Parse(reply));
+
+    [Fact]
+    public async Task RepeatedVerdictsAreAveragedWithTheirVariance()
+    {
+        var client = new CountingChatClient("{\"score\": 5, \"reason\": \"a\"}", "{\"score\": 3, \"reason\": \"b\"}");
+        var runner = new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = new AnswerJudge(client, "judge-model", JudgePrompt.Default) { Repeat = 2 } });
+
+        var (report, _) = await runner.ScoreAsync(Item(["512 tokens"]), Answered("512 tokens [1]", "a.md"));
+
+        Assert.Equal(0.75, report.Metrics[AnswerMetrics.JudgeScore]);
+        Assert.Equal(0.0625, report.Judge!.Variance, 6);                  // scores 1.0 and 0.5 around 0.75
+        Assert.Equal(["judge-model", "judge-model"], client.Models);
+    }
+
+    [Fact]
+    public async Task ACachedVerdictMakesNoSecondCallEvenAfterReopening()
+    {
+        var first = new CountingChatClient("{\"score\": 4, \"reason\": \"ok\"}");
+        var judge = new AnswerJudge(first, "judge-model", JudgePrompt.Default) { Cache = JudgeCache.Open(_cachePath) };
+        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge }).ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
+
+        var second = new CountingChatClient("{\"score\": 1, \"reason\": \"would differ\"}");
+        var (report, _) = await new AnswerEvaluationRunner(new AnswerEvaluationOptions
+        {
+            Judge = judge with { Client = second, Cache = JudgeCache.Open(_cachePath) },
+        }).ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
+
+        Assert.Equal(1, first.Calls);
+        Assert.Equal(0, second.Calls);
+        Assert.Equal(0.75, report.Metrics[AnswerMetrics.JudgeScore]);
+    }
+
+    [Fact]
+    public async Task ADifferentAnswerOrPromptIsNotServedFromTheCache()
+    {
+        var client = new CountingChatClient("{\"score\": 4, \"reason\": \"ok\"}");
+        var judge = new AnswerJudge(client, "judge-model", JudgePrompt.Default) { Cache = JudgeCache.Open(_cachePath) };
+        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge }).ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
+        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge }).ScoreAsync(Item(["x"]), Answered("y [1]", "a.md"));
+        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge with { Prompt = JudgePrompt.Default with { Ref = "answer-judge@2.0.0" } } })
+            .ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
+
+        Assert.Equal(3, client.Calls);
+    }
+
+    [Fact]
+    public async Task AnUnusableReplyLeavesTheItemUnjudgedWithTheReason()
+    {
+        var client = new CountingChatClient("no idea");
+        var (report, _) = await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = new AnswerJudge(client, "m", JudgePrompt.Default) })
+            .ScoreAsync(Item(["x"]), Answered("x", "a.md"));
+
+        Assert.Null(report.Metrics[AnswerMetrics.JudgeScore]);
+        Assert.Contains("no score from 1 to 5", report.Judge!.Reason, StringComparison.Ordinal);
+    }
+}
