@@ -25,7 +25,7 @@ internal static class AbstentionFit
         }
 
         var rows = lines.Skip(1).Select(l => l.Split(',')).Select(f => new Row(
-            int.Parse(f[0], CultureInfo.InvariantCulture), f[2] == "1", f[3] == "1",
+            int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), f[2] == "1", f[3] == "1",
             columns.Select(c => float.Parse(f[c], CultureInfo.InvariantCulture)).ToArray(),
             double.Parse(f[Array.IndexOf(header, "relevance")], CultureInfo.InvariantCulture))).ToList();
         var recallGoal = double.Parse(options.Get("recall") ?? "0.83", CultureInfo.InvariantCulture);
@@ -45,6 +45,11 @@ internal static class AbstentionFit
 
         Report("relevance threshold", fit, test, r => r.Relevance, recallGoal);
         var cut = Report("combined model", fit, test, r => model.Probability(r.X), recallGoal);
+        foreach (var r in test.Where(r => !r.Answerable).OrderByDescending(r => model.Probability(r.X)).Take(options.GetInt("show", 0)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  answered unanswerable: paper {r.Paper} question {r.Index} p {model.Probability(r.X):0.000}"));
+        }
+
         if (options.Get("write") is { } path)
         {
             var json = new System.Text.Json.Nodes.JsonObject
@@ -84,5 +89,5 @@ internal static class AbstentionFit
     private static double Recall(List<Row> rows, Func<Row, double> score, double cut) =>
         rows.Where(r => r.Answerable).Average(r => r.CitesGold && score(r) >= cut ? 1.0 : 0.0);
 
-    private sealed record Row(int Paper, bool Answerable, bool CitesGold, float[] X, double Relevance);
+    private sealed record Row(int Paper, int Index, bool Answerable, bool CitesGold, float[] X, double Relevance);
 }
