@@ -80,6 +80,9 @@ app.Configure(config =>
             .WithExample("eval", "retrieval", "--dataset", "./scifact", "--mode", "keyword", "--k", "1,5,10,100", "--per-query");
         eval.AddCommand<EvalChunkingCommand>("chunking")
             .WithExample("eval", "chunking", "--corpus", "./papers", "--questions", "questions.jsonl", "--chunk-tokens", "256,512,1024", "--json");
+        eval.AddCommand<EvalAgreementCommand>("agreement")
+            .WithExample("eval", "agreement", "--judge", "judge.jsonl", "--human", "human.csv")
+            .WithExample("eval", "agreement", "--judge", "judge.jsonl", "--human", "human.jsonl", "--scale", "1-5", "--json");
     });
     config.AddBranch("cache", cache =>
     {
