@@ -83,6 +83,9 @@ app.Configure(config =>
         eval.AddCommand<EvalAgreementCommand>("agreement")
             .WithExample("eval", "agreement", "--judge", "judge.jsonl", "--human", "human.csv")
             .WithExample("eval", "agreement", "--judge", "judge.jsonl", "--human", "human.jsonl", "--scale", "1-5", "--json");
+        eval.AddCommand<EvalGenerateCommand>("generate")
+            .WithExample("eval", "generate", "--store", "./.grounded", "--count", "50", "--out", "synthetic.jsonl")
+            .WithExample("eval", "generate", "--count", "200", "--model", "small", "--config", "grounded.yaml", "--seed", "7", "--out", "synthetic.jsonl", "--json");
         eval.AddCommand<EvalDriftCommand>("drift")
             .WithExample("eval", "drift", "--since", "7d")
             .WithExample("eval", "drift", "--since", "24h", "--reference", "14d", "--store", "postgres://grounded@localhost:5432/grounded", "--json");
