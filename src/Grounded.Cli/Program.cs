@@ -84,6 +84,15 @@ app.Configure(config =>
             .WithExample("eval", "retrieval", "--dataset", "./scifact", "--mode", "keyword", "--k", "1,5,10,100", "--per-query");
         eval.AddCommand<EvalChunkingCommand>("chunking")
             .WithExample("eval", "chunking", "--corpus", "./papers", "--questions", "questions.jsonl", "--chunk-tokens", "256,512,1024", "--json");
+        eval.AddCommand<EvalAgreementCommand>("agreement")
+            .WithExample("eval", "agreement", "--judge", "judge.jsonl", "--human", "human.csv")
+            .WithExample("eval", "agreement", "--judge", "judge.jsonl", "--human", "human.jsonl", "--scale", "1-5", "--json");
+        eval.AddCommand<EvalGenerateCommand>("generate")
+            .WithExample("eval", "generate", "--store", "./.grounded", "--count", "50", "--out", "synthetic.jsonl")
+            .WithExample("eval", "generate", "--count", "200", "--model", "small", "--config", "grounded.yaml", "--seed", "7", "--out", "synthetic.jsonl", "--json");
+        eval.AddCommand<EvalDriftCommand>("drift")
+            .WithExample("eval", "drift", "--since", "7d")
+            .WithExample("eval", "drift", "--since", "24h", "--reference", "14d", "--store", "postgres://grounded@localhost:5432/grounded", "--json");
     });
     config.AddBranch("cache", cache =>
     {

@@ -53,6 +53,10 @@ public sealed record GroundedOptions
     /// <value>The default is none.</value>
     public GuardOptions Guards { get; init; } = GuardOptions.None;
 
+    /// <summary>Gets whether answered questions are recorded in the store's query log (embedding and signals, never the text) for <c>grounded eval drift</c> (<c>evaluation.queryLog</c>).</summary>
+    /// <value>The default is true.</value>
+    public bool QueryLog { get; init; } = true;
+
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the
     /// environment); a setting left null, or false, keeps its configured value.

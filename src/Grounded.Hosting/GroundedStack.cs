@@ -16,6 +16,7 @@ using Grounded.Hosting.Ask;
 using Grounded.Hosting.Caching;
 using Grounded.Gateway.Cache;
 using Grounded.Hosting.Config;
+using Grounded.Hosting.Evaluation;
 using Grounded.Hosting.Usage;
 using Grounded.Rag;
 using Grounded.Chunks;
@@ -57,6 +58,7 @@ public sealed class GroundedStack : IAsyncDisposable
         Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
         _time = time;
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
+        QueryLog = options.QueryLog ? new QueryLogWriter(GetRagAsync, GetAccessAsync, time) : null;
         RateLimits = new KeyRateLimits(_redis is null
             ? new TokenBucketLimiter(time)
             : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
@@ -73,6 +75,9 @@ public sealed class GroundedStack : IAsyncDisposable
 
     /// <summary>Gets the usage ledger's writer: each model request's row, written off the request path to the store's ledger.</summary>
     public UsageLedgerWriter Ledger { get; }
+
+    /// <summary>Gets the query log's writer (null when <c>evaluation.queryLog</c> is off): each answered question's embedding and signals, for drift reports.</summary>
+    public QueryLogWriter? QueryLog { get; }
 
     /// <summary>Gets the writer of the guards' audit lines (null when no guard is configured).</summary>
     public GuardAuditWriter? GuardAudit { get; }
@@ -163,7 +168,9 @@ public sealed class GroundedStack : IAsyncDisposable
     {
         var (question, topK, query) = Resolve(request, context);
         var rag = await GetRagAsync(cancellationToken).ConfigureAwait(false);
-        return Presented(await rag.QueryWith(query).AskAsync(question, topK, cancellationToken).ConfigureAwait(false));
+        var answer = Presented(await rag.QueryWith(query).AskAsync(question, topK, cancellationToken).ConfigureAwait(false));
+        QueryLog?.Add(answer, context);
+        return answer;
     }
 
     /// <summary>
@@ -185,7 +192,16 @@ public sealed class GroundedStack : IAsyncDisposable
         var rag = await GetRagAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var update in rag.QueryWith(query).AskStreamingAsync(question, topK, cancellationToken).ConfigureAwait(false))
         {
-            yield return update.Answer is { } answer ? AskUpdate.Final(Presented(answer)) : update;
+            if (update.Answer is { } answer)
+            {
+                var presented = Presented(answer);
+                QueryLog?.Add(presented, context);
+                yield return AskUpdate.Final(presented);
+            }
+            else
+            {
+                yield return update;
+            }
         }
     }
 
@@ -213,6 +229,11 @@ public sealed class GroundedStack : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (QueryLog is not null)
+        {
+            await QueryLog.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Ledger.DisposeAsync().ConfigureAwait(false);
         if (GuardAudit is not null)
         {

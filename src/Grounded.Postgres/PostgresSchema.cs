@@ -142,6 +142,20 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS usage_ledger_by_time ON usage_ledger(at);
         CREATE INDEX IF NOT EXISTS usage_ledger_by_tenant ON usage_ledger(tenant, at);
         """,
+        // 5: the query log for drift monitoring, one row per answered question: its embedding (float32 little-endian
+        // bytes, never the text), the best retrieval score, abstention, guard triggers and the grounding score.
+        """
+        CREATE TABLE IF NOT EXISTS query_log(
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            tenant text NOT NULL,
+            embedding bytea NOT NULL,
+            top_score double precision,
+            abstained boolean NOT NULL,
+            guard_triggers integer NOT NULL,
+            grounding_score double precision);
+        CREATE INDEX IF NOT EXISTS query_log_by_time ON query_log(at);
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

@@ -173,6 +173,17 @@ public sealed class LocalRag : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Returns the embedding a dense search of <paramref name="question"/> uses (the model's query prefix in front): free
+    /// when the question was just searched, from the query stages' cache.
+    /// </summary>
+    public async Task<float[]> EmbedQuestionAsync(string question, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        var vector = await _queryEmbedder.GenerateVectorAsync(Embedder.Profile.QueryPrefix + question, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return vector.ToArray();
+    }
+
     /// <summary>Creates an ingestion pipeline with the configured chunking; <paramref name="chunker"/> picks the strategy (by file type when auto).</summary>
     public IngestionPipeline Ingestion(ChunkingOptions? chunking = null, ChunkerKind chunker = ChunkerKind.Auto) =>
         new(Store, Embedder, new Chunkers(chunking ?? _options.Chunking, chunker, Embedder));

@@ -69,7 +69,7 @@ public sealed class QueryPipeline
         var (searched, evidence, report) = await GatherGuardedAsync(question, topK, cancellationToken).ConfigureAwait(false);
         var retrieved = _time.GetTimestamp();
         var answer = await _generator.GenerateAsync(searched, evidence, cancellationToken).ConfigureAwait(false);
-        return Compose(question, searched, answer, start, retrieved, report);
+        return Compose(question, searched, answer, start, retrieved, report, evidence);
     }
 
     /// <summary>
@@ -94,13 +94,13 @@ public sealed class QueryPipeline
             answer = update.Answer ?? answer;
         }
 
-        yield return AskUpdate.Final(Compose(question, searched, answer ?? throw new InvalidOperationException($"the answer stage '{_generator.Name}' ended its stream without an answer"), start, retrieved, report));
+        yield return AskUpdate.Final(Compose(question, searched, answer ?? throw new InvalidOperationException($"the answer stage '{_generator.Name}' ended its stream without an answer"), start, retrieved, report, evidence));
     }
 
     /// <summary>Returns the question as searched when a rewrite changed it, else null (what <see cref="GroundedAnswer.SearchedFor"/> holds).</summary>
     public static string? Rewritten(string question, string searched) => string.Equals(searched, question, StringComparison.Ordinal) ? null : searched;
 
-    private GroundedAnswer Compose(string question, string searched, GeneratedAnswer answer, long start, long retrieved, RetrievalGuardReport? report)
+    private GroundedAnswer Compose(string question, string searched, GeneratedAnswer answer, long start, long retrieved, RetrievalGuardReport? report, IReadOnlyList<ScoredChunk> evidence)
     {
         var done = _time.GetTimestamp();
         var timings = new AnswerTimings(
@@ -114,6 +114,7 @@ public sealed class QueryPipeline
             Usage = answer.Usage,
             Grounding = answer.Grounding,
             RetrievalGuards = report,
+            TopRetrievalScore = evidence.Count == 0 ? null : evidence.Max(e => e.Score),
         };
     }
 

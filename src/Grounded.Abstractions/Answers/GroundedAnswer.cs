@@ -25,6 +25,10 @@ public sealed record GroundedAnswer(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Grounding? Grounding { get; init; }
 
+    /// <summary>Gets the best score among the chunks the answer was written from (null when none was retrieved): for the query log, not written to JSON.</summary>
+    [JsonIgnore]
+    public double? TopRetrievalScore { get; init; }
+
     /// <summary>Gets what the guards on retrieved chunks did (chunks dropped, quoted, redacted); null, and left out of JSON, when no such guard ran.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RetrievalGuardReport? RetrievalGuards { get; init; }

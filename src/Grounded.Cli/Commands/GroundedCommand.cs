@@ -69,5 +69,6 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
     }
 
     /// <summary>Builds a stack over a store of the verb's own making (the eval verbs' caches), outside the configuration.</summary>
-    protected static GroundedStack OpenStack(LocalRagOptions rag) => GroundedStack.Create(new GroundedOptions { Rag = rag });
+    // Their questions are not traffic: they stay out of the query log.
+    protected static GroundedStack OpenStack(LocalRagOptions rag) => GroundedStack.Create(new GroundedOptions { Rag = rag, QueryLog = false });
 }

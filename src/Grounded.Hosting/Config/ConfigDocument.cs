@@ -17,6 +17,7 @@ internal sealed class ConfigDocument
     public CacheDocument Cache { get; set; } = new();
     public Dictionary<string, RouteDocument?> Routes { get; set; } = [];
     public GuardsDocument Guards { get; set; } = new();
+    public EvaluationDocument Evaluation { get; set; } = new();
 }
 
 internal sealed class CacheDocument

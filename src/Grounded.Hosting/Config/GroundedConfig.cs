@@ -87,7 +87,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards };
+        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, QueryLog = document.Evaluation.QueryLog ?? true };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

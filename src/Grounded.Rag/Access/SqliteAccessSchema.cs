@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys, audit log and usage ledger, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log, usage ledger and query log, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -60,5 +60,15 @@ internal static class SqliteAccessSchema
             status INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS usage_ledger_by_time ON usage_ledger(at);
         CREATE INDEX IF NOT EXISTS usage_ledger_by_tenant ON usage_ledger(tenant, at);
+        CREATE TABLE IF NOT EXISTS query_log(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            tenant TEXT NOT NULL,
+            embedding BLOB NOT NULL,
+            top_score REAL,
+            abstained INTEGER NOT NULL,
+            guard_triggers INTEGER NOT NULL,
+            grounding_score REAL);
+        CREATE INDEX IF NOT EXISTS query_log_by_time ON query_log(at);
         """;
 }
