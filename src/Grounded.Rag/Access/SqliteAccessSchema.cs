@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys, audit log and usage ledger, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log, usage ledger and prompts' active versions (each pointer names its switch in the history), in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -60,5 +60,25 @@ internal static class SqliteAccessSchema
             status INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS usage_ledger_by_time ON usage_ledger(at);
         CREATE INDEX IF NOT EXISTS usage_ledger_by_tenant ON usage_ledger(tenant, at);
+        CREATE TABLE IF NOT EXISTS prompt_history(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            prompt_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            previous_version TEXT,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            forced INTEGER NOT NULL,
+            metric TEXT,
+            score REAL,
+            previous_score REAL);
+        CREATE INDEX IF NOT EXISTS prompt_history_by_prompt ON prompt_history(prompt_id, environment, seq);
+        CREATE TABLE IF NOT EXISTS prompt_active(
+            prompt_id TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            history_seq INTEGER NOT NULL REFERENCES prompt_history(seq),
+            PRIMARY KEY(prompt_id, environment));
         """;
 }
