@@ -17,6 +17,13 @@ internal sealed class ConfigDocument
     public CacheDocument Cache { get; set; } = new();
     public Dictionary<string, RouteDocument?> Routes { get; set; } = [];
     public GuardsDocument Guards { get; set; } = new();
+    public PromptsDocument Prompts { get; set; } = new();
+}
+
+internal sealed class PromptsDocument
+{
+    public string? Dir { get; set; }
+    public string? Environment { get; set; }
 }
 
 internal sealed class CacheDocument
