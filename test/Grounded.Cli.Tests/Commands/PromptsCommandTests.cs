@@ -79,13 +79,13 @@ public sealed class PromptsCommandTests : IDisposable
         return document.RootElement.Clone();
     }
 
-    private static string Version(string version, double? score, bool dataset = true) => $$"""
+    private static string Version(string version, double? score, bool dataset = true) => $$$"""
         id: summary
-        version: {{version}}
+        version: {{{version}}}
         author: test
         variables: [text]
         template:
           user: "Summarize: {{text}}"
-        {{(dataset ? $"evaluation:\n  dataset: ../../data/summary.jsonl\n  metric: token_f1\n" + (score is { } s ? $"  score: {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" : "") : "")}}
+        {{{(dataset ? $"evaluation:\n  dataset: ../../data/summary.jsonl\n  metric: token_f1\n" + (score is { } s ? $"  score: {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" : "") : "")}}}
         """;
 }
