@@ -6,7 +6,11 @@ internal static class ExitCodes
     /// <summary>The command did what was asked.</summary>
     public const int Success = 0;
 
-    /// <summary>The input was wrong (bad arguments, missing path, unusable store) or some files failed to ingest.</summary>
+    /// <summary>
+    /// The input was wrong (bad arguments, missing path, unusable store, an invalid prompt registry) or some files failed to
+    /// ingest; <c>prompts promote</c>: the evaluation gate refused the version (or it has no score and no <c>--force</c>);
+    /// <c>prompts rollback</c>: there is no previous version to restore.
+    /// </summary>
     public const int UserError = 1;
 
     /// <summary>Something outside the user's control failed (a bug, the machine, a library).</summary>

@@ -71,6 +71,16 @@ app.Configure(config =>
             .WithExample("route", "stats", "--since", "7d")
             .WithExample("route", "stats", "--route", "auto", "--since", "30d", "--json");
     });
+    config.AddBranch("prompts", prompts =>
+    {
+        prompts.SetDescription("The prompt registry: list, show and diff versions; promote one to an environment behind the evaluation gate; roll back; history");
+        prompts.AddCommand<PromptsListCommand>("list").WithExample("prompts", "list");
+        prompts.AddCommand<PromptsShowCommand>("show").WithExample("prompts", "show", "grounded-answer", "--env", "production", "--json");
+        prompts.AddCommand<PromptsDiffCommand>("diff").WithExample("prompts", "diff", "grounded-answer@1.0.0", "grounded-answer@2.0.0");
+        prompts.AddCommand<PromptsPromoteCommand>("promote").WithExample("prompts", "promote", "grounded-answer@2.0.0", "--env", "production");
+        prompts.AddCommand<PromptsRollbackCommand>("rollback").WithExample("prompts", "rollback", "grounded-answer", "--env", "production");
+        prompts.AddCommand<PromptsHistoryCommand>("history").WithExample("prompts", "history", "grounded-answer", "--env", "production");
+    });
     config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {

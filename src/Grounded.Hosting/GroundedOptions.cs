@@ -57,6 +57,9 @@ public sealed record GroundedOptions
     /// <value>The default is true.</value>
     public bool QueryLog { get; init; } = true;
 
+    /// <summary>Gets the prompt registry's user directory and the environment whose active prompt versions are used (<c>prompts:</c>).</summary>
+    public Prompts.PromptsOptions Prompts { get; init; } = new();
+
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the
     /// environment); a setting left null, or false, keeps its configured value.

@@ -18,6 +18,9 @@ using Grounded.Gateway.Cache;
 using Grounded.Hosting.Config;
 using Grounded.Hosting.Evaluation;
 using Grounded.Hosting.Usage;
+using Grounded.Hosting.Prompts;
+using Grounded.Prompts;
+using Grounded.Rag.Prompts;
 using Grounded.Rag;
 using Grounded.Chunks;
 using Grounded.Rag.Answer;
@@ -43,6 +46,7 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly GuardDetectors? _detectors;
     private GuardDetectors? _checkDetectors;
+    private readonly Lazy<PromptRegistry> _prompts;
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches, GuardDetectors? detectors, GuardAuditWriter? guardAudit)
     {
@@ -56,6 +60,7 @@ public sealed class GroundedStack : IAsyncDisposable
         _rag = new SharedOpen<LocalRag>(() => Task.Run(() => LocalRag.OpenAsync(Options.Rag, CancellationToken.None)), time);
         _access = new SharedOpen<IAccessStore>(() => Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, time, CancellationToken.None), time);
         Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
+        _prompts = new Lazy<PromptRegistry>(() => PromptRegistry.Load(Options.Prompts.Directory));
         _time = time;
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
         QueryLog = options.QueryLog ? new QueryLogWriter(GetRagAsync, GetAccessAsync, time) : null;
@@ -87,6 +92,38 @@ public sealed class GroundedStack : IAsyncDisposable
 
     /// <summary>Gets the gateway: every configured model behind the one request pipeline.</summary>
     public ModelGateway Gateway { get; }
+
+    /// <summary>Gets the prompt registry: the built-in prompts and the user's prompts directory, loaded and checked on first use (throws <see cref="PromptRegistryException"/> listing every problem).</summary>
+    public PromptRegistry Prompts => _prompts.Value;
+
+    /// <summary>
+    /// Returns the prompt version <paramref name="reference"/> names: its version when it names one, else the version active in
+    /// <paramref name="environment"/> (the configured one when null), else the newest. Throws <see cref="PromptNotFoundException"/> naming it.
+    /// </summary>
+    public async Task<PromptVersion> ResolvePromptAsync(PromptReference reference, string? environment = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.Version is not null)
+        {
+            return Prompts.Get(reference);
+        }
+
+        var env = environment ?? Options.Prompts.Environment;
+        var access = await GetAccessAsync(cancellationToken).ConfigureAwait(false);
+        if (await access.GetActiveAsync(reference.Id, env, cancellationToken).ConfigureAwait(false) is { } active)
+        {
+            return Prompts.Find(reference.Id, SemVersion.TryParse(active.Version))
+                ?? throw new PromptNotFoundException(reference.ToString(), $"{active.Reference} is active in {env} but not in the prompt registry (add prompts/{active.Id}/{active.Version}.yaml, or roll back)");
+        }
+
+        return Prompts.Get(reference);
+    }
+
+    /// <summary>
+    /// Returns what scores prompt versions for the promotion gate. Until <c>grounded eval run</c>'s runner is plugged in here,
+    /// the score a prompt file carries (<see cref="RecordedScoreEvaluator"/>).
+    /// </summary>
+    public IPromptEvaluator CreatePromptEvaluator() => new RecordedScoreEvaluator();
 
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
     public bool IsRagOpen => _rag.IsOpen;
@@ -161,12 +198,12 @@ public sealed class GroundedStack : IAsyncDisposable
     public Task<IAccessStore> GetAccessAsync(CancellationToken cancellationToken = default) => _access.GetAsync(cancellationToken);
 
     /// <summary>Checks a request against the configuration without opening anything; throws <see cref="InvalidRequestException"/> naming the field at fault.</summary>
-    public void Validate(AskRequest request) => _ = Resolve(request, null);
+    public void Validate(AskRequest request) => _ = Resolve(request, null, default);
 
     /// <summary>Answers a question with citations, or abstains; throws <see cref="InvalidRequestException"/> for a bad request before any work.</summary>
     public async Task<GroundedAnswer> AskAsync(AskRequest request, GatewayContext? context = null, CancellationToken cancellationToken = default)
     {
-        var (question, topK, query) = Resolve(request, context);
+        var (question, topK, query) = Resolve(request, context, await ActivePromptsAsync(request, cancellationToken).ConfigureAwait(false));
         var rag = await GetRagAsync(cancellationToken).ConfigureAwait(false);
         var answer = Presented(await rag.QueryWith(query).AskAsync(question, topK, cancellationToken).ConfigureAwait(false));
         QueryLog?.Add(answer, context);
@@ -188,7 +225,7 @@ public sealed class GroundedStack : IAsyncDisposable
     /// <summary>Answers like <see cref="AskAsync"/>, as the answer is written: pieces of text, then the whole answer.</summary>
     public async IAsyncEnumerable<AskUpdate> AskStreamingAsync(AskRequest request, GatewayContext? context = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (question, topK, query) = Resolve(request, context);
+        var (question, topK, query) = Resolve(request, context, await ActivePromptsAsync(request, cancellationToken).ConfigureAwait(false));
         var rag = await GetRagAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var update in rag.QueryWith(query).AskStreamingAsync(question, topK, cancellationToken).ConfigureAwait(false))
         {
@@ -257,8 +294,18 @@ public sealed class GroundedStack : IAsyncDisposable
     private static GroundedAnswer Presented(GroundedAnswer answer) =>
         answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() };
 
+    // The active versions of the answer and grounding-judge prompts, read from the store when a model will use them (a
+    // switch takes effect on the next question); the built-in defaults otherwise.
+    private async Task<(PromptVersion? Answer, PromptVersion? Judge)> ActivePromptsAsync(AskRequest request, CancellationToken cancellationToken)
+    {
+        var answers = !string.IsNullOrEmpty(request.Model) || Options.AskModel is not null;
+        var judges = answers && Options.GroundingJudge is not null && Options.Rag.Grounding.Policy != GroundingPolicy.Off;
+        return (answers ? await ResolvePromptAsync(new PromptReference(GroundedPrompt.Id, null), null, cancellationToken).ConfigureAwait(false) : null,
+            judges ? await ResolvePromptAsync(new PromptReference(GroundingJudge.Id, null), null, cancellationToken).ConfigureAwait(false) : null);
+    }
+
     // Checks the request against the configuration before anything is opened or called, and names its answerer.
-    private (string Question, int TopK, QueryOptions Query) Resolve(AskRequest request, GatewayContext? context)
+    private (string Question, int TopK, QueryOptions Query) Resolve(AskRequest request, GatewayContext? context, (PromptVersion? Answer, PromptVersion? Judge) prompts)
     {
         var (question, topK, query) = Retrieval(request, context);
         var model = string.IsNullOrEmpty(request.Model) ? Options.AskModel : request.Model;
@@ -273,8 +320,14 @@ public sealed class GroundedStack : IAsyncDisposable
             }
 
             // An answer from sources is short: its output is capped, so budgets and context checks do not reserve a model's whole output window.
-            var options = new ChatOptions { Temperature = 0, ModelId = model, MaxOutputTokens = Math.Min(Gateway.Options.Find(model)?.MaxOutputTokens ?? AnswerMaxOutputTokens, AnswerMaxOutputTokens) };
-            answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options);
+            // The answer prompt's parameters apply (temperature 0 and the cap when it sets none).
+            var cap = Math.Min(prompts.Answer?.Parameters.MaxTokens ?? AnswerMaxOutputTokens, AnswerMaxOutputTokens);
+            var options = new ChatOptions
+            {
+                Temperature = (float)(prompts.Answer?.Parameters.Temperature ?? 0), TopP = (float?)prompts.Answer?.Parameters.TopP, ModelId = model,
+                MaxOutputTokens = Math.Min(Gateway.Options.Find(model)?.MaxOutputTokens ?? cap, cap),
+            };
+            answerer = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(options) ?? options, prompts.Answer);
             budget = ContextBudget(model);
             if (Options.Rag.Grounding is { Policy: not GroundingPolicy.Off, Samples: > 0 })
             {
@@ -282,18 +335,19 @@ public sealed class GroundedStack : IAsyncDisposable
                 var sampling = options.Clone();
                 sampling.Temperature = 0.3f;
                 sampling.AdditionalProperties = new AdditionalPropertiesDictionary { [CacheKeys.NoCacheKey] = false };
-                sampler = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(sampling) ?? sampling);
+                sampler = new ChatAnswerGenerator(Gateway.Client, model, context?.AttachTo(sampling) ?? sampling, prompts.Answer);
             }
         }
 
         var judge = Options.GroundingJudge is { } judgeModel && Options.Rag.Grounding.Policy != GroundingPolicy.Off
-            ? new GroundingJudge(Gateway.Client, judgeModel, context?.AttachTo(new ChatOptions { ModelId = judgeModel, Temperature = 0 }) ?? new ChatOptions { ModelId = judgeModel, Temperature = 0 })
+            ? new GroundingJudge(Gateway.Client, judgeModel, context?.AttachTo(new ChatOptions { ModelId = judgeModel, Temperature = 0 }) ?? new ChatOptions { ModelId = judgeModel, Temperature = 0 }, prompts.Judge)
             : null;
 
         if (context is not null)
         {
             context.RequestedModel = model;
             context.Stream = request.Stream;
+            context.PromptId = answerer is ChatAnswerGenerator chat ? chat.Prompt.Reference : context.PromptId;
         }
 
         return (question, topK, query with

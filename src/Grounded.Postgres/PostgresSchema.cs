@@ -156,6 +156,30 @@ internal static class PostgresSchema
             grounding_score double precision);
         CREATE INDEX IF NOT EXISTS query_log_by_time ON query_log(at);
         """,
+        // 6: the prompts' history of switches (promotions and rollbacks) and the active pointer per prompt and environment,
+        // which names its switch in the history.
+        """
+        CREATE TABLE IF NOT EXISTS prompt_history(
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            environment text NOT NULL,
+            prompt_id text NOT NULL,
+            version text NOT NULL,
+            previous_version text,
+            action text NOT NULL,
+            actor text NOT NULL,
+            origin text NOT NULL,
+            forced boolean NOT NULL,
+            metric text,
+            score double precision,
+            previous_score double precision);
+        CREATE INDEX IF NOT EXISTS prompt_history_by_prompt ON prompt_history(prompt_id, environment, seq);
+        CREATE TABLE IF NOT EXISTS prompt_active(
+            prompt_id text NOT NULL,
+            environment text NOT NULL,
+            history_seq bigint NOT NULL REFERENCES prompt_history(seq),
+            PRIMARY KEY(prompt_id, environment));
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

@@ -18,6 +18,14 @@ internal sealed class ConfigDocument
     public Dictionary<string, RouteDocument?> Routes { get; set; } = [];
     public GuardsDocument Guards { get; set; } = new();
     public EvaluationDocument Evaluation { get; set; } = new();
+
+    public PromptsDocument Prompts { get; set; } = new();
+}
+
+internal sealed class PromptsDocument
+{
+    public string? Dir { get; set; }
+    public string? Environment { get; set; }
 }
 
 internal sealed class CacheDocument

@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys, audit log, usage ledger and query log, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log, usage ledger, query log and prompts' active versions (each pointer names its switch in the history), in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -70,5 +70,25 @@ internal static class SqliteAccessSchema
             guard_triggers INTEGER NOT NULL,
             grounding_score REAL);
         CREATE INDEX IF NOT EXISTS query_log_by_time ON query_log(at);
+        CREATE TABLE IF NOT EXISTS prompt_history(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            prompt_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            previous_version TEXT,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            forced INTEGER NOT NULL,
+            metric TEXT,
+            score REAL,
+            previous_score REAL);
+        CREATE INDEX IF NOT EXISTS prompt_history_by_prompt ON prompt_history(prompt_id, environment, seq);
+        CREATE TABLE IF NOT EXISTS prompt_active(
+            prompt_id TEXT NOT NULL,
+            environment TEXT NOT NULL,
+            history_seq INTEGER NOT NULL REFERENCES prompt_history(seq),
+            PRIMARY KEY(prompt_id, environment));
         """;
 }

@@ -2,19 +2,24 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Grounded.Answers;
 using Grounded.Chunks;
+using Grounded.Prompts;
 using Grounded.Stages;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Rag.Answer;
 
 /// <summary>
-/// Answers with a language model: the evidence goes into the versioned prompt (<see cref="GroundedPrompt"/>), the model
-/// writes an answer citing <c>[n]</c>, and only markers naming a real source survive. An answer that cites no real
-/// source, or that says the sources do not answer, is an abstention.
+/// Answers with a language model: the evidence goes into the registry prompt <c>grounded-answer</c> (<see cref="GroundedPrompt"/>;
+/// the version passed, else the built-in default), the model writes an answer citing <c>[n]</c>, and only markers naming a
+/// real source survive. An answer that cites no real source, or that says the sources do not answer, is an abstention.
 /// </summary>
-public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOptions? options = null) : IAnswerGenerator
+public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOptions? options = null, PromptVersion? prompt = null) : IAnswerGenerator
 {
     private readonly ChatOptions _options = options?.Clone() ?? new ChatOptions { Temperature = 0 };
+    private readonly PromptVersion _prompt = prompt ?? GroundedPrompt.Default;
+
+    /// <summary>Gets the version of <c>grounded-answer</c> the answers are written with.</summary>
+    public PromptVersion Prompt => _prompt;
 
     /// <inheritdoc />
     public string Name => $"llm:{model}";
@@ -28,7 +33,7 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
             return GeneratedAnswer.Abstain();
         }
 
-        var response = await client.GetResponseAsync([Prompt(question, evidence)], Options(question, evidence), cancellationToken).ConfigureAwait(false);
+        var response = await client.GetResponseAsync(Messages(question, evidence), Options(question, evidence), cancellationToken).ConfigureAwait(false);
         return Read(response.Text, evidence, response.Usage);
     }
 
@@ -47,7 +52,7 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
 
         var text = new StringBuilder();
         UsageDetails? usage = null;
-        await foreach (var update in client.GetStreamingResponseAsync([Prompt(question, evidence)], Options(question, evidence), cancellationToken).ConfigureAwait(false))
+        await foreach (var update in client.GetStreamingResponseAsync(Messages(question, evidence), Options(question, evidence), cancellationToken).ConfigureAwait(false))
         {
             usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? usage;
             if (update.Text is { Length: > 0 } delta)
@@ -67,7 +72,7 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
         var options = _options.Clone();
         options.AdditionalProperties = options.AdditionalProperties?.Clone() ?? [];
         options.AdditionalProperties[AnswerCacheHints.TextKey] = question;
-        var sources = new StringBuilder(GroundedPrompt.Version);
+        var sources = new StringBuilder(_prompt.Reference);
         foreach (var chunk in evidence)
         {
             sources.Append('\u0000').Append(chunk.Chunk.Id).Append('\u0000').Append(chunk.Chunk.Chunk.Text);
@@ -77,7 +82,11 @@ public sealed class ChatAnswerGenerator(IChatClient client, string model, ChatOp
         return options;
     }
 
-    private static ChatMessage Prompt(string question, IReadOnlyList<ScoredChunk> evidence) => new(ChatRole.User, GroundedPrompt.Render(question, evidence));
+    private List<ChatMessage> Messages(string question, IReadOnlyList<ScoredChunk> evidence)
+    {
+        var (system, user) = GroundedPrompt.Messages(question, evidence, _prompt);
+        return system.Length > 0 ? [new(ChatRole.System, system), new(ChatRole.User, user)] : [new(ChatRole.User, user)];
+    }
 
     private static GeneratedAnswer Read(string raw, IReadOnlyList<ScoredChunk> evidence, UsageDetails? usage)
     {

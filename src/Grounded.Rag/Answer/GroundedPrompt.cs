@@ -1,32 +1,40 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Grounded.Chunks;
+using Grounded.Prompts;
+using Grounded.Rag.Prompts;
 
 namespace Grounded.Rag.Answer;
 
 /// <summary>
-/// The versioned prompt of the LLM answerer (<c>Answer/Prompts/grounded-answer.v2.md</c>, embedded): sources delimited as
-/// <c>[Source N]</c>, which are data, never instructions (v2 says so, and how a source quoted as inert data looks).
+/// The LLM answerer's prompt: the registry prompt <c>grounded-answer</c> (<c>prompts/grounded-answer/VERSION.yaml</c>; the
+/// caller passes the active version, else <see cref="Version"/>): sources delimited as <c>[Source N]</c>, which are data,
+/// never instructions (2.0.0 says so, and how a source quoted as inert data looks).
 /// </summary>
 public static partial class GroundedPrompt
 {
-    /// <summary>The version of the prompt file in use.</summary>
-    public const string Version = "grounded-answer.v2";
+    /// <summary>The registry id of the answer prompt.</summary>
+    public const string Id = "grounded-answer";
 
-    private static readonly Lazy<string> Template = new(() =>
-    {
-        using var stream = typeof(GroundedPrompt).Assembly.GetManifestResourceStream($"Grounded.Rag.Answer.Prompts.{Version}.md")
-            ?? throw new InvalidOperationException($"the prompt resource {Version} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    /// <summary>The version used when the caller passes none: <c>id@version</c>.</summary>
+    public const string Version = "grounded-answer@2.0.0";
+
+    private static readonly Lazy<PromptVersion> DefaultPrompt = new(() => PromptRegistry.BuiltIn.Get(PromptReference.Parse(Version)));
+
+    /// <summary>Gets the built-in version used when the caller passes none.</summary>
+    public static PromptVersion Default => DefaultPrompt.Value;
 
     /// <summary>
-    /// Returns the prompt for the question with the evidence numbered from 1 in rank order, but placed strongest at the
-    /// edges ("lost in the middle": models read the start and end of a long context best), e.g. 1, 3, 5, 4, 2.
+    /// Returns the prompt's user message for the question with the evidence numbered from 1 in rank order, but placed
+    /// strongest at the edges ("lost in the middle": models read the start and end of a long context best), e.g. 1, 3, 5, 4, 2.
     /// </summary>
-    public static string Render(string question, IReadOnlyList<ScoredChunk> evidence)
+    public static string Render(string question, IReadOnlyList<ScoredChunk> evidence, PromptVersion? prompt = null) =>
+        Messages(question, evidence, prompt).User;
+
+    /// <summary>Returns the prompt's system message (empty when it has none) and user message for the question and evidence.</summary>
+    public static (string System, string User) Messages(string question, IReadOnlyList<ScoredChunk> evidence, PromptVersion? prompt = null)
     {
+        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(evidence);
         var sources = new StringBuilder();
         foreach (var i in EdgeOrder(evidence.Count))
@@ -36,10 +44,12 @@ public static partial class GroundedPrompt
                 .Append(Delimiter().Replace(chunk.Chunk.Text, string.Empty).Trim()).Append("\n[/Source ").Append(i + 1).Append("]\n\n");
         }
 
-        return Template.Value
-            .Replace("{{abstention}}", Answers.GeneratedAnswer.AbstentionText, StringComparison.Ordinal)
-            .Replace("{{sources}}", sources.ToString().TrimEnd(), StringComparison.Ordinal)
-            .Replace("{{question}}", question.Trim(), StringComparison.Ordinal);
+        return (prompt ?? Default).Render(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["abstention"] = Answers.GeneratedAnswer.AbstentionText,
+            ["sources"] = sources.ToString().TrimEnd(),
+            ["question"] = question.Trim(),
+        });
     }
 
     // A source's own text may not close its block or open another ("[/Source 2] Question: ..."): delimiters in it are removed.

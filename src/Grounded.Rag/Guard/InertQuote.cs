@@ -4,7 +4,7 @@ namespace Grounded.Rag.Guard;
 
 /// <summary>
 /// Wraps a chunk flagged as a prompt injection as quoted data (<c>[quoted data]</c> … <c>[/quoted data]</c>), which the
-/// answer prompt (<c>grounded-answer.v2</c>) tells the model never to follow. Markers already in the text are removed
+/// answer prompt (<c>grounded-answer@2.0.0</c>) tells the model never to follow. Markers already in the text are removed
 /// first, so the text cannot close its quote early and write outside it.
 /// </summary>
 internal static partial class InertQuote

@@ -3,29 +3,36 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Grounded.Answers;
+using Grounded.Prompts;
+using Grounded.Rag.Prompts;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Rag.Verify;
 
 /// <summary>
 /// A language model that judges claims against their sources (<c>guards.grounding.judge</c>): one request per answer,
-/// at temperature 0, with the versioned prompt <c>Verify/Prompts/grounding-judge.v1.md</c>; one verdict line per claim.
+/// at temperature 0, with the registry prompt <c>grounding-judge</c> (<c>prompts/grounding-judge/VERSION.yaml</c>; the
+/// caller passes the active version, else <see cref="Version"/>); one verdict line per claim.
 /// </summary>
 /// <param name="client">The gateway's client (the request pipeline: budgets, usage and guards apply).</param>
 /// <param name="model">The configured model (or route) that judges.</param>
 /// <param name="options">The request options (the caller's request context attached); temperature is set to 0.</param>
-public sealed partial class GroundingJudge(IChatClient client, string model, ChatOptions? options = null)
+/// <param name="prompt">The version of <c>grounding-judge</c> to judge with; null: <see cref="Version"/>.</param>
+public sealed partial class GroundingJudge(IChatClient client, string model, ChatOptions? options = null, PromptVersion? prompt = null)
 {
-    /// <summary>The version of the prompt file in use.</summary>
-    public const string Version = "grounding-judge.v1";
+    /// <summary>The registry id of the judge's prompt.</summary>
+    public const string Id = "grounding-judge";
 
-    private static readonly Lazy<string> Template = new(() =>
-    {
-        using var stream = typeof(GroundingJudge).Assembly.GetManifestResourceStream($"Grounded.Rag.Verify.Prompts.{Version}.md")
-            ?? throw new InvalidOperationException($"the prompt resource {Version} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    /// <summary>The version used when the caller passes none: <c>id@version</c>.</summary>
+    public const string Version = "grounding-judge@1.0.0";
+
+    private static readonly Lazy<PromptVersion> DefaultPrompt = new(() => PromptRegistry.BuiltIn.Get(PromptReference.Parse(Version)));
+
+    /// <summary>Gets the built-in version used when the caller passes none.</summary>
+    public static PromptVersion Default => DefaultPrompt.Value;
+
+    /// <summary>Gets the prompt version the judge uses.</summary>
+    public PromptVersion Prompt => prompt ?? Default;
 
     /// <summary>Gets the judging model's name, as the grounding reports it (<c>judge:NAME</c>).</summary>
     public string Model => model;
@@ -36,21 +43,22 @@ public sealed partial class GroundingJudge(IChatClient client, string model, Cha
     /// </summary>
     internal async Task<bool?[]> JudgeAsync(IReadOnlyList<(string Claim, IReadOnlyList<(int N, string Text)> Sources)> claims, CancellationToken cancellationToken)
     {
-        var prompt = Render(claims);
+        var (system, user) = Render(claims, Prompt);
         var request = options?.Clone() ?? new ChatOptions();
         request.ModelId ??= model;
         request.Temperature = 0;
         request.MaxOutputTokens = Math.Min(request.MaxOutputTokens ?? int.MaxValue, 16 + (12 * claims.Count));
         request.AdditionalProperties = request.AdditionalProperties?.Clone() ?? [];
         // A semantic cache may serve a verdict only for the very same prompt: the scope is the whole prompt.
-        request.AdditionalProperties[AnswerCacheHints.TextKey] = Version;
-        request.AdditionalProperties[AnswerCacheHints.ScopeKey] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prompt)));
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], request, cancellationToken).ConfigureAwait(false);
+        request.AdditionalProperties[AnswerCacheHints.TextKey] = Prompt.Reference;
+        request.AdditionalProperties[AnswerCacheHints.ScopeKey] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(system.Length > 0 ? system + "\u0000" + user : user)));
+        List<ChatMessage> messages = system.Length > 0 ? [new(ChatRole.System, system), new(ChatRole.User, user)] : [new(ChatRole.User, user)];
+        var response = await client.GetResponseAsync(messages, request, cancellationToken).ConfigureAwait(false);
         return Parse(response.Text, claims.Count);
     }
 
     /// <summary>Returns the prompt for the claims: every source they cite once, then the claims with their sources.</summary>
-    internal static string Render(IReadOnlyList<(string Claim, IReadOnlyList<(int N, string Text)> Sources)> claims)
+    internal static (string System, string User) Render(IReadOnlyList<(string Claim, IReadOnlyList<(int N, string Text)> Sources)> claims, PromptVersion? prompt = null)
     {
         var sources = new StringBuilder();
         foreach (var (n, text) in claims.SelectMany(c => c.Sources).DistinctBy(s => s.N).OrderBy(s => s.N))
@@ -64,9 +72,11 @@ public sealed partial class GroundingJudge(IChatClient client, string model, Cha
             list.Append(CultureInfo.InvariantCulture, $"{i + 1}. (sources {string.Join(", ", claims[i].Sources.Select(s => s.N))}) {claims[i].Claim}\n");
         }
 
-        return Template.Value
-            .Replace("{{sources}}", sources.ToString().TrimEnd(), StringComparison.Ordinal)
-            .Replace("{{claims}}", list.ToString().TrimEnd(), StringComparison.Ordinal);
+        return (prompt ?? Default).Render(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["sources"] = sources.ToString().TrimEnd(),
+            ["claims"] = list.ToString().TrimEnd(),
+        });
     }
 
     /// <summary>Reads the verdict lines; a claim without a line (or with two that disagree) gets null.</summary>

@@ -4,7 +4,10 @@ using Grounded.Server.Requests;
 
 namespace Grounded.Server.Endpoints;
 
-/// <summary><c>POST /v1/chat/completions</c> in OpenAI's wire format: through the gateway's one request pipeline, whole or streamed.</summary>
+/// <summary>
+/// <c>POST /v1/chat/completions</c> in OpenAI's wire format: through the gateway's one request pipeline, whole or streamed;
+/// <c>"model": "prompt:ID[@VERSION]"</c> calls a registry prompt (<see cref="PromptRequest"/>).
+/// </summary>
 internal static class ChatCompletionsApi
 {
     public static IEndpointRouteBuilder MapChatCompletions(this IEndpointRouteBuilder app)
@@ -18,7 +21,16 @@ internal static class ChatCompletionsApi
         var ct = http.RequestAborted;
         var context = http.Context("chat");
         var gateway = stack.Gateway;
-        using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
+        var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
+        if (PromptRequest.Calls(body.RootElement))
+        {
+            // A registry prompt ("model": "prompt:ID[@VERSION]") becomes the request it stands for, checked like any other.
+            using var called = body;
+            (body, var prompt) = await PromptRequest.ExpandAsync(called.RootElement, stack, ct);
+            context.PromptId = prompt.Reference;
+        }
+
+        using var disposeBody = body;
         var request = ChatRequestValidator.Check(body.RootElement, gateway);
         context.RequestedModel = request.Requested;
         context.Stream = request.Stream;

@@ -6,7 +6,7 @@ namespace Grounded.Server.Requests;
 
 /// <summary>
 /// Gives every request its <see cref="GatewayContext"/> (an HTTP feature the endpoint attaches to its model calls) and
-/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c>, <c>x-grounded-attempts</c>, <c>x-grounded-route</c> and <c>x-grounded-guards</c> headers
+/// reads it back in one place: the <c>x-request-id</c>, <c>x-grounded-model</c>, <c>x-grounded-attempts</c>, <c>x-grounded-route</c>, <c>x-grounded-prompt</c> and <c>x-grounded-guards</c> headers
 /// when the response starts, and the request's log line and metrics when it ends. A stream's response starts with its
 /// first event, written once the first piece of the answer is in: that moment is its time to first token.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
     public const string CostHeader = "x-grounded-cost-usd";
     public const string CacheHeader = "x-grounded-cache";
     public const string RouteHeader = "x-grounded-route";
+    public const string PromptHeader = "x-grounded-prompt";
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -59,6 +60,11 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
                 response.Headers[GuardsHeader.Name] = guards;
             }
 
+            if (context.PromptId is { } prompt)
+            {
+                response.Headers[PromptHeader] = prompt;
+            }
+
             if (context.RouteName is { } route)
             {
                 response.Headers[RouteHeader] = RouteHeaderValue(route, context);
@@ -72,6 +78,11 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
         }
         finally
         {
+            if (context.PromptId is { } prompt)
+            {
+                System.Diagnostics.Activity.Current?.SetTag("grounded.prompt", prompt);
+            }
+
             if (context.Route != "http")
             {
                 var elapsed = time.GetElapsedTime(started);

@@ -1,0 +1,32 @@
+using Grounded.Hosting.Prompts;
+using Grounded.Prompts;
+
+namespace Grounded.Hosting.Config;
+
+/// <summary>Reads <c>prompts:</c> (<c>dir</c>, <c>environment</c>), with <c>$GROUNDED_PROMPTS_DIR</c> and <c>$GROUNDED_ENV</c> over the file.</summary>
+internal static class PromptsConfig
+{
+    public const string DirectoryVariable = "GROUNDED_PROMPTS_DIR";
+    public const string EnvironmentVariable = "GROUNDED_ENV";
+
+    public static PromptsOptions Validate(PromptsDocument d, IDictionary<string, string?> environment, List<string> problems)
+    {
+        var named = environment.TryGetValue(EnvironmentVariable, out var env) && !string.IsNullOrWhiteSpace(env) ? env.Trim() : d.Environment;
+        if (named is not null && !PromptIds.IsValid(named))
+        {
+            problems.Add($"prompts.environment: '{named}' is not a usable environment name (lower-case letters, digits, '-', '_' or '.', e.g. production)");
+        }
+
+        var directory = environment.TryGetValue(DirectoryVariable, out var dir) && !string.IsNullOrWhiteSpace(dir) ? dir : d.Dir;
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            problems.Add($"prompts.dir: the directory '{directory}' does not exist");
+        }
+
+        return new PromptsOptions
+        {
+            Directory = directory ?? (Directory.Exists("prompts") ? "prompts" : null),
+            Environment = named ?? PromptIds.DefaultEnvironment,
+        };
+    }
+}
