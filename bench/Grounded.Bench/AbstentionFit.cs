@@ -44,6 +44,12 @@ internal static class AbstentionFit
         }
 
         Report("relevance threshold", fit, test, r => r.Relevance, recallGoal);
+        if (options.Get("trees") is { } trees)
+        {
+            var predict = AbstentionTrees.Fit(training.Select(r => r.X).ToList(), training.Select(r => r.Answerable && r.CitesGold).ToList(), int.Parse(trees, CultureInfo.InvariantCulture), options.GetInt("leaves", 8));
+            Report("boosted trees", fit, test, r => predict(r.X), recallGoal);
+        }
+
         var cut = Report("combined model", fit, test, r => model.Probability(r.X), recallGoal);
         foreach (var r in test.Where(r => !r.Answerable).OrderByDescending(r => model.Probability(r.X)).Take(options.GetInt("show", 0)))
         {
