@@ -50,7 +50,7 @@ internal static class AbstentionFeatureDump
                     continue;
                 }
 
-                var answer = await new ExtractiveAnswerer(rag.AnswerScorer, new ExtractiveOptions { AbstainBelow = double.NegativeInfinity }).GenerateAsync(searched, evidence, CancellationToken.None);
+                var answer = await new ExtractiveAnswerer(rag.AnswerScorer, new ExtractiveOptions { AbstainBelow = double.NegativeInfinity, Abstention = null }).GenerateAsync(searched, evidence, CancellationToken.None);
                 var cites = answer.Citations.Any(c => c.Source.EndsWith(file, StringComparison.Ordinal));
                 var features = AbstentionFeatures.Compute(searched, evidence, sentences);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{paper},{index},{(answerable ? 1 : 0)},{(cites ? 1 : 0)},{AbstentionFeatures.Format(features)}"));

@@ -71,7 +71,7 @@ internal static class AnswerQuality
                 var statistics = rag.Store is Grounded.Storage.ITermStatistics counts ? new Grounded.Rag.Index.LastTermStatistics(counts) : null;
                 var rerankScorer = options.Has("rerank-second") ? new SentenceScorer(embedder, statistics, weights, second) : new SentenceScorer(embedder, statistics, weights with { SecondModelWeight = 0 });
                 var answerScorer = new SentenceScorer(embedder, statistics, weights, second);
-                return (Label: $"coverage {w[0]}, chunk coverage {w[1]}, second model {weights.SecondModelWeight}, rerank {rerank}", Reranker: new SentenceReranker(rerankScorer), Answerer: new ExtractiveAnswerer(answerScorer, defaults with { AbstainBelow = double.NegativeInfinity }));
+                return (Label: $"coverage {w[0]}, chunk coverage {w[1]}, second model {weights.SecondModelWeight}, rerank {rerank}", Reranker: new SentenceReranker(rerankScorer), Answerer: new ExtractiveAnswerer(answerScorer, defaults with { AbstainBelow = double.NegativeInfinity, Abstention = null }));
             })
             .ToList();
         async Task<IReadOnlyList<Grounded.Chunks.ScoredChunk>> EvidenceAsync(int v, string question, IReadOnlyList<Grounded.Chunks.ScoredChunk> candidates) =>

@@ -30,7 +30,7 @@ internal static class Compression
         await rag.Ingestion().IngestAsync([Path.Combine(work, "covidqa-corpus")]);
         var tokens = new PromptTokenCounter();
         var scorer = new SentenceScorer(rag.Embedder);
-        var answerer = new ExtractiveAnswerer(scorer, new ExtractiveOptions { AbstainBelow = double.NegativeInfinity });
+        var answerer = new ExtractiveAnswerer(scorer, new ExtractiveOptions { AbstainBelow = double.NegativeInfinity, Abstention = null });
         var questions = qa.Where((_, i) => i % every == 0).ToList();
         var rows = budgets.Select(b => (Budget: b, Before: 0L, After: 0L, Kept: 0, Whole: 0, Answered: 0, AnsweredWhole: 0)).ToArray();
         foreach (var item in questions)

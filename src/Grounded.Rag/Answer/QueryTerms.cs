@@ -57,6 +57,33 @@ internal static class QueryTerms
         return terms;
     }
 
+    /// <summary>Returns the content terms of <paramref name="text"/> in the order they occur (repeats kept), for phrase matching.</summary>
+    public static List<string> Sequence(string text)
+    {
+        var terms = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-');
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                var word = text[start..i].Trim('-').ToLowerInvariant();
+                if (word.Length > 1 && !StopWords.Contains(word))
+                {
+                    terms.Add(Stem(word));
+                }
+
+                start = -1;
+            }
+        }
+
+        return terms;
+    }
+
     /// <summary>Returns the share of <paramref name="query"/>'s terms found in <paramref name="text"/>'s terms.</summary>
     public static double Coverage(HashSet<string> query, HashSet<string> text) =>
         query.Count == 0 ? 0 : query.Count(text.Contains) / (double)query.Count;

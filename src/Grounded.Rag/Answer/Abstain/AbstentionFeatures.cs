@@ -18,7 +18,7 @@ public static partial class AbstentionFeatures
     [
         "relevance", "similarity", "coverage", "chunk_coverage", "chunk_missing", "evidence_missing", "numbers_covered",
         "type_expected", "type_missing", "document_margin", "sentence_margin", "documents",
-        "weighted_coverage", "document_share", "question_terms", "names_covered",
+        "weighted_coverage", "document_share", "question_terms", "names_covered", "phrase_coverage", "evidence_phrase_coverage", "peak",
     ];
 
     /// <summary>Returns the features of <paramref name="sentences"/> (scored from <paramref name="evidence"/>) as evidence for an answer to <paramref name="question"/>.</summary>
@@ -50,6 +50,9 @@ public static partial class AbstentionFeatures
             evidence.Count(e => e.Chunk.DocumentId == bestChunk.DocumentId) / (double)evidence.Count,
             Math.Min(QueryTerms.Of(question).Count, 12) / 12.0,
             NamesCovered(question, bestChunk.Chunk.Text),
+            PhraseCoverage(question, bestChunk.Chunk.Text),
+            evidence.Max(e => PhraseCoverage(question, e.Chunk.Chunk.Text)),
+            best.Relevance - ordered.Take(10).Average(s => s.Relevance),
         ];
     }
 
@@ -66,6 +69,26 @@ public static partial class AbstentionFeatures
         var names = QuestionName().Matches(question).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         return names.Count == 0 ? 1 : names.Count(n => text.Contains(n, StringComparison.Ordinal)) / (double)names.Count;
     }
+
+    /// <summary>
+    /// Returns the share of the question's phrases (adjacent content terms: "serial interval", "antiviral activity") the
+    /// text has as phrases; 1 when the question has none. A question written from a document shares its phrases, not
+    /// only its words.
+    /// </summary>
+    internal static double PhraseCoverage(string question, string text)
+    {
+        var asked = Pairs(QueryTerms.Sequence(question));
+        if (asked.Count == 0)
+        {
+            return 1;
+        }
+
+        var found = Pairs(QueryTerms.Sequence(text));
+        return asked.Count(found.Contains) / (double)asked.Count;
+    }
+
+    private static HashSet<(string, string)> Pairs(List<string> terms) =>
+        [.. terms.Zip(terms.Skip(1), (a, b) => (a, b))];
 
     /// <summary>Returns the kind of answer the question's wording asks for.</summary>
     internal static AnswerType Expected(string question)

@@ -30,4 +30,11 @@ public sealed class AbstentionFeaturesTests
         Assert.Equal(0.5, AbstentionFeatures.NumbersCovered("Did H7N9 spread faster than H5N1?", "H7N9 spread among poultry markets."));
         Assert.Equal(1, AbstentionFeatures.NumbersCovered("Why do ferrets sneeze?", "No numbers here."));
     }
+
+    [Fact]
+    public void CountsTheQuestionsPhrasesTheTextHasAsPhrases()
+    {
+        Assert.Equal(1, AbstentionFeatures.PhraseCoverage("What would a shorter serial interval mean?", "A shorter serial interval means a lower reproduction number."));
+        Assert.Equal(0, AbstentionFeatures.PhraseCoverage("What would a shorter serial interval mean?", "The interval was serial, and shorter in children; what it would mean is unclear."), 1);
+    }
 }

@@ -32,6 +32,7 @@ public sealed class AbstentionModelTests
             ["relevance"] = relevance, ["similarity"] = similarity, ["coverage"] = weightedCoverage, ["chunk_coverage"] = chunkCoverage,
             ["weighted_coverage"] = weightedCoverage, ["document_margin"] = documentMargin, ["document_share"] = documentShare,
             ["question_terms"] = 0.5, ["names_covered"] = 1, ["numbers_covered"] = 1, ["documents"] = 3,
+            ["phrase_coverage"] = weightedCoverage, ["evidence_phrase_coverage"] = weightedCoverage, ["peak"] = documentMargin,
         };
         return AbstentionFeatures.Names.Select(n => values.GetValueOrDefault(n)).ToArray();
     }
