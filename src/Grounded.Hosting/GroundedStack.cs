@@ -325,50 +325,11 @@ public sealed class GroundedStack : IAsyncDisposable
         }
         catch (PromptNotFoundException e)
         {
-            throw new InvalidRequestException($"The prompt '{written}' does not exist: {e.Message}", "prompt", 404) { Code = "prompt_not_found" };
+            throw PinnedPrompts.NotFound(written, e);
         }
     }
 
-    // The answer prompt a request pins, checked against the registry before any work (its newest version when it names none:
-    // which version is active is read when answering); null when it pins none.
-    private PromptVersion? PinnedPrompt(AskRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Prompt is not { } written)
-        {
-            return null;
-        }
-
-        PromptReference reference;
-        try
-        {
-            reference = PromptReference.Parse(written);
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidRequestException(e.Message, "prompt");
-        }
-
-        PromptVersion prompt;
-        try
-        {
-            prompt = Prompts.Get(reference);
-        }
-        catch (PromptNotFoundException e)
-        {
-            throw new InvalidRequestException($"The prompt '{written}' does not exist: {e.Message}", "prompt", 404) { Code = "prompt_not_found" };
-        }
-
-        if (prompt.Variables.Except(AnswerVariables, StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
-        {
-            throw new InvalidRequestException(
-                $"The prompt {prompt.Reference} cannot write answers from sources: it declares {string.Join(", ", unknown)}, and an answer prompt is given only {string.Join(", ", AnswerVariables)}", "prompt");
-        }
-
-        return prompt;
-    }
-
-    private static readonly string[] AnswerVariables = ["question", "sources", "abstention"];
+    private PromptVersion? PinnedPrompt(AskRequest request) => PinnedPrompts.Find(Prompts, request);
 
     // Checks the request against the configuration before anything is opened or called, and names its answerer.
     private (string Question, int TopK, QueryOptions Query) Resolve(AskRequest request, GatewayContext? context, (PromptVersion? Answer, PromptVersion? Judge) prompts)
