@@ -35,7 +35,7 @@ internal static class PromptAnswerSources
             throw InvalidRequestException.UnknownModel(model, stack.Gateway.Options.Names);
         }
 
-        var filled = prompt.Variables.Count == 1 ? [prompt.Variables[0], "question", "input"] : new[] { "question", "input" };
+        var filled = (prompt.Variables.Count == 1 ? [prompt.Variables[0], "question", "input"] : new[] { "question", "input" }).Distinct(StringComparer.Ordinal).ToList();
         if (prompt.Variables.Except(filled, StringComparer.Ordinal).ToList() is { Count: > 0 } unfilled)
         {
             throw new InvalidRequestException($"it declares {string.Join(", ", unfilled)}, and a data set item gives only its question (as question, input, or a prompt's only variable)", "prompt");
