@@ -1,3 +1,4 @@
+using Grounded.Prompts;
 using Grounded.Evaluation.Answers;
 using static Grounded.Evaluation.Tests.Answers.AnswerFixtures;
 
@@ -24,6 +25,21 @@ public sealed class AnswerJudgeEvaluatorTests : IDisposable
     [InlineData("{\"score\": 9}")]
     [InlineData("{\"reason\": \"no score\"}")]
     public void AReplyWithoutAScoreFromOneToFiveIsNoVerdict(string reply) => Assert.Null(JudgeVerdict.Parse(reply));
+
+    [Fact]
+    public void ARegistryRubricKeepsItsTemplatesReferenceAndParameters()
+    {
+        var prompt = new PromptVersion("answer-judge", SemVersion.Parse("1.2.0"), new PromptTemplate("Grade it.", "Q {{question}} A {{answer}}"))
+        {
+            Variables = ["question", "answer"], Parameters = new PromptParameters(Temperature: 0, MaxTokens: 120),
+        };
+
+        var rubric = JudgePrompt.From(prompt);
+
+        Assert.Equal(("answer-judge@1.2.0", "Grade it.", 0.0, 120), (rubric.Ref, rubric.System, rubric.Temperature, rubric.MaxOutputTokens));
+        Assert.Equal("Q why A because", rubric.Render("why", "ref", "because", "src"));
+        Assert.Throws<ArgumentException>(() => JudgePrompt.From(prompt with { Variables = ["question", "tone"] }));
+    }
 
     [Fact]
     public async Task RepeatedVerdictsAreAveragedWithTheirVariance()
