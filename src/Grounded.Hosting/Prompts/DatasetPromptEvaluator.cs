@@ -31,6 +31,13 @@ internal sealed class DatasetPromptEvaluator(GroundedStack stack) : IPromptEvalu
             return PromptScore.Unscored(metric, $"{prompt.Reference} has no evaluation data set");
         }
 
+        var model = prompt.Model ?? stack.Options.AskModel;
+        if (model is null)
+        {
+            return PromptScore.Unscored(metric,
+                $"no model to run {prompt.Reference} with: its file names none (model:) and no default model is configured (rag.model in grounded.yaml, --config)");
+        }
+
         IReadOnlyList<AnswerItem> items;
         try
         {
@@ -39,13 +46,6 @@ internal sealed class DatasetPromptEvaluator(GroundedStack stack) : IPromptEvalu
         catch (DatasetException e)
         {
             return PromptScore.Unscored(metric, $"{prompt.Reference} could not be scored: {e.Message}");
-        }
-
-        var model = prompt.Model ?? stack.Options.AskModel;
-        if (model is null)
-        {
-            return PromptScore.Unscored(metric,
-                $"no model to run {prompt.Reference} with: its file names none (model:) and no default model is configured (rag.model in grounded.yaml, --config)");
         }
 
         var answersFromSources = prompt.Id == GroundedPrompt.Id;
