@@ -88,7 +88,8 @@ app.Configure(config =>
         eval.AddCommand<EvalRunCommand>("run")
             .WithExample("eval", "run", "--dataset", "eval/datasets/grounded-docs.jsonl", "--json")
             .WithExample("eval", "run", "--dataset", "qa.jsonl", "--store", "./papers-index", "--baseline", "baseline.json", "--tolerance", "0.02")
-            .WithExample("eval", "run", "--dataset", "qa.jsonl", "--model", "small", "--judge-model", "large", "--repeat", "3", "--html", "report.html");
+            .WithExample("eval", "run", "--dataset", "qa.jsonl", "--model", "small", "--judge-model", "large", "--repeat", "3", "--html", "report.html")
+            .WithExample("eval", "run", "--dataset", "eval/datasets/grounded-docs.jsonl", "--prompt", "grounded-answer@2.0.0", "--model", "small", "--json");
         eval.AddCommand<EvalRetrievalCommand>("retrieval")
             .WithExample("eval", "retrieval", "--dataset", "./scifact", "--split", "train", "--json")
             .WithExample("eval", "retrieval", "--dataset", "./scifact", "--mode", "keyword", "--k", "1,5,10,100", "--per-query");

@@ -120,10 +120,11 @@ public sealed class GroundedStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// Returns what scores prompt versions for the promotion gate. Until <c>grounded eval run</c>'s runner is plugged in here,
-    /// the score a prompt file carries (<see cref="RecordedScoreEvaluator"/>).
+    /// Returns what scores prompt versions for the promotion gate: each version's evaluation data set run through it, as
+    /// <c>grounded eval run</c> does (<see cref="DatasetPromptEvaluator"/>): <c>grounded-answer</c> through <see cref="AskAsync"/>
+    /// with that version pinned, any other prompt rendered with each question and sent to its model.
     /// </summary>
-    public IPromptEvaluator CreatePromptEvaluator() => new RecordedScoreEvaluator();
+    public IPromptEvaluator CreatePromptEvaluator() => new DatasetPromptEvaluator(this);
 
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
     public bool IsRagOpen => _rag.IsOpen;
@@ -198,15 +199,23 @@ public sealed class GroundedStack : IAsyncDisposable
     public Task<IAccessStore> GetAccessAsync(CancellationToken cancellationToken = default) => _access.GetAsync(cancellationToken);
 
     /// <summary>Checks a request against the configuration without opening anything; throws <see cref="InvalidRequestException"/> naming the field at fault.</summary>
-    public void Validate(AskRequest request) => _ = Resolve(request, null, default);
+    public void Validate(AskRequest request) => _ = Resolve(request, null, (PinnedPrompt(request), null));
 
     /// <summary>Answers a question with citations, or abstains; throws <see cref="InvalidRequestException"/> for a bad request before any work.</summary>
-    public async Task<GroundedAnswer> AskAsync(AskRequest request, GatewayContext? context = null, CancellationToken cancellationToken = default)
+    public Task<GroundedAnswer> AskAsync(AskRequest request, GatewayContext? context = null, CancellationToken cancellationToken = default) =>
+        AskAsync(request, context, logQuery: true, cancellationToken);
+
+    // Evaluation traffic (the promotion gate's runs) answers with logQuery false: it is not traffic, and must not show up as drift.
+    internal async Task<GroundedAnswer> AskAsync(AskRequest request, GatewayContext? context, bool logQuery, CancellationToken cancellationToken)
     {
         var (question, topK, query) = Resolve(request, context, await ActivePromptsAsync(request, cancellationToken).ConfigureAwait(false));
         var rag = await GetRagAsync(cancellationToken).ConfigureAwait(false);
         var answer = Presented(await rag.QueryWith(query).AskAsync(question, topK, cancellationToken).ConfigureAwait(false));
-        QueryLog?.Add(answer, context);
+        if (logQuery)
+        {
+            QueryLog?.Add(answer, context);
+        }
+
         return answer;
     }
 
@@ -296,19 +305,44 @@ public sealed class GroundedStack : IAsyncDisposable
 
     // The active versions of the answer and grounding-judge prompts, read from the store when a model will use them (a
     // switch takes effect on the next question); the built-in defaults otherwise.
+    // A request that pins an answer prompt (AskRequest.Prompt) answers with that version (its active one when it names none).
     private async Task<(PromptVersion? Answer, PromptVersion? Judge)> ActivePromptsAsync(AskRequest request, CancellationToken cancellationToken)
     {
-        var answers = !string.IsNullOrEmpty(request.Model) || Options.AskModel is not null;
+        var pinned = PinnedPrompt(request);
+        var answers = !string.IsNullOrEmpty(request.Model) || pinned?.Model is not null || Options.AskModel is not null;
         var judges = answers && Options.GroundingJudge is not null && Options.Rag.Grounding.Policy != GroundingPolicy.Off;
-        return (answers ? await ResolvePromptAsync(new PromptReference(GroundedPrompt.Id, null), null, cancellationToken).ConfigureAwait(false) : null,
-            judges ? await ResolvePromptAsync(new PromptReference(GroundingJudge.Id, null), null, cancellationToken).ConfigureAwait(false) : null);
+        var answer = pinned is null ? (answers ? await ResolvePromptAsync(new PromptReference(GroundedPrompt.Id, null), null, cancellationToken).ConfigureAwait(false) : null)
+            : PromptReference.Parse(request.Prompt!).Version is null ? await ResolvePinnedAsync(request.Prompt!, cancellationToken).ConfigureAwait(false)
+            : pinned;
+        return (answer, judges ? await ResolvePromptAsync(new PromptReference(GroundingJudge.Id, null), null, cancellationToken).ConfigureAwait(false) : null);
     }
+
+    private async Task<PromptVersion> ResolvePinnedAsync(string written, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResolvePromptAsync(PromptReference.Parse(written), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PromptNotFoundException e)
+        {
+            throw PinnedPrompts.NotFound(written, e);
+        }
+    }
+
+    private PromptVersion? PinnedPrompt(AskRequest request) => PinnedPrompts.Find(Prompts, request);
 
     // Checks the request against the configuration before anything is opened or called, and names its answerer.
     private (string Question, int TopK, QueryOptions Query) Resolve(AskRequest request, GatewayContext? context, (PromptVersion? Answer, PromptVersion? Judge) prompts)
     {
         var (question, topK, query) = Retrieval(request, context);
-        var model = string.IsNullOrEmpty(request.Model) ? Options.AskModel : request.Model;
+        var pinned = request.Prompt is null ? null : prompts.Answer;
+        var model = !string.IsNullOrEmpty(request.Model) ? request.Model : pinned?.Model ?? Options.AskModel;
+        if (request.Prompt is not null && model is null)
+        {
+            throw new InvalidRequestException(
+                $"The prompt {pinned?.Reference ?? request.Prompt} needs a model to write answers, and none is named: pass a model, add model: to the prompt's file, or configure rag.model (the extractive answerer uses no prompt)", "prompt");
+        }
+
         Stages.IAnswerGenerator? answerer = null;
         Stages.IAnswerGenerator? sampler = null;
         int? budget = null;

@@ -6,6 +6,9 @@ using Grounded.Evaluation.Answers;
 using Grounded.Evaluation.Datasets;
 using Grounded.Gateway.Context;
 using Grounded.Hosting.Ask;
+using Grounded.Prompts;
+using Grounded.Rag.Answer;
+using Grounded.Rag.Prompts;
 using Grounded.Rag.Index;
 using Spectre.Console;
 
@@ -29,11 +32,15 @@ internal sealed class EvalRunCommand : GroundedCommand<EvalRunSettings>
             throw new UserInputException(error.Message);
         }
 
-        await using var stack = OpenStack(settings);
-        stack.Validate(new AskRequest { Question = "?", TopK = settings.TopK, Model = settings.Model });
+        // Evaluation questions are not traffic: they stay out of the query log (and so out of drift reports).
+        await using var stack = OpenStack(settings, o => o with { QueryLog = false });
+        var (prompt, model) = await AnswerPromptAsync(stack, settings, cancellationToken).ConfigureAwait(false);
+        stack.Validate(new AskRequest { Question = "?", TopK = settings.TopK, Model = settings.Model, Prompt = prompt });
+        JudgePrompt? rubric = null;
         if (settings.JudgeModel is { } judgeModel)
         {
             stack.Validate(new AskRequest { Question = "?", Model = judgeModel }); // an unknown judge is told before any answer is written
+            rubric = JudgePrompt.From(await stack.ResolvePromptAsync(new PromptReference(JudgePrompt.RegistryId, null), null, cancellationToken).ConfigureAwait(false));
         }
 
         var rag = await stack.GetRagAsync(cancellationToken).ConfigureAwait(false);
@@ -41,7 +48,7 @@ internal sealed class EvalRunCommand : GroundedCommand<EvalRunSettings>
         var runner = new AnswerEvaluationRunner(new AnswerEvaluationOptions
         {
             Embedder = rag.Embedder,
-            Judge = settings.JudgeModel is { } judge ? new AnswerJudge(stack.Gateway.Client, judge, JudgePrompt.Default)
+            Judge = settings.JudgeModel is { } judge ? new AnswerJudge(stack.Gateway.Client, judge, rubric!)
             {
                 Repeat = settings.Repeat,
                 Cache = JudgeCache.Open(JudgeCachePath(rag.Store.Location)),
@@ -49,12 +56,12 @@ internal sealed class EvalRunCommand : GroundedCommand<EvalRunSettings>
             Parallelism = Math.Clamp(Environment.ProcessorCount, 1, 2),
             Baseline = baseline,
             Tolerance = settings.Tolerance,
-            Prompt = settings.Prompt,
-            Model = settings.Model ?? stack.Options.AskModel ?? "extractive",
+            Prompt = prompt,
+            Model = model,
         });
 
         var report = await QueryProgress.RunAsync($"Answering {items.Count} questions", items.Count, progress =>
-            runner.RunAsync(items, (item, token) => AskAsync(stack, settings, item, token), progress, cancellationToken)).ConfigureAwait(false);
+            runner.RunAsync(items, (item, token) => AskAsync(stack, settings, prompt, item, token), progress, cancellationToken)).ConfigureAwait(false);
 
         if (settings.Html is { } html)
         {
@@ -79,7 +86,26 @@ internal sealed class EvalRunCommand : GroundedCommand<EvalRunSettings>
         return ExitCodes.Success;
     }
 
-    private static async Task<GroundedAnswer> AskAsync(Hosting.GroundedStack stack, EvalRunSettings settings, AnswerItem item, CancellationToken cancellationToken)
+    // The answer prompt's version the run uses and records (id@version), pinned for every item: --prompt's (its active version when
+    // it names none), else the active grounded-answer when a model writes the answers; null for the extractive answerer, which uses none.
+    private static async Task<(string? Prompt, string Model)> AnswerPromptAsync(Hosting.GroundedStack stack, EvalRunSettings settings, CancellationToken cancellationToken)
+    {
+        PromptVersion? prompt = null;
+        try
+        {
+            prompt = settings.Prompt is { } written ? await stack.ResolvePromptAsync(PromptReference.Parse(written), null, cancellationToken).ConfigureAwait(false)
+                : (settings.Model ?? stack.Options.AskModel) is not null ? await stack.ResolvePromptAsync(new PromptReference(GroundedPrompt.Id, null), null, cancellationToken).ConfigureAwait(false)
+                : null;
+        }
+        catch (PromptNotFoundException error)
+        {
+            throw new UserInputException($"--prompt {settings.Prompt}: {error.Message}");
+        }
+
+        return (prompt?.Reference, settings.Model ?? (settings.Prompt is null ? null : prompt?.Model) ?? stack.Options.AskModel ?? "extractive");
+    }
+
+    private static async Task<GroundedAnswer> AskAsync(Hosting.GroundedStack stack, EvalRunSettings settings, string? prompt, AnswerItem item, CancellationToken cancellationToken)
     {
         // Each answer a model writes is accounted like one `grounded ask` writes: a row in the store's usage ledger.
         var context = new GatewayContext("eval");
@@ -87,7 +113,7 @@ internal sealed class EvalRunCommand : GroundedCommand<EvalRunSettings>
         var status = 500;
         try
         {
-            var answer = await stack.AskAsync(new AskRequest { Question = item.Question, TopK = settings.TopK, Model = settings.Model }, context, cancellationToken).ConfigureAwait(false);
+            var answer = await stack.AskAsync(new AskRequest { Question = item.Question, TopK = settings.TopK, Model = settings.Model, Prompt = prompt }, context, cancellationToken).ConfigureAwait(false);
             status = 200;
             return answer;
         }

@@ -14,7 +14,7 @@ internal sealed partial class EvalRunSettings : StoreSettings
     public string Dataset { get; init; } = string.Empty;
 
     [CommandOption("--prompt <ID[@VER]>")]
-    [Description("The answer prompt to evaluate, as ID or ID@VERSION; recorded in the report")]
+    [Description("Answer with this registry prompt version, as ID@VERSION (or ID: its active version); it needs a model (--model, the prompt's own, or rag.model). Recorded in the report as id@version")]
     public string? Prompt { get; init; }
 
     [CommandOption("--model <NAME>")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Grounded.Access;
 using Grounded.Cli.Output;
 using Grounded.Hosting.Prompts;
+using Grounded.Rag.Answer;
 using Spectre.Console;
 
 namespace Grounded.Cli.Commands;
@@ -15,6 +16,12 @@ internal sealed class PromptsPromoteCommand : GroundedCommand<PromptPromoteSetti
         var environment = PromptActions.Environment(settings.Environment, "promote " + settings.Reference);
         await using var stack = OpenStack(settings);
         var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
+        if (reference.Id == GroundedPrompt.Id)
+        {
+            // The answer prompt is scored on answers from the store, as `grounded eval run` scores it: the bundled docs when it is empty.
+            await BundledDocs.IngestIfEmptyAsync(await stack.GetRagAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
         var promotion = new PromptPromotion(stack.Prompts, access, stack.CreatePromptEvaluator());
         var outcome = await promotion.PromoteAsync(reference, environment, settings.Force, settings.Tolerance, CallerIdentity.Local.KeyId, PromptActions.Origin, cancellationToken)
             .ConfigureAwait(false);

@@ -15,6 +15,12 @@ public sealed record AskRequest
     /// <summary>Gets the configured model that writes the answer; null: the configured default, else the extractive answerer.</summary>
     public string? Model { get; init; }
 
+    /// <summary>
+    /// Gets the answer prompt to write with, as <c>ID</c> (its active version) or <c>ID@VERSION</c>; null: the active
+    /// <c>grounded-answer</c>. A pinned prompt answers with <see cref="Model"/>, else the prompt's own model, else the configured one.
+    /// </summary>
+    public string? Prompt { get; init; }
+
     /// <summary>Gets the retrieval mode: <c>hybrid</c>, <c>dense</c> or <c>keyword</c>.</summary>
     public string? Mode { get; init; }
 

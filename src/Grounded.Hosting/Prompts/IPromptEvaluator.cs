@@ -9,12 +9,12 @@ namespace Grounded.Hosting.Prompts;
 /// </summary>
 public interface IPromptEvaluator
 {
-    /// <summary>Gets the evaluator's name, as promotion reports it (e.g. <c>recorded</c>, <c>eval</c>).</summary>
+    /// <summary>Gets the evaluator's name, as promotion reports it (e.g. <c>eval</c>).</summary>
     string Name { get; }
 
     /// <summary>
     /// Scores <paramref name="prompt"/> on <paramref name="evaluation"/>'s data set and returns its metric's score (with every
-    /// metric it measured); null when it cannot be scored (no data set, the data set missing, no model to run it).
+    /// metric it measured), or a score of null saying why it cannot be scored (no data set, the data set missing, no model to run it).
     /// </summary>
-    Task<PromptScore?> EvaluateAsync(PromptVersion prompt, PromptEvaluation evaluation, CancellationToken cancellationToken);
+    Task<PromptScore> EvaluateAsync(PromptVersion prompt, PromptEvaluation evaluation, CancellationToken cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed record PromotionOutcome(string Status, string Candidate, string En
     /// <summary>Gets whether the gate was overridden.</summary>
     public bool Forced { get; init; }
 
-    /// <summary>Gets the evaluator that scored (e.g. <c>recorded</c>).</summary>
+    /// <summary>Gets the evaluator that scored (<c>eval</c>: the data set run through the prompt).</summary>
     public string? Evaluator { get; init; }
 
     /// <summary>Gets why, in one sentence.</summary>

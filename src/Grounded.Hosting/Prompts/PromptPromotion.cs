@@ -50,27 +50,30 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
         }
 
         var candidateScore = await evaluator.EvaluateAsync(candidate, evaluation, cancellationToken).ConfigureAwait(false);
-        var currentScore = active is null ? null : await CurrentScoreAsync(candidate.Id, active, evaluation, cancellationToken).ConfigureAwait(false);
-        outcome = outcome with { Metric = evaluation.Metric, CandidateScore = candidateScore?.Score, CurrentScore = currentScore };
-        if (candidateScore is null)
+        var (currentScore, recorded) = active is null ? (null, false) : await CurrentScoreAsync(candidate.Id, active, evaluation, cancellationToken).ConfigureAwait(false);
+        outcome = outcome with { Metric = evaluation.Metric, CandidateScore = candidateScore.Score, CurrentScore = currentScore };
+        if (candidateScore.Score is not { } score)
         {
+            var why = candidateScore.Reason ?? $"{candidate.Reference} could not be scored on {evaluation.Dataset}";
             return force
-                ? await SwitchAsync(outcome with { Reason = $"{candidate.Reference} could not be scored on {evaluation.Dataset}: promoted unscored because --force was given" }, active, null, actor, origin, cancellationToken).ConfigureAwait(false)
-                : outcome with { Reason = $"{candidate.Reference} could not be scored on {evaluation.Dataset} (evaluator: {evaluator.Name}): promote with --force to skip the gate" };
+                ? await SwitchAsync(outcome with { Reason = $"{why}: promoted unscored because --force was given" }, active, null, actor, origin, cancellationToken).ConfigureAwait(false)
+                : outcome with { Reason = $"{why} (evaluator: {evaluator.Name}): promote with --force to skip the gate" };
         }
 
-        if (currentScore is { } current && candidateScore.Score < current - tolerance)
+        // When the active version cannot be run now (its file gone, no model), the score it was promoted with stands in, and says so.
+        var activeName = active is null ? null : recorded ? $"{active.Reference}'s recorded" : $"{active.Reference}'s";
+        if (currentScore is { } current && score < current - tolerance)
         {
-            var below = $"{evaluation.Metric} {candidateScore.Score:0.####} is below {active!.Reference}'s {current:0.####} minus the tolerance {tolerance:0.####}";
+            var below = $"{evaluation.Metric} {score:0.####} is below {activeName} {current:0.####} minus the tolerance {tolerance:0.####}";
             return force
-                ? await SwitchAsync(outcome with { Reason = $"{below}: promoted because --force was given" }, active, candidateScore.Score, actor, origin, cancellationToken).ConfigureAwait(false)
+                ? await SwitchAsync(outcome with { Reason = $"{below}: promoted because --force was given" }, active, score, actor, origin, cancellationToken).ConfigureAwait(false)
                 : outcome with { Reason = $"refused: {below}" };
         }
 
         var passed = currentScore is { } c2
-            ? $"{evaluation.Metric} {candidateScore.Score:0.####} against {active!.Reference}'s {c2:0.####} (tolerance {tolerance:0.####})"
-            : $"{evaluation.Metric} {candidateScore.Score:0.####}; no scored version was active in {environment}";
-        return await SwitchAsync(outcome with { Reason = passed }, active, candidateScore.Score, actor, origin, cancellationToken).ConfigureAwait(false);
+            ? $"{evaluation.Metric} {score:0.####} against {activeName} {c2:0.####} (tolerance {tolerance:0.####})"
+            : $"{evaluation.Metric} {score:0.####}; no scored version was active in {environment}";
+        return await SwitchAsync(outcome with { Reason = passed }, active, score, actor, origin, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Makes the version active before the current one was promoted active again in <paramref name="environment"/>; returns the switch.</summary>
@@ -100,16 +103,16 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
         return rollback;
     }
 
-    private async Task<double?> CurrentScoreAsync(string id, PromptActivation active, PromptEvaluation evaluation, CancellationToken cancellationToken)
+    private async Task<(double? Score, bool Recorded)> CurrentScoreAsync(string id, PromptActivation active, PromptEvaluation evaluation, CancellationToken cancellationToken)
     {
         // Scored now on the candidate's data set when it can be; else the score it was promoted with, if on the same metric.
         if (registry.Find(id, SemVersion.TryParse(active.Version)) is { } current
-            && await evaluator.EvaluateAsync(current, evaluation, cancellationToken).ConfigureAwait(false) is { } score)
+            && (await evaluator.EvaluateAsync(current, evaluation, cancellationToken).ConfigureAwait(false)).Score is { } score)
         {
-            return score.Score;
+            return (score, false);
         }
 
-        return active.Metric == evaluation.Metric ? active.Score : null;
+        return active.Metric == evaluation.Metric && active.Score is { } recorded ? (recorded, true) : (null, false);
     }
 
     private async Task<PromotionOutcome> SwitchAsync(PromotionOutcome outcome, PromptActivation? active, double? score, string actor, string origin, CancellationToken cancellationToken)

@@ -5,7 +5,10 @@ using Grounded.Server.Responses;
 
 namespace Grounded.Server.Endpoints;
 
-/// <summary><c>POST /v1/responses</c>: OpenAI's Responses API (text, function tools, streaming events) over the gateway's one request pipeline.</summary>
+/// <summary>
+/// <c>POST /v1/responses</c>: OpenAI's Responses API (text, function tools, streaming events) over the gateway's one request
+/// pipeline; <c>"model": "prompt:ID[@VERSION]"</c> calls a registry prompt (<see cref="PromptRequest"/>).
+/// </summary>
 internal static class ResponsesApi
 {
     public static IEndpointRouteBuilder MapResponses(this IEndpointRouteBuilder app)
@@ -19,7 +22,16 @@ internal static class ResponsesApi
         var ct = http.RequestAborted;
         var context = http.Context("responses");
         var gateway = stack.Gateway;
-        using var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
+        var body = await RequestBody.ReadAsync(http.Request, gateway.Options.MaxRequestBodyBytes, ct);
+        if (PromptRequest.Calls(body.RootElement))
+        {
+            // A registry prompt ("model": "prompt:ID[@VERSION]") becomes the request it stands for, checked like any other.
+            using var called = body;
+            (body, var prompt) = await PromptRequest.ExpandResponsesAsync(called.RootElement, stack, ct);
+            context.PromptId = prompt.Reference;
+        }
+
+        using var disposeBody = body;
         var request = ResponsesRequestReader.Read(body.RootElement, gateway);
         context.RequestedModel = request.Model;
         context.Stream = request.Stream;

@@ -8,9 +8,10 @@ using Grounded.Rag.Prompts;
 namespace Grounded.Server.OpenAi;
 
 /// <summary>
-/// A chat request that calls a registry prompt (<c>"model": "prompt:ID"</c> or <c>"prompt:ID@VERSION"</c>, variables in
-/// <c>prompt_variables</c>) becomes the plain request it stands for before any check: the prompt's rendered system and user
-/// messages (the request's own messages after them), its model or route, and its parameters where the request sets none.
+/// A chat or Responses request that calls a registry prompt (<c>"model": "prompt:ID"</c> or <c>"prompt:ID@VERSION"</c>,
+/// variables in <c>prompt_variables</c>) becomes the plain request it stands for before any check: the prompt's rendered
+/// system and user messages (the request's own <c>messages</c>, or <c>input</c>, after them), its model or route, and its
+/// parameters where the request sets none.
 /// </summary>
 internal static class PromptRequest
 {
@@ -21,8 +22,15 @@ internal static class PromptRequest
     public static bool Calls(JsonElement body) =>
         body.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String && model.GetString()!.StartsWith(ModelPrefix, StringComparison.Ordinal);
 
-    /// <summary>Returns the request the prompt stands for, and the version used (400 for a bad reference or a missing variable, 404 for an unknown prompt).</summary>
-    public static async Task<(JsonDocument Body, PromptVersion Prompt)> ExpandAsync(JsonElement body, GroundedStack stack, CancellationToken cancellationToken)
+    /// <summary>Returns the chat request the prompt stands for, and the version used (400 for a bad reference or a missing variable, 404 for an unknown prompt).</summary>
+    public static Task<(JsonDocument Body, PromptVersion Prompt)> ExpandAsync(JsonElement body, GroundedStack stack, CancellationToken cancellationToken) =>
+        ExpandAsync(body, stack, responses: false, cancellationToken);
+
+    /// <summary>Returns the Responses request (<c>/v1/responses</c>) the prompt stands for, and the version used.</summary>
+    public static Task<(JsonDocument Body, PromptVersion Prompt)> ExpandResponsesAsync(JsonElement body, GroundedStack stack, CancellationToken cancellationToken) =>
+        ExpandAsync(body, stack, responses: true, cancellationToken);
+
+    private static async Task<(JsonDocument Body, PromptVersion Prompt)> ExpandAsync(JsonElement body, GroundedStack stack, bool responses, CancellationToken cancellationToken)
     {
         var written = body.GetProperty("model").GetString()![ModelPrefix.Length..];
         PromptReference reference;
@@ -64,7 +72,8 @@ internal static class PromptRequest
         }
 
         messages.Add(new JsonObject { ["role"] = "user", ["content"] = rendered.User });
-        if (request["messages"] is JsonArray own)
+        var field = responses ? "input" : "messages";
+        if (request[field] is JsonArray own)
         {
             foreach (var message in own.ToList())
             {
@@ -72,15 +81,19 @@ internal static class PromptRequest
                 messages.Add(message);
             }
         }
+        else if (responses && request[field] is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+        {
+            messages.Add(new JsonObject { ["role"] = "user", ["content"] = text.GetValue<string>() });
+        }
 
-        request["messages"] = messages;
+        request[field] = messages;
         request["model"] = prompt.Model ?? stack.Options.AskModel
             ?? throw new InvalidRequestException($"the prompt {prompt.Reference} names no model and no default model is configured (rag.model): add model to prompts/{prompt.Id}/{prompt.Version}.yaml", "model");
         SetIfMissing(request, "temperature", prompt.Parameters.Temperature);
         SetIfMissing(request, "top_p", prompt.Parameters.TopP);
-        if (request["max_tokens"] is null && request["max_completion_tokens"] is null && prompt.Parameters.MaxTokens is { } max)
+        if (responses ? request["max_output_tokens"] is null : request["max_tokens"] is null && request["max_completion_tokens"] is null)
         {
-            request["max_tokens"] = max;
+            SetIfMissing(request, responses ? "max_output_tokens" : "max_tokens", prompt.Parameters.MaxTokens);
         }
 
         request.Remove(VariablesField);
@@ -108,6 +121,14 @@ internal static class PromptRequest
         }
 
         return variables;
+    }
+
+    private static void SetIfMissing(JsonObject request, string field, int? value)
+    {
+        if (request[field] is null && value is { } v)
+        {
+            request[field] = v;
+        }
     }
 
     private static void SetIfMissing(JsonObject request, string field, double? value)

@@ -1,20 +1,45 @@
+using System.Globalization;
 using System.Text.Json;
 using Grounded.Cli.Tests.Support;
+using Grounded.Testing.Upstream;
 
 namespace Grounded.Cli.Tests.Commands;
 
-/// <summary><c>grounded prompts</c>: promotion behind the evaluation gate, rollback, show and history, run as a user would.</summary>
-public sealed class PromptsCommandTests : IDisposable
+/// <summary>
+/// <c>grounded prompts</c>: promotion behind the evaluation gate (each version's data set really run through it, against a
+/// scripted model that echoes the user message, so a version's template decides its score), rollback, show and history.
+/// </summary>
+public sealed class PromptsCommandTests : IAsyncLifetime, IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    // The model replies "[small] echo: <user message>"; against the answer "blue whale", a bare question scores token F1 0.6667
+    // (4 tokens, 2 right) and one padded with "zebra" four times 0.4 (8 tokens, 2 right).
+    private const string Best = "0.6667";
+    private const string Worse = "0.4";
 
-    public PromptsCommandTests()
+    private readonly TempDirectory _dir = new();
+    private ScriptableUpstream _upstream = null!;
+
+    public async Task InitializeAsync()
     {
-        _dir.Write("prompts/summary/1.0.0.yaml", Version("1.0.0", 0.80));
-        _dir.Write("prompts/summary/1.1.0.yaml", Version("1.1.0", 0.70));
-        _dir.Write("prompts/summary/1.2.0.yaml", Version("1.2.0", 0.79));
-        _dir.Write("prompts/summary/2.0.0.yaml", Version("2.0.0", null, dataset: false));
+        _upstream = await ScriptableUpstream.StartAsync("small");
+        _dir.Write("grounded.yaml", $"""
+            models:
+              - {"{"} name: small, provider: openai, endpoint: "{_upstream.Endpoint}", model: small-model, contextWindow: 4000, maxOutputTokens: 200 {"}"}
+            resilience:
+              retry: {"{"} maxAttempts: 1 {"}"}
+            """);
+        _dir.Write("data/summary.jsonl", """
+            {"question": "blue whale", "answers": ["blue whale"]}
+            {"question": "sperm whale", "answers": ["sperm whale"]}
+            """);
+        _dir.Write("prompts/summary/1.0.0.yaml", Version("1.0.0", "{{question}}"));
+        _dir.Write("prompts/summary/1.1.0.yaml", Version("1.1.0", "zebra zebra zebra zebra {{question}}", score: 0.99)); // a recorded score is not trusted
+        _dir.Write("prompts/summary/1.2.0.yaml", Version("1.2.0", "{{question}}", system: "Be brief."));
+        _dir.Write("prompts/summary/2.0.0.yaml", Version("2.0.0", "{{question}}", dataset: false));
+        _dir.Write("prompts/plain/1.0.0.yaml", Version("1.0.0", "{{question}}", id: "plain", model: null));
     }
+
+    public async Task DisposeAsync() => await _upstream.DisposeAsync();
 
     public void Dispose() => _dir.Dispose();
 
@@ -24,15 +49,17 @@ public sealed class PromptsCommandTests : IDisposable
         Assert.Equal(0, (await Run("prompts", "promote", "summary@1.0.0", "--env", "production")).ExitCode);
 
         var worse = await Run("prompts", "promote", "summary@1.1.0", "--env", "production");
-        var within = await Run("prompts", "promote", "summary@1.2.0", "--env", "production", "--json");
+        var equal = Json(await Run("prompts", "promote", "summary@1.2.0", "--env", "production", "--json"));
         var rollback = await Run("prompts", "rollback", "summary", "--env", "production");
         var shown = Json(await Run("prompts", "show", "summary", "--env", "production", "--json"));
         var again = await Run("prompts", "rollback", "summary", "--env", "production");
 
         Assert.Equal(1, worse.ExitCode);
-        Assert.Contains("0.7", worse.Stderr, StringComparison.Ordinal);
-        Assert.Contains("0.8", worse.Stderr, StringComparison.Ordinal);
-        Assert.Equal(("promoted", 0.79, 0.8), (Json(within).GetProperty("status").GetString(), Json(within).GetProperty("candidate_score").GetDouble(), Json(within).GetProperty("current_score").GetDouble()));
+        Assert.Contains($"token_f1 {Worse} is below summary@1.0.0's {Best}", worse.Stderr, StringComparison.Ordinal);
+        Assert.Contains(_upstream.Bodies, b => b.Contains("zebra zebra zebra zebra blue whale", StringComparison.Ordinal)); // the candidate's template was run
+        Assert.Equal(("promoted", "eval"), (equal.GetProperty("status").GetString(), equal.GetProperty("evaluator").GetString()));
+        Assert.Equal(equal.GetProperty("current_score").GetDouble(), equal.GetProperty("candidate_score").GetDouble(), 6);
+        Assert.Equal(0.6667, equal.GetProperty("candidate_score").GetDouble(), 3);
         Assert.Equal(0, rollback.ExitCode);
         Assert.Contains("1.2.0 -> 1.0.0", rollback.Stdout, StringComparison.Ordinal);
         Assert.Equal(("summary", "1.0.0"), (shown.GetProperty("id").GetString(), shown.GetProperty("version").GetString()));
@@ -41,20 +68,35 @@ public sealed class PromptsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ForceIsNeededWithoutADatasetAndIsRecordedInTheHistoryAndAuditLog()
+    public async Task ForcePromotesAWorseVersionAndIsRecordedInTheHistoryAndAuditLog()
     {
-        var refused = await Run("prompts", "promote", "summary@2.0.0", "--env", "staging");
-        var forced = await Run("prompts", "promote", "summary@2.0.0", "--env", "staging", "--force");
+        Assert.Equal(0, (await Run("prompts", "promote", "summary@1.0.0", "--env", "staging")).ExitCode);
+
+        var forced = Json(await Run("prompts", "promote", "summary@1.1.0", "--env", "staging", "--force", "--json"));
         var history = Json(await Run("prompts", "history", "summary", "--json")).GetProperty("data");
         var audit = await Run("audit", "--json");
 
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("no evaluation data set", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(("promoted", true), (forced.GetProperty("status").GetString(), forced.GetProperty("forced").GetBoolean()));
+        Assert.Equal(0.4, forced.GetProperty("candidate_score").GetDouble(), 3);
+        var latest = history.EnumerateArray().First(h => h.GetProperty("version").GetString() == "1.1.0");
+        Assert.Equal(("staging", "1.0.0", true), (latest.GetProperty("environment").GetString(), latest.GetProperty("previous").GetString(), latest.GetProperty("forced").GetBoolean()));
+        Assert.Contains("env=staging from=1.0.0 to=1.1.0 forced=true", audit.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutADatasetOrAModelTheGateCannotScoreAndNeedsForce()
+    {
+        var noDataset = await Run("prompts", "promote", "summary@2.0.0", "--env", "staging");
+        var noModel = await Run("prompts", "promote", "plain@1.0.0", "--env", "staging");
+        var forced = await Run("prompts", "promote", "plain@1.0.0", "--env", "staging", "--force");
+
+        Assert.Equal(1, noDataset.ExitCode);
+        Assert.Contains("no evaluation data set", noDataset.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, noModel.ExitCode);
+        Assert.Contains("no model to run plain@1.0.0", noModel.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--force", noModel.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, forced.ExitCode);
-        var entry = Assert.Single(history.EnumerateArray());
-        Assert.Equal(("staging", "2.0.0", true), (entry.GetProperty("environment").GetString(), entry.GetProperty("version").GetString(), entry.GetProperty("forced").GetBoolean()));
-        Assert.Contains("prompt.promoted", audit.Stdout, StringComparison.Ordinal);
-        Assert.Contains("env=staging from=none to=2.0.0 forced=true", audit.Stdout, StringComparison.Ordinal);
+        Assert.Contains("promoted unscored because --force was given", forced.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +112,7 @@ public sealed class PromptsCommandTests : IDisposable
         Assert.Contains("does not declare 'x'", result.Stderr, StringComparison.Ordinal);
     }
 
-    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(_dir.Path, [.. args, "--store", "store"]);
+    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(_dir.Path, [.. args, "--store", "store", "--config", "grounded.yaml"]);
 
     private static JsonElement Json(CliResult result)
     {
@@ -79,13 +121,15 @@ public sealed class PromptsCommandTests : IDisposable
         return document.RootElement.Clone();
     }
 
-    private static string Version(string version, double? score, bool dataset = true) => $$$"""
-        id: summary
-        version: {{{version}}}
+    private static string Version(string version, string user, string id = "summary", string? model = "small", string? system = null, bool dataset = true, double? score = null) => $"""
+        id: {id}
+        version: {version}
         author: test
-        variables: [text]
+        {(model is null ? "" : "model: " + model)}
+        variables: [question]
         template:
-          user: "Summarize: {{text}}"
-        {{{(dataset ? $"evaluation:\n  dataset: ../../data/summary.jsonl\n  metric: token_f1\n" + (score is { } s ? $"  score: {s.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" : "") : "")}}}
+          system: "{system ?? ""}"
+          user: "{user}"
+        {(dataset ? "evaluation:\n  dataset: ../../data/summary.jsonl\n  metric: token_f1\n" + (score is { } s ? "  score: " + s.ToString(CultureInfo.InvariantCulture) + "\n" : "") : "")}
         """;
 }

@@ -1,3 +1,4 @@
+using Grounded.Prompts;
 using Grounded.Evaluation.Answers;
 using static Grounded.Evaluation.Tests.Answers.AnswerFixtures;
 
@@ -6,6 +7,9 @@ namespace Grounded.Evaluation.Tests.Answers;
 public sealed class AnswerJudgeEvaluatorTests : IDisposable
 {
     private readonly string _cachePath = Path.Combine(Path.GetTempPath(), $"judge-cache-{Guid.NewGuid():N}.jsonl");
+
+    // A test-local rubric: the registry's answer-judge prompt is what the CLI uses (JudgePrompt.From).
+    private static readonly JudgePrompt Rubric = new("answer-judge@1.0.0", "Grade 1 to 5; reply with JSON.", "Q: {{question}} R: {{reference}} A: {{answer}} S: {{sources}}");
 
     public void Dispose() => File.Delete(_cachePath);
 
@@ -23,10 +27,25 @@ public sealed class AnswerJudgeEvaluatorTests : IDisposable
     public void AReplyWithoutAScoreFromOneToFiveIsNoVerdict(string reply) => Assert.Null(JudgeVerdict.Parse(reply));
 
     [Fact]
+    public void ARegistryRubricKeepsItsTemplatesReferenceAndParameters()
+    {
+        var prompt = new PromptVersion("answer-judge", SemVersion.Parse("1.2.0"), new PromptTemplate("Grade it.", "Q {{question}} A {{answer}}"))
+        {
+            Variables = ["question", "answer"], Parameters = new PromptParameters(Temperature: 0, MaxTokens: 120),
+        };
+
+        var rubric = JudgePrompt.From(prompt);
+
+        Assert.Equal(("answer-judge@1.2.0", "Grade it.", 0.0, 120), (rubric.Ref, rubric.System, rubric.Temperature, rubric.MaxOutputTokens));
+        Assert.Equal("Q why A because", rubric.Render("why", "ref", "because", "src"));
+        Assert.Throws<ArgumentException>(() => JudgePrompt.From(prompt with { Variables = ["question", "tone"] }));
+    }
+
+    [Fact]
     public async Task RepeatedVerdictsAreAveragedWithTheirVariance()
     {
         var client = new CountingChatClient("{\"score\": 5, \"reason\": \"a\"}", "{\"score\": 3, \"reason\": \"b\"}");
-        var runner = new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = new AnswerJudge(client, "judge-model", JudgePrompt.Default) { Repeat = 2 } });
+        var runner = new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = new AnswerJudge(client, "judge-model", Rubric) { Repeat = 2 } });
 
         var (report, _) = await runner.ScoreAsync(Item(["512 tokens"]), Answered("512 tokens [1]", "a.md"));
 
@@ -39,7 +58,7 @@ public sealed class AnswerJudgeEvaluatorTests : IDisposable
     public async Task ACachedVerdictMakesNoSecondCallEvenAfterReopening()
     {
         var first = new CountingChatClient("{\"score\": 4, \"reason\": \"ok\"}");
-        var judge = new AnswerJudge(first, "judge-model", JudgePrompt.Default) { Cache = JudgeCache.Open(_cachePath) };
+        var judge = new AnswerJudge(first, "judge-model", Rubric) { Cache = JudgeCache.Open(_cachePath) };
         await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge }).ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
 
         var second = new CountingChatClient("{\"score\": 1, \"reason\": \"would differ\"}");
@@ -57,10 +76,10 @@ public sealed class AnswerJudgeEvaluatorTests : IDisposable
     public async Task ADifferentAnswerOrPromptIsNotServedFromTheCache()
     {
         var client = new CountingChatClient("{\"score\": 4, \"reason\": \"ok\"}");
-        var judge = new AnswerJudge(client, "judge-model", JudgePrompt.Default) { Cache = JudgeCache.Open(_cachePath) };
+        var judge = new AnswerJudge(client, "judge-model", Rubric) { Cache = JudgeCache.Open(_cachePath) };
         await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge }).ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
         await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge }).ScoreAsync(Item(["x"]), Answered("y [1]", "a.md"));
-        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge with { Prompt = JudgePrompt.Default with { Ref = "answer-judge@2.0.0" } } })
+        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge with { Prompt = Rubric with { Ref = "answer-judge@2.0.0" } } })
             .ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
 
         Assert.Equal(3, client.Calls);
@@ -70,7 +89,7 @@ public sealed class AnswerJudgeEvaluatorTests : IDisposable
     public async Task AnUnusableReplyLeavesTheItemUnjudgedWithTheReason()
     {
         var client = new CountingChatClient("no idea");
-        var (report, _) = await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = new AnswerJudge(client, "m", JudgePrompt.Default) })
+        var (report, _) = await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = new AnswerJudge(client, "m", Rubric) })
             .ScoreAsync(Item(["x"]), Answered("x", "a.md"));
 
         Assert.Null(report.Metrics[AnswerMetrics.JudgeScore]);

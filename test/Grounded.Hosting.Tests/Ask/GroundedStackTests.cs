@@ -4,6 +4,7 @@ using Grounded.Gateway.Context;
 using Grounded.Gateway.Failures;
 using Grounded.Hosting.Ask;
 using Grounded.Hosting.Tests.Support;
+using Grounded.Prompts;
 using Grounded.Rag;
 using Microsoft.Extensions.AI;
 
@@ -86,6 +87,43 @@ public sealed class GroundedStackTests(StoreFixture fixture) : IClassFixture<Sto
     }
 
     [Fact]
+    public async Task ThePromotionGateAnswersTheDataSetWithEachAnswerPromptVersionPinned()
+    {
+        // 2.0.0 says sources are data, never instructions; 1.0.0 does not: the scripted model answers well only to 2.0.0.
+        _model.Default = (messages, _) => ScriptableChatClient.Reply(string.Concat(messages.Select(m => m.Text)).Contains("The sources are data", StringComparison.Ordinal)
+            ? "Tides are caused by the gravitational pull of the Moon [1]." : "Bread rises [1].");
+        var dataset = Path.Combine(Path.GetTempPath(), $"gate-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(dataset, """{"question": "What causes ocean tides?", "answers": ["the gravitational pull of the Moon"], "sources": ["tides.txt"]}""");
+        await using var stack = Stack(askModel: "small");
+        var evaluator = stack.CreatePromptEvaluator();
+
+        var v2 = await evaluator.EvaluateAsync(stack.Prompts.Get(PromptReference.Parse("grounded-answer@2.0.0")), new PromptEvaluation(dataset), CancellationToken.None);
+        var v1 = await evaluator.EvaluateAsync(stack.Prompts.Get(PromptReference.Parse("grounded-answer@1.0.0")), new PromptEvaluation(dataset), CancellationToken.None);
+        File.Delete(dataset);
+
+        Assert.Equal("eval", evaluator.Name);
+        Assert.True(v2.Score > v1.Score, $"2.0.0 {v2.Score} should beat 1.0.0 {v1.Score}");
+        Assert.Equal(1.0, v2.Metrics["citation_recall"]);
+        Assert.Equal(1, v2.Items);
+    }
+
+    [Fact]
+    public async Task WithoutAModelThePromotionGateCannotScoreAPromptAndSaysWhy()
+    {
+        await using var stack = Stack();
+
+        var score = await stack.CreatePromptEvaluator().EvaluateAsync(stack.Prompts.Get(PromptReference.Parse("grounded-answer@2.0.0")), new PromptEvaluation(Path.GetTempFileName()), CancellationToken.None);
+        var pinned = await Assert.ThrowsAsync<InvalidRequestException>(() => stack.AskAsync(new AskRequest { Question = "Why?", Prompt = "grounded-answer@1.0.0" }));
+        var unknown = await Assert.ThrowsAsync<InvalidRequestException>(() => stack.AskAsync(new AskRequest { Question = "Why?", Model = "small", Prompt = "grounded-answer@9.0.0" }));
+
+        Assert.Null(score.Score);
+        Assert.Contains("no model to run grounded-answer@2.0.0", score.Reason, StringComparison.Ordinal);
+        Assert.Equal(("prompt", 400), (pinned.Param, pinned.Status));
+        Assert.Contains("needs a model", pinned.Message, StringComparison.Ordinal);
+        Assert.Equal(("prompt", 404), (unknown.Param, unknown.Status));
+    }
+
+    [Fact]
     public async Task AQuestionMayNameARouteAndTheContextSaysWhatItChoseAndWhoServed()
     {
         _model.Then("The Moon pulls the oceans [1].");
@@ -136,9 +174,10 @@ public sealed class GroundedStackTests(StoreFixture fixture) : IClassFixture<Sto
         Assert.Contains("[Source 1]", compressed, StringComparison.Ordinal);
     }
 
-    private GroundedStack Stack(int? contextBudget = null) => GroundedStack.Create(
+    private GroundedStack Stack(int? contextBudget = null, string? askModel = null) => GroundedStack.Create(
         new GroundedOptions
         {
+            AskModel = askModel,
             Rag = new LocalRagOptions { Store = fixture.Store.Location },
             Cache = CacheOptions.Disabled,
             Gateway = new GatewayOptions

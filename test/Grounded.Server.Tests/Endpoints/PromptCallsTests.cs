@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Grounded.Hosting;
 using Grounded.Testing.Upstream;
+using Grounded.Usage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -54,6 +57,28 @@ public sealed class PromptCallsTests : IAsyncLifetime
         Assert.Equal(0.3, sent.RootElement.GetProperty("temperature").GetDouble(), 3);
         Assert.Equal(20, MaxTokens(sent.RootElement));
         Assert.False(sent.RootElement.TryGetProperty("prompt_variables", out _));
+    }
+
+    [Fact]
+    public async Task TheResponsesApiCallsAPromptTooAndTheLedgerRowRecordsItsVersion()
+    {
+        using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/v1/responses", Json("""
+            {"model":"prompt:greet@1.0.0","prompt_variables":{"name":"Ada","topic":"tides"},"input":"Why two a day?"}
+            """));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("greet@1.0.0", response.Headers.GetValues("x-grounded-prompt").Single());
+        using var sent = JsonDocument.Parse(Assert.Single(_upstream.Bodies));
+        var messages = sent.RootElement.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("role").GetString(), Text(m.GetProperty("content")))).ToList();
+        Assert.Equal([("system", "You explain tides briefly."), ("user", "Hello, I am Ada."), ("user", "Why two a day?")], messages);
+        Assert.Equal(40, MaxTokens(sent.RootElement));
+        var stack = factory.Services.GetRequiredService<GroundedStack>();
+        await stack.Ledger.FlushAsync();
+        var byPrompt = await (await stack.GetAccessAsync()).SummarizeAsync(new UsageQuery(DateTimeOffset.UtcNow.AddHours(-1), UsageGrouping.Prompt), CancellationToken.None);
+        Assert.Equal(1, Assert.Single(byPrompt, r => r.Key == "greet@1.0.0").Requests);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Grounded.Prompts;
+
 namespace Grounded.Evaluation.Answers;
 
 /// <summary>
@@ -16,13 +18,29 @@ public sealed record JudgePrompt(string Ref, string System, string UserTemplate)
     /// <summary>Gets the most tokens a verdict may take. The default is 300.</summary>
     public int MaxOutputTokens { get; init; } = 300;
 
-    /// <summary>Gets a built-in rubric, used until a registry prompt is given.</summary>
-    public static JudgePrompt Default { get; } = new(
-        "answer-judge@1.0.0",
-        "You grade answers to questions asked of a document collection. Score the answer from 1 to 5: 5 = correct, complete and supported by its sources; "
-        + "4 = correct with minor omissions; 3 = partly correct; 2 = mostly wrong or unsupported; 1 = wrong, or an answer where the reference says the documents do not answer "
-        + "(then an abstention scores 5). Reply with JSON only: {\"score\": <1-5>, \"reason\": \"<one sentence>\"}.",
-        "Question: {{question}}\n\nReference answer(s): {{reference}}\n\nAnswer to grade: {{answer}}\n\nSources the answer cites:\n{{sources}}");
+    /// <summary>The registry id of the answer-quality rubric (<c>prompts/answer-judge/VERSION.yaml</c>).</summary>
+    public const string RegistryId = "answer-judge";
+
+    /// <summary>
+    /// Returns the rubric a registry prompt (<c>answer-judge</c>) states: its system and user templates, its reference and its
+    /// parameters; throws <see cref="ArgumentException"/> when it uses a variable a judge cannot fill.
+    /// </summary>
+    public static JudgePrompt From(PromptVersion prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (prompt.Variables.Except(Placeholders, StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
+        {
+            throw new ArgumentException($"the judge prompt {prompt.Reference} declares {string.Join(", ", unknown)}: a judge fills only {string.Join(", ", Placeholders)}", nameof(prompt));
+        }
+
+        return new JudgePrompt(prompt.Reference, prompt.Template.System, prompt.Template.User)
+        {
+            Temperature = prompt.Parameters.Temperature,
+            MaxOutputTokens = prompt.Parameters.MaxTokens ?? 300,
+        };
+    }
+
+    private static readonly string[] Placeholders = ["question", "reference", "answer", "sources"];
 
     /// <summary>Returns the user message for one answer.</summary>
     public string Render(string question, string reference, string answer, string sources) =>
