@@ -46,6 +46,7 @@ internal sealed class RagDocument
     public int? Rerank { get; set; }
     public double? Mmr { get; set; }
     public bool? CorrectSpelling { get; set; }
+    public string? Abstention { get; set; }
     public string? Model { get; set; }
     public AnnDocument Ann { get; set; } = new();
 }

@@ -31,6 +31,11 @@ internal static class RagConfigValidator
             }
         }
 
+        if (r.Abstention is not null && r.Abstention is not "model" and not "threshold")
+        {
+            problems.Add($"rag.abstention must be model or threshold (got '{r.Abstention}')");
+        }
+
         if (r.TopK is < 1 or > 1000)
         {
             problems.Add($"rag.topK must be between 1 and 1000 (got {r.TopK})");
@@ -68,6 +73,8 @@ internal static class RagConfigValidator
             Diversity = r.Mmr ?? defaults.Diversity,
             CorrectSpelling = r.CorrectSpelling ?? defaults.CorrectSpelling,
             Ann = ann,
+            // "threshold": the evidence-strength threshold alone, without the model of on-topic abstention.
+            Extractive = r.Abstention == "threshold" ? defaults.Extractive with { Abstention = null } : defaults.Extractive,
         };
         return (rag, r.TopK ?? 5, string.IsNullOrWhiteSpace(r.Model) ? null : r.Model.Trim());
     }

@@ -23,6 +23,15 @@ public sealed class GroundedConfigRagTests
     }
 
     [Fact]
+    public void TheExtractiveAnswerersOnTopicAbstentionModelIsOnUnlessTheThresholdAloneIsAskedFor()
+    {
+        Assert.NotNull(GroundedConfig.Parse(string.Empty, NoEnvironment).Rag.Extractive.Abstention);
+        Assert.Null(GroundedConfig.Parse("rag: { abstention: threshold }", NoEnvironment).Rag.Extractive.Abstention);
+        var error = Assert.Throws<ConfigException>(() => GroundedConfig.Parse("rag: { abstention: sometimes }", NoEnvironment));
+        Assert.Contains("rag.abstention must be model or threshold (got 'sometimes')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadsTheStoreAndRagSections()
     {
         var options = GroundedConfig.Parse("""
