@@ -37,6 +37,20 @@ public sealed class ProgramTests
     [InlineData("db", "migrate")]
     [InlineData("bench", "ann")]
     [InlineData("route", "explain")]
+    [InlineData("eval", "run")]
+    [InlineData("eval", "agreement")]
+    [InlineData("eval", "generate")]
+    [InlineData("eval", "drift")]
+    [InlineData("prompts", "list")]
+    [InlineData("prompts", "show")]
+    [InlineData("prompts", "diff")]
+    [InlineData("prompts", "promote")]
+    [InlineData("prompts", "rollback")]
+    [InlineData("prompts", "history")]
+    [InlineData("guard", "check")]
+    [InlineData("guard", "eval")]
+    [InlineData("cost", "report")]
+    [InlineData("cost", "estimate")]
     public async Task EveryVerbsHelpExitsCleanlyWithItsOptions(params string[] verb)
     {
         using var dir = new TempDirectory();

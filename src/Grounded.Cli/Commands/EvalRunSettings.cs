@@ -10,7 +10,7 @@ namespace Grounded.Cli.Commands;
 internal sealed partial class EvalRunSettings : StoreSettings
 {
     [CommandOption("--dataset <FILE>")]
-    [Description("JSON Lines, one {\"question\", \"answers\": [...], \"sources\": [...], \"tags\": [...], \"id\"} per line; \"answers\": [] marks a question the documents do not answer")]
+    [Description("JSON Lines, one {\"question\", \"answers\": [[...]], \"sources\": [[...]], \"tags\": [[...]], \"id\"} per line; \"answers\": [[]] marks a question the documents do not answer")]
     public string Dataset { get; init; } = string.Empty;
 
     [CommandOption("--prompt <ID[@VER]>")]
