@@ -49,7 +49,10 @@ public sealed record JudgePrompt(string Ref, string System, string UserTemplate)
         };
     }
 
-    private static readonly string[] Placeholders = ["question", "reference", "answer", "sources"];
+    /// <summary>Gets the variables a judge fills (what the <c>answer-judge</c> registry id must declare).</summary>
+    public static IReadOnlyList<string> Variables { get; } = ["question", "reference", "answer", "sources"];
+
+    private static IReadOnlyList<string> Placeholders => Variables;
 
     /// <summary>
     /// Gets a hash of everything that shapes a verdict besides the item (system part, user template, parameters): part of
