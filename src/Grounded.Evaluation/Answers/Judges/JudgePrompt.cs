@@ -27,6 +27,9 @@ public sealed record JudgePrompt(string Ref, string System, string UserTemplate)
     /// </summary>
     public const string UnanswerableReference = "(none: the question is unanswerable from the sources)";
 
+    /// <summary>The built-in rubric version used when no version of <see cref="RegistryId"/> is promoted.</summary>
+    public const string DefaultRef = "answer-judge@1.0.0";
+
     /// <summary>The registry id of the answer-quality rubric (<c>prompts/answer-judge/VERSION.yaml</c>).</summary>
     public const string RegistryId = "answer-judge";
 
