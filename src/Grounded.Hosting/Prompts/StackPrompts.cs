@@ -38,8 +38,9 @@ internal sealed class StackPrompts(Func<PromptsOptions> options, Func<Cancellati
         var store = await access(cancellationToken).ConfigureAwait(false);
         if (await store.GetActiveAsync(reference.Id, env, cancellationToken).ConfigureAwait(false) is { } active)
         {
-            var prompt = Registry.Find(reference.Id, SemVersion.TryParse(active.Version))
-                ?? throw new PromptNotFoundException(reference.ToString(), $"{active.Reference} is active in {env} but not in the prompt registry (add prompts/{active.Id}/{active.Version}.yaml, or roll back)");
+            // The store names a version this server does not have: the server's fault (a deploy without the file), not the request's.
+            var missing = $"{active.Reference} is active in {env} but not in the prompt registry (add prompts/{active.Id}/{active.Version}.yaml, or roll back)";
+            var prompt = Registry.Find(reference.Id, SemVersion.TryParse(active.Version)) ?? throw new PromptRegistryException(missing, [missing]);
             return new PromptResolution(prompt, $"active in {env}", active);
         }
 
