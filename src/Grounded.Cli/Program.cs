@@ -103,6 +103,7 @@ app.Configure(config =>
             .WithExample("eval", "generate", "--count", "200", "--model", "small", "--config", "grounded.yaml", "--seed", "7", "--out", "synthetic.jsonl", "--json");
         eval.AddCommand<EvalDriftCommand>("drift")
             .WithExample("eval", "drift", "--since", "7d")
+            .WithExample("eval", "drift", "--since", "1d", "--reference", "14d", "--fail-on-drift")
             .WithExample("eval", "drift", "--since", "24h", "--reference", "14d", "--store", "postgres://grounded@localhost:5432/grounded", "--json");
     });
     config.AddBranch("cache", cache =>

@@ -46,7 +46,7 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly GuardDetectors? _detectors;
     private GuardDetectors? _checkDetectors;
-    private readonly Lazy<PromptRegistry> _prompts;
+    private readonly StackPrompts _prompts;
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches, GuardDetectors? detectors, GuardAuditWriter? guardAudit)
     {
@@ -60,7 +60,7 @@ public sealed class GroundedStack : IAsyncDisposable
         _rag = new SharedOpen<LocalRag>(() => Task.Run(() => LocalRag.OpenAsync(Options.Rag, CancellationToken.None)), time);
         _access = new SharedOpen<IAccessStore>(() => Options.Rag.Stores.OpenAccessAsync(Options.Rag.Store, time, CancellationToken.None), time);
         Keys = new KeyAuthenticator(options.Gateway.ApiKeyHashes, GetAccessAsync, time);
-        _prompts = new Lazy<PromptRegistry>(() => PromptRegistry.Load(Options.Prompts.Directory));
+        _prompts = new StackPrompts(() => Options.Prompts, GetAccessAsync);
         _time = time;
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
         QueryLog = options.QueryLog ? new QueryLogWriter(GetRagAsync, GetAccessAsync, time) : null;
@@ -94,30 +94,19 @@ public sealed class GroundedStack : IAsyncDisposable
     public ModelGateway Gateway { get; }
 
     /// <summary>Gets the prompt registry: the built-in prompts and the user's prompts directory, loaded and checked on first use (throws <see cref="PromptRegistryException"/> listing every problem).</summary>
-    public PromptRegistry Prompts => _prompts.Value;
+    public PromptRegistry Prompts => _prompts.Registry;
 
     /// <summary>
     /// Returns the prompt version <paramref name="reference"/> names: its version when it names one, else the version active in
-    /// <paramref name="environment"/> (the configured one when null), else the newest. Throws <see cref="PromptNotFoundException"/> naming it.
+    /// <paramref name="environment"/> (the configured one when null), else the built-in default (a built-in id) or the newest
+    /// release (a user's id; never a pre-release). Throws <see cref="PromptNotFoundException"/> naming it.
     /// </summary>
-    public async Task<PromptVersion> ResolvePromptAsync(PromptReference reference, string? environment = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        if (reference.Version is not null)
-        {
-            return Prompts.Get(reference);
-        }
+    public async Task<PromptVersion> ResolvePromptAsync(PromptReference reference, string? environment = null, CancellationToken cancellationToken = default) =>
+        (await _prompts.ResolveAsync(reference, environment, cancellationToken).ConfigureAwait(false)).Prompt;
 
-        var env = environment ?? Options.Prompts.Environment;
-        var access = await GetAccessAsync(cancellationToken).ConfigureAwait(false);
-        if (await access.GetActiveAsync(reference.Id, env, cancellationToken).ConfigureAwait(false) is { } active)
-        {
-            return Prompts.Find(reference.Id, SemVersion.TryParse(active.Version))
-                ?? throw new PromptNotFoundException(reference.ToString(), $"{active.Reference} is active in {env} but not in the prompt registry (add prompts/{active.Id}/{active.Version}.yaml, or roll back)");
-        }
-
-        return Prompts.Get(reference);
-    }
+    /// <summary>Resolves like <see cref="ResolvePromptAsync"/>, and says why that version (<c>prompts show</c>).</summary>
+    public Task<PromptResolution> ExplainPromptAsync(PromptReference reference, string? environment = null, CancellationToken cancellationToken = default) =>
+        _prompts.ResolveAsync(reference, environment, cancellationToken);
 
     /// <summary>
     /// Returns what scores prompt versions for the promotion gate: each version's evaluation data set run through it, as
@@ -303,30 +292,14 @@ public sealed class GroundedStack : IAsyncDisposable
     private static GroundedAnswer Presented(GroundedAnswer answer) =>
         answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() };
 
-    // The active versions of the answer and grounding-judge prompts, read from the store when a model will use them (a
-    // switch takes effect on the next question); the built-in defaults otherwise.
-    // A request that pins an answer prompt (AskRequest.Prompt) answers with that version (its active one when it names none).
-    private async Task<(PromptVersion? Answer, PromptVersion? Judge)> ActivePromptsAsync(AskRequest request, CancellationToken cancellationToken)
+    // The answer and grounding-judge prompts a request uses (read from the store when a model will use them: a switch takes
+    // effect on the next question); the built-in defaults otherwise.
+    private Task<(PromptVersion? Answer, PromptVersion? Judge)> ActivePromptsAsync(AskRequest request, CancellationToken cancellationToken)
     {
         var pinned = PinnedPrompt(request);
         var answers = !string.IsNullOrEmpty(request.Model) || pinned?.Model is not null || Options.AskModel is not null;
         var judges = answers && Options.GroundingJudge is not null && Options.Rag.Grounding.Policy != GroundingPolicy.Off;
-        var answer = pinned is null ? (answers ? await ResolvePromptAsync(new PromptReference(GroundedPrompt.Id, null), null, cancellationToken).ConfigureAwait(false) : null)
-            : PromptReference.Parse(request.Prompt!).Version is null ? await ResolvePinnedAsync(request.Prompt!, cancellationToken).ConfigureAwait(false)
-            : pinned;
-        return (answer, judges ? await ResolvePromptAsync(new PromptReference(GroundingJudge.Id, null), null, cancellationToken).ConfigureAwait(false) : null);
-    }
-
-    private async Task<PromptVersion> ResolvePinnedAsync(string written, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ResolvePromptAsync(PromptReference.Parse(written), null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PromptNotFoundException e)
-        {
-            throw PinnedPrompts.NotFound(written, e);
-        }
+        return _prompts.ForAskAsync(request, pinned, answers, judges, cancellationToken);
     }
 
     private PromptVersion? PinnedPrompt(AskRequest request) => PinnedPrompts.Find(Prompts, request);

@@ -23,7 +23,7 @@ public sealed partial class PostgresAccessStore
             id, environment, cancellationToken);
 
     /// <inheritdoc />
-    public async Task SetActiveAsync(PromptActivation activation, CancellationToken cancellationToken)
+    public async Task SetActiveAsync(PromptActivation activation, long? expectedSeq, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activation);
         var audit = activation.ToAuditEntry();
@@ -33,8 +33,7 @@ public sealed partial class PostgresAccessStore
             WITH h AS (
                 INSERT INTO prompt_history(at, environment, prompt_id, version, previous_version, action, actor, origin, forced, metric, score, previous_score)
                 VALUES (@at, @env, @id, @version, @previous, @action, @actor, @origin, @forced, @metric, @score, @previousScore) RETURNING seq)
-            INSERT INTO prompt_active(prompt_id, environment, history_seq) SELECT @id, @env, seq FROM h
-                ON CONFLICT (prompt_id, environment) DO UPDATE SET history_seq = excluded.history_seq;
+            SELECT seq FROM h;
             INSERT INTO audit_log(at, actor, tenant, action, target, detail, origin) VALUES (@at, @actor, @tenant, @auditAction, @target, @detail, @origin);
             """, connection, transaction);
         insert.Parameters.AddWithValue("at", Truncate(activation.At));
@@ -53,7 +52,31 @@ public sealed partial class PostgresAccessStore
         insert.Parameters.AddWithValue("auditAction", audit.Action);
         insert.Parameters.AddWithValue("target", audit.Target);
         insert.Parameters.AddWithValue("detail", audit.Detail);
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var seq = 0L;
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                seq = reader.GetInt64(0);
+            }
+        }
+
+        // The switch is conditional on the pointer read by the caller (compare-and-set): of two concurrent promotions or
+        // rollbacks, the second changes nothing and says so (an absent row: ON CONFLICT DO NOTHING; a present one: the
+        // UPDATE's row lock makes the second wait, then find the seq changed).
+        await using var pointer = new NpgsqlCommand(expectedSeq is null
+            ? "INSERT INTO prompt_active(prompt_id, environment, history_seq) VALUES (@id, @env, @seq) ON CONFLICT (prompt_id, environment) DO NOTHING"
+            : "UPDATE prompt_active SET history_seq = @seq WHERE prompt_id = @id AND environment = @env AND history_seq = @expected", connection, transaction);
+        pointer.Parameters.AddWithValue("id", activation.Id);
+        pointer.Parameters.AddWithValue("env", activation.Environment);
+        pointer.Parameters.AddWithValue("seq", seq);
+        pointer.Parameters.AddWithValue("expected", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)expectedSeq ?? DBNull.Value);
+        if (await pointer.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            throw new PromptConflictException(activation.Id, activation.Environment);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -83,6 +106,7 @@ public sealed partial class PostgresAccessStore
                 Metric = reader.IsDBNull(10) ? null : reader.GetString(10),
                 Score = reader.IsDBNull(11) ? null : reader.GetDouble(11),
                 PreviousScore = reader.IsDBNull(12) ? null : reader.GetDouble(12),
+                Seq = reader.GetInt64(0),
             });
         }
 

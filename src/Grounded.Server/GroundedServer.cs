@@ -77,7 +77,16 @@ public static class GroundedServer
 
         var app = builder.Build();
         var options = app.Services.GetRequiredService<GroundedOptions>(); // reads and validates the config now, not at the first request
-        app.Services.GetRequiredService<GroundedStack>();
+        var stack = app.Services.GetRequiredService<GroundedStack>();
+        try
+        {
+            _ = stack.Prompts; // a broken prompts directory is a config error found before listening, not a 503 at the first request
+        }
+        catch (Grounded.Rag.Prompts.PromptRegistryException e)
+        {
+            throw new ConfigException($"the prompt registry is invalid ({options.Prompts.Directory ?? "built-in prompts only"}):{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", e.Problems)}", e) { Problems = e.Problems };
+        }
+
         CheckBinding(app, options);
 
         // The request pipeline, outermost first: request context (id, headers, log line) → routing → failures to HTTP →

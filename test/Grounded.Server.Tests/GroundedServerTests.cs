@@ -50,6 +50,21 @@ public sealed class GroundedServerTests : IDisposable
         Assert.Contains("missing.yaml", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ABrokenPromptsDirectoryIsRefusedAtStartUpListingEveryProblem()
+    {
+        var prompts = Path.Combine(_dir, "prompts");
+        Directory.CreateDirectory(Path.Combine(prompts, "summary"));
+        File.WriteAllText(Path.Combine(prompts, "summary", "1.0.0.yaml"), "id: summary\nversion: 1.0.0\ntemprature: 1\ntemplate: { user: \"{{text}}\" }\n");
+        var options = new Hosting.GroundedOptions { Rag = new Rag.LocalRagOptions { Store = _dir }, Prompts = new Hosting.Prompts.PromptsOptions { Directory = prompts } };
+
+        var error = Assert.Throws<Hosting.Config.ConfigException>(() => GroundedServer.Build(new ServeOptions(options, "http://127.0.0.1:0")));
+
+        Assert.Contains(prompts, error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Problems, p => p.Contains("line 3: unknown field 'temprature'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("uses {{text}} but variables does not declare 'text'", StringComparison.Ordinal));
+    }
+
     private void Build(string urls, bool keys, bool insecure)
     {
         var config = Path.Combine(_dir, "grounded.yaml");

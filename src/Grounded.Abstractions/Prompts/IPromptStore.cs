@@ -11,9 +11,11 @@ public interface IPromptStore
 
     /// <summary>
     /// Makes <paramref name="activation"/>'s version active in its environment at once, adds it to the history, and writes an
-    /// audit log entry (who, when, from, to, forced, scores), all together.
+    /// audit log entry (who, when, from, to, forced, scores), all together — only if the active pointer is still the switch
+    /// <paramref name="expectedSeq"/> (its <see cref="PromptActivation.Seq"/> as read; null: no version may be active);
+    /// otherwise nothing is written and <see cref="PromptConflictException"/> is thrown.
     /// </summary>
-    Task SetActiveAsync(PromptActivation activation, CancellationToken cancellationToken);
+    Task SetActiveAsync(PromptActivation activation, long? expectedSeq, CancellationToken cancellationToken);
 
     /// <summary>Returns the switches of <paramref name="id"/> (in one environment, or all when null), newest first.</summary>
     Task<IReadOnlyList<PromptActivation>> HistoryAsync(string id, string? environment, CancellationToken cancellationToken);

@@ -35,6 +35,9 @@ public sealed record PromptActivation(string Id, string Environment, string Vers
     /// <summary>Gets the previous version's score the gate compared with; null when none.</summary>
     public double? PreviousScore { get; init; }
 
+    /// <summary>Gets the switch's number in the store's history (what a later switch names as the one it replaces); 0 until stored.</summary>
+    public long Seq { get; init; }
+
     /// <summary>Gets where the switch came from: a client address, or <c>cli@HOST</c>.</summary>
     public string Origin { get; init; } = string.Empty;
 

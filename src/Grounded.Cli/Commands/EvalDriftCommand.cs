@@ -36,10 +36,22 @@ internal sealed class EvalDriftCommand : GroundedCommand<EvalDriftSettings>
                 drifted = report.Drifted,
                 message = report.Message,
             });
-            return ExitCodes.Success;
+            return Exit(report, settings);
         }
 
         Print(report, settings);
+        return Exit(report, settings);
+    }
+
+    // --fail-on-drift makes a flagged shift a failure a scheduler notices; the report above is the explanation.
+    private static int Exit(DriftReport report, EvalDriftSettings settings)
+    {
+        if (settings.FailOnDrift && report.Drifted)
+        {
+            CliConsole.Error("drift flagged (--fail-on-drift): " + string.Join(", ", report.Signals.Where(s => s.Flagged).Select(s => s.Name)));
+            return ExitCodes.UserError;
+        }
+
         return ExitCodes.Success;
     }
 

@@ -17,4 +17,8 @@ internal sealed class EvalDriftSettings : StoreSettings
     [CommandOption("--tenant <TENANT>")]
     [Description("Compare one tenant's traffic only. Default: every tenant's")]
     public string? Tenant { get; init; }
+
+    [CommandOption("--fail-on-drift")]
+    [Description("Exit 1 when drift is flagged (for a scheduled job or CI); the report is printed either way. Default: exit 0 whatever is found")]
+    public bool FailOnDrift { get; init; }
 }

@@ -33,7 +33,7 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         }
         catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
                                         or ArgumentException or DocumentReadException or ConfigException or InvalidRequestException or ProviderRejectedException
-                                        or BudgetExceededException)
+                                        or BudgetExceededException or Grounded.Prompts.PromptConflictException)
         {
             CliConsole.Error(error.Message);
             return ExitCodes.UserError;

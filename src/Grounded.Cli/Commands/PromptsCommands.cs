@@ -14,25 +14,33 @@ internal sealed class PromptsListCommand : GroundedCommand<PromptsSettings>
         var registry = stack.Prompts;
         var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var active = await access.ListActiveAsync(cancellationToken).ConfigureAwait(false);
-        var rows = registry.Ids.Select(id => new
+        var environment = stack.Options.Prompts.Environment;
+        var rows = new List<PromptRow>();
+        foreach (var id in registry.Ids)
         {
-            id,
-            versions = registry.Versions(id).Select(v => v.Version.ToString()).ToList(),
-            latest = registry.Find(id)!.Version.ToString(),
-            active = active.Where(a => a.Id == id).ToDictionary(a => a.Environment, a => a.Version, StringComparer.Ordinal),
-            description = registry.Find(id)!.Description,
-        }).ToList();
+            // What this process would use without naming a version, and why (never a file merely added: see docs/prompts.md).
+            var used = await stack.ExplainPromptAsync(new PromptReference(id, null), environment, cancellationToken).ConfigureAwait(false);
+            rows.Add(new PromptRow(id, [.. registry.Versions(id).Select(v => v.Version.ToString())], registry.Versions(id)[^1].Version.ToString(),
+                active.Where(a => a.Id == id).ToDictionary(a => a.Environment, a => a.Version, StringComparer.Ordinal),
+                used.Prompt.Version.ToString(), used.Why, used.Prompt.Description));
+        }
+
         if (settings.Json)
         {
-            JsonOutput.Write(new { environment = stack.Options.Prompts.Environment, data = rows });
+            JsonOutput.Write(new
+            {
+                environment,
+                data = rows.Select(r => new { id = r.Id, versions = r.Versions, latest = r.Latest, active = r.Active, used = r.Used, why = r.Why, description = r.Description }),
+            });
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("id", "versions", "active");
+        var table = new Table().AddColumns("id", "versions", "active", $"used in {environment}");
         foreach (var row in rows)
         {
-            table.AddRow(Markup.Escape(row.id), Markup.Escape(string.Join(", ", row.versions)),
-                Markup.Escape(row.active.Count == 0 ? $"none (newest {row.latest} is used)" : string.Join(", ", row.active.Select(a => $"{a.Key}={a.Value}"))));
+            table.AddRow(Markup.Escape(row.Id), Markup.Escape(string.Join(", ", row.Versions)),
+                Markup.Escape(row.Active.Count == 0 ? "none" : string.Join(", ", row.Active.Select(a => $"{a.Key}={a.Value}"))),
+                Markup.Escape($"{row.Used} ({row.Why})"));
         }
 
         CliConsole.Out.Write(table);
@@ -40,7 +48,10 @@ internal sealed class PromptsListCommand : GroundedCommand<PromptsSettings>
     }
 }
 
-[Description("Show one prompt version; without a version, the one active in the environment (else the newest)")]
+// JSON: id, versions, latest, active (environment => version), used and why (what this environment uses without a pinned version), description.
+internal sealed record PromptRow(string Id, IReadOnlyList<string> Versions, string Latest, IReadOnlyDictionary<string, string> Active, string Used, string Why, string Description);
+
+[Description("Show one prompt version; without a version, the one used in the environment: the active one, else the built-in default (built-in ids) or the newest release")]
 internal sealed class PromptsShowCommand : GroundedCommand<PromptShowSettings>
 {
     protected override async Task<int> RunAsync(PromptShowSettings settings, CancellationToken cancellationToken)
@@ -48,18 +59,19 @@ internal sealed class PromptsShowCommand : GroundedCommand<PromptShowSettings>
         var reference = PromptActions.Parse(settings.Reference);
         await using var stack = OpenStack(settings);
         var environment = settings.Environment ?? stack.Options.Prompts.Environment;
-        var prompt = await stack.ResolvePromptAsync(reference, environment, cancellationToken).ConfigureAwait(false);
+        var resolution = await stack.ExplainPromptAsync(reference, environment, cancellationToken).ConfigureAwait(false);
+        var prompt = resolution.Prompt;
         var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
         var active = await access.GetActiveAsync(prompt.Id, environment, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(PromptsOutput.Json(prompt, environment, active));
+            JsonOutput.Write(PromptsOutput.Json(prompt, environment, active, resolution.Why));
             return ExitCodes.Success;
         }
 
         CliConsole.Out.MarkupLine(Markup.Escape($"{prompt.Reference}   ({prompt.Source})"));
         CliConsole.Out.MarkupLine(Markup.Escape(active is null
-            ? $"{environment}: no active version set (the newest, {prompt.Id}@{stack.Prompts.Find(prompt.Id)!.Version}, is used)"
+            ? $"{environment}: no active version set; {resolution.Why}: {prompt.Reference} is used"
             : $"{environment}: {active.Reference} active since {active.At:u} by {active.Actor}{(active.Forced ? " (forced)" : "")}"));
         foreach (var (field, text) in PromptsOutput.Fields(prompt).Where(f => f.Text.Length > 0))
         {

@@ -6,7 +6,7 @@ namespace Grounded.Cli.Commands;
 /// <summary>How the <c>grounded prompts</c> verbs show a prompt version: as JSON (snake_case parameter names, as in the file) and as the file's fields.</summary>
 internal static class PromptsOutput
 {
-    public static object Json(PromptVersion p, string? environment = null, PromptActivation? active = null) => new
+    public static object Json(PromptVersion p, string? environment = null, PromptActivation? active = null, string? why = null) => new
     {
         id = p.Id,
         version = p.Version.ToString(),
@@ -21,6 +21,7 @@ internal static class PromptsOutput
         source = p.Source,
         environment,
         active = active is null ? null : Activation(active),
+        why,
     };
 
     public static object Activation(PromptActivation a) => new

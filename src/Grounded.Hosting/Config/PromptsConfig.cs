@@ -8,6 +8,16 @@ internal static class PromptsConfig
 {
     public const string DirectoryVariable = "GROUNDED_PROMPTS_DIR";
     public const string EnvironmentVariable = "GROUNDED_ENV";
+    public const string DefaultDirectory = "prompts";
+
+    // ./prompts is adopted only when it looks like a registry (some ID/VERSION.yaml file): a project's unrelated prompts/
+    // folder must not make every command fail on files that were never meant for Grounded.
+    internal static string? Adopted(string directory) =>
+        Directory.Exists(directory)
+        && Directory.EnumerateDirectories(directory).Any(id => Directory.EnumerateFiles(id).Any(f =>
+            (f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            && SemVersion.TryParse(Path.GetFileNameWithoutExtension(f)) is not null))
+            ? directory : null;
 
     public static PromptsOptions Validate(PromptsDocument d, IDictionary<string, string?> environment, List<string> problems)
     {
@@ -25,7 +35,7 @@ internal static class PromptsConfig
 
         return new PromptsOptions
         {
-            Directory = directory ?? (Directory.Exists("prompts") ? "prompts" : null),
+            Directory = directory ?? Adopted(DefaultDirectory),
             Environment = named ?? PromptIds.DefaultEnvironment,
         };
     }

@@ -6,7 +6,8 @@ namespace Grounded.Hosting.Prompts;
 /// <summary>
 /// Switches a prompt's active version in an environment: <see cref="PromoteAsync"/> behind the evaluation gate (the candidate's
 /// score may not fall below the active version's minus a tolerance unless forced), <see cref="RollbackAsync"/> back to the
-/// version active before the current one was promoted. Every switch is kept in the store's history and audit log.
+/// version active before the current one was promoted. Every switch is kept in the store's history and audit log, and is
+/// made only if the pointer is still the one read at the start (else <see cref="PromptConflictException"/>: retry).
 /// </summary>
 /// <param name="registry">The prompts.</param>
 /// <param name="store">The active pointers and their history.</param>
@@ -35,6 +36,11 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
         }
 
         var candidate = registry.Get(reference);
+        if (BuiltInPromptContracts.Problem(candidate.Id, candidate.Variables) is { } contract)
+        {
+            throw new PromptSwitchException($"cannot promote {candidate.Reference}: {contract}");
+        }
+
         var active = await store.GetActiveAsync(candidate.Id, environment, cancellationToken).ConfigureAwait(false);
         var outcome = new PromotionOutcome("refused", candidate.Reference, environment) { Current = active?.Version, Tolerance = tolerance, Forced = force, Evaluator = evaluator.Name };
         if (active?.Version == candidate.Version.ToString())
@@ -99,7 +105,7 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
         {
             Action = PromptActivation.Rollback, Previous = active.Version, Metric = targetScore?.Metric ?? active.Metric, Score = targetScore?.Score, PreviousScore = active.Score, Origin = origin,
         };
-        await store.SetActiveAsync(rollback, cancellationToken).ConfigureAwait(false);
+        await store.SetActiveAsync(rollback, active.Seq, cancellationToken).ConfigureAwait(false);
         return rollback;
     }
 
@@ -121,7 +127,7 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
         await store.SetActiveAsync(new PromptActivation(reference.Id, outcome.Environment, reference.Version!.ToString(), _time.GetUtcNow(), actor)
         {
             Previous = active?.Version, Forced = outcome.Forced, Metric = outcome.Metric, Score = score, PreviousScore = outcome.CurrentScore, Origin = origin,
-        }, cancellationToken).ConfigureAwait(false);
+        }, active?.Seq, cancellationToken).ConfigureAwait(false);
         return outcome with { Status = "promoted" };
     }
 

@@ -6,7 +6,7 @@ namespace Grounded.Hosting.Prompts;
 public sealed record PromptsOptions
 {
     /// <summary>Gets the user's prompts directory (<c>ID/VERSION.yaml</c> files) added to the built-in prompts; null: the built-in prompts only.</summary>
-    /// <value>The default is <c>prompts.dir</c>, else <c>$GROUNDED_PROMPTS_DIR</c>, else <c>./prompts</c> when it exists.</value>
+    /// <value>The default is <c>prompts.dir</c>, else <c>$GROUNDED_PROMPTS_DIR</c>, else <c>./prompts</c> when it holds <c>ID/VERSION.yaml</c> files.</value>
     public string? Directory { get; init; }
 
     /// <summary>Gets the environment whose active versions are used when a prompt is named without a version.</summary>

@@ -23,7 +23,7 @@ public sealed partial class SqliteAccessStore
             id, environment, cancellationToken);
 
     /// <inheritdoc />
-    public async Task SetActiveAsync(PromptActivation activation, CancellationToken cancellationToken)
+    public async Task SetActiveAsync(PromptActivation activation, long? expectedSeq, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activation);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -31,8 +31,6 @@ public sealed partial class SqliteAccessStore
         await using var insert = Command(connection, """
             INSERT INTO prompt_history(at, environment, prompt_id, version, previous_version, action, actor, origin, forced, metric, score, previous_score)
             VALUES ($at, $env, $id, $version, $previous, $action, $actor, $origin, $forced, $metric, $score, $previousScore);
-            INSERT INTO prompt_active(prompt_id, environment, history_seq) VALUES ($id, $env, last_insert_rowid())
-                ON CONFLICT(prompt_id, environment) DO UPDATE SET history_seq = excluded.history_seq;
             INSERT INTO audit_log(at, actor, tenant, action, target, detail, origin) VALUES ($at, $actor, $tenant, $auditAction, $target, $detail, $origin);
             """);
         insert.Transaction = transaction;
@@ -54,6 +52,22 @@ public sealed partial class SqliteAccessStore
         insert.Parameters.AddWithValue("$target", audit.Target);
         insert.Parameters.AddWithValue("$detail", audit.Detail);
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // The switch is conditional on the pointer read by the caller (compare-and-set): of two concurrent promotions or
+        // rollbacks, the second changes nothing and says so, instead of silently recording a wrong "from".
+        await using var pointer = Command(connection, expectedSeq is null
+            ? "INSERT INTO prompt_active(prompt_id, environment, history_seq) VALUES ($id, $env, (SELECT max(seq) FROM prompt_history)) ON CONFLICT(prompt_id, environment) DO NOTHING"
+            : "UPDATE prompt_active SET history_seq = (SELECT max(seq) FROM prompt_history) WHERE prompt_id = $id AND environment = $env AND history_seq = $expected");
+        pointer.Transaction = transaction;
+        pointer.Parameters.AddWithValue("$id", activation.Id);
+        pointer.Parameters.AddWithValue("$env", activation.Environment);
+        pointer.Parameters.AddWithValue("$expected", (object?)expectedSeq ?? DBNull.Value);
+        if (await pointer.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            throw new PromptConflictException(activation.Id, activation.Environment);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -76,6 +90,7 @@ public sealed partial class SqliteAccessStore
                 Metric = reader.IsDBNull(10) ? null : reader.GetString(10),
                 Score = reader.IsDBNull(11) ? null : reader.GetDouble(11),
                 PreviousScore = reader.IsDBNull(12) ? null : reader.GetDouble(12),
+                Seq = reader.GetInt64(0),
             });
         }
 

@@ -1,7 +1,6 @@
 using Grounded.Prompts;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace Grounded.Rag.Prompts;
 
@@ -14,8 +13,6 @@ internal static class PromptFileReader
         "exact_match", "token_f1", "rouge_l", "semantic_similarity", "citation_precision", "citation_recall", "abstention_accuracy", "judge_score",
     };
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-
     /// <summary>
     /// Returns the version <paramref name="text"/> defines, or null when it has a problem (all added to <paramref name="problems"/>).
     /// <paramref name="source"/> names the file in messages; its folder must be the id and its name the version;
@@ -23,10 +20,12 @@ internal static class PromptFileReader
     /// </summary>
     public static PromptVersion? Read(string text, string source, string? folder, string? fileName, string baseDirectory, List<string> problems)
     {
-        PromptDocument? d;
+        // Parsed into nodes, then checked field by field: an unknown key or a value of the wrong kind is one problem
+        // among the others (with its line), not the end of the file's checks.
+        var yaml = new YamlStream();
         try
         {
-            d = Yaml.Deserialize<PromptDocument?>(text);
+            yaml.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
@@ -34,43 +33,76 @@ internal static class PromptFileReader
             return null;
         }
 
-        if (d is null)
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
         {
             problems.Add($"{source}: the file is empty");
             return null;
         }
 
+        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add($"{source}: line {yaml.Documents[0].RootNode.Start.Line}: a prompt file is a mapping of fields (id:, version:, template:, ...)");
+            return null;
+        }
+
         var before = problems.Count;
         void Problem(string message) => problems.Add($"{source}: {message}");
+        var f = new PromptYamlFields(Problem);
+        f.Known(root, string.Empty, "id", "version", "author", "description", "model", "parameters", "variables", "template", "evaluation");
+        var id = f.Text(root, "id", "id");
+        var versionText = f.Text(root, "version", "version");
+        var author = f.Text(root, "author", "author");
+        var description = f.Text(root, "description", "description");
+        var model = f.Text(root, "model", "model");
+        var parameters = f.Map(root, "parameters", "{temperature: 0.2, max_tokens: 512}");
+        if (parameters is not null)
+        {
+            f.Known(parameters, "parameters.", "temperature", "top_p", "max_tokens");
+        }
 
-        if (string.IsNullOrWhiteSpace(d.Id))
+        var p = (Temperature: parameters is null ? null : f.Number(parameters, "temperature", "parameters.temperature"),
+            TopP: parameters is null ? null : f.Number(parameters, "top_p", "parameters.top_p"),
+            MaxTokens: parameters is null ? null : f.Integer(parameters, "max_tokens", "parameters.max_tokens"));
+        var variables = f.List(root, "variables");
+        var templateNode = f.Map(root, "template", "{system: ..., user: ...}");
+        if (templateNode is not null)
+        {
+            f.Known(templateNode, "template.", "system", "user");
+        }
+
+        var evaluationNode = f.Map(root, "evaluation", "{dataset: eval/qa.jsonl, metric: token_f1}");
+        if (evaluationNode is not null)
+        {
+            f.Known(evaluationNode, "evaluation.", "dataset", "metric", "score");
+        }
+
+        if (string.IsNullOrWhiteSpace(id))
         {
             Problem("id is required");
         }
-        else if (!PromptIds.IsValid(d.Id))
+        else if (!PromptIds.IsValid(id))
         {
-            Problem($"id '{d.Id}' is not usable: use 1–64 lower-case letters, digits, '-', '_' or '.'");
+            Problem($"id '{id}' is not usable: use 1–64 lower-case letters, digits, '-', '_' or '.'");
         }
-        else if (folder is not null && !string.Equals(folder, d.Id, StringComparison.Ordinal))
+        else if (folder is not null && !string.Equals(folder, id, StringComparison.Ordinal))
         {
-            Problem($"id '{d.Id}' does not match its folder '{folder}' (a prompt's versions live in prompts/ID/)");
+            Problem($"id '{id}' does not match its folder '{folder}' (a prompt's versions live in prompts/ID/)");
         }
 
-        var version = SemVersion.TryParse(d.Version);
-        if (string.IsNullOrWhiteSpace(d.Version))
+        var version = SemVersion.TryParse(versionText);
+        if (string.IsNullOrWhiteSpace(versionText))
         {
             Problem("version is required (a semantic version, e.g. 1.0.0)");
         }
         else if (version is null)
         {
-            Problem($"version '{d.Version}' is not a semantic version (write MAJOR.MINOR.PATCH, e.g. 1.2.0)");
+            Problem($"version '{versionText}' is not a semantic version (write MAJOR.MINOR.PATCH, e.g. 1.2.0)");
         }
-        else if (fileName is not null && !string.Equals(fileName, d.Version, StringComparison.Ordinal))
+        else if (fileName is not null && !string.Equals(fileName, versionText, StringComparison.Ordinal))
         {
-            Problem($"version '{d.Version}' does not match its file name '{fileName}.yaml' (name the file VERSION.yaml)");
+            Problem($"version '{versionText}' does not match its file name '{fileName}.yaml' (name the file VERSION.yaml)");
         }
 
-        var p = d.Parameters ?? new ParametersDocument();
         if (p.Temperature is < 0 or > 2 || (p.Temperature is { } t && double.IsNaN(t)))
         {
             Problem($"parameters.temperature must be between 0 and 2 (got {p.Temperature})");
@@ -86,13 +118,15 @@ internal static class PromptFileReader
             Problem($"parameters.max_tokens must be at least 1 (got {p.MaxTokens})");
         }
 
-        var template = new PromptTemplate(d.Template?.System ?? string.Empty, d.Template?.User ?? string.Empty);
+        var template = new PromptTemplate(
+            (templateNode is null ? null : f.Text(templateNode, "system", "template.system")) ?? string.Empty,
+            (templateNode is null ? null : f.Text(templateNode, "user", "template.user")) ?? string.Empty);
         if (string.IsNullOrWhiteSpace(template.User))
         {
             Problem("template.user is required");
         }
 
-        var declared = d.Variables ?? [];
+        var declared = variables ?? [];
         var used = template.Placeholders();
         foreach (var name in declared.GroupBy(v => v, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -109,17 +143,25 @@ internal static class PromptFileReader
             Problem($"variables declares '{name}' but no template uses {{{{{name}}}}}");
         }
 
-        PromptEvaluation? evaluation = null;
-        if (d.Evaluation is { } ev)
+        if (id is not null && BuiltInPromptContracts.Problem(id, declared) is { } contract)
         {
-            var metric = string.IsNullOrWhiteSpace(ev.Metric) ? PromptEvaluation.DefaultMetric : ev.Metric;
+            Problem(contract);
+        }
+
+        PromptEvaluation? evaluation = null;
+        if (evaluationNode is { } ev)
+        {
+            var metricText = f.Text(ev, "metric", "evaluation.metric");
+            var datasetText = f.Text(ev, "dataset", "evaluation.dataset");
+            var score = f.Number(ev, "score", "evaluation.score");
+            var metric = string.IsNullOrWhiteSpace(metricText) ? PromptEvaluation.DefaultMetric : metricText;
             if (!Metrics.Contains(metric))
             {
                 Problem($"evaluation.metric '{metric}' is not one of {string.Join(", ", Metrics.Order(StringComparer.Ordinal))}");
             }
 
-            var dataset = string.IsNullOrWhiteSpace(ev.Dataset) ? null : Path.GetFullPath(Path.Combine(baseDirectory, ev.Dataset));
-            evaluation = new PromptEvaluation(dataset, metric, ev.Score);
+            var dataset = string.IsNullOrWhiteSpace(datasetText) ? null : Path.GetFullPath(Path.Combine(baseDirectory, datasetText));
+            evaluation = new PromptEvaluation(dataset, metric, score);
         }
 
         if (problems.Count > before)
@@ -127,11 +169,11 @@ internal static class PromptFileReader
             return null;
         }
 
-        return new PromptVersion(d.Id!, version!, template)
+        return new PromptVersion(id!, version!, template)
         {
-            Author = d.Author ?? string.Empty,
-            Description = d.Description?.Trim() ?? string.Empty,
-            Model = string.IsNullOrWhiteSpace(d.Model) ? null : d.Model,
+            Author = author ?? string.Empty,
+            Description = description?.Trim() ?? string.Empty,
+            Model = string.IsNullOrWhiteSpace(model) ? null : model,
             Parameters = new PromptParameters(p.Temperature, p.TopP, p.MaxTokens),
             Variables = [.. declared.Distinct(StringComparer.Ordinal)],
             Evaluation = evaluation,

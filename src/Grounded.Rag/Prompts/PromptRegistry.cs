@@ -107,7 +107,7 @@ public sealed class PromptRegistry
         if (problems.Count > 0)
         {
             throw new PromptRegistryException(
-                $"the prompt registry is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}", problems);
+                $"the prompt registry is invalid ({(directory is null ? "built-in prompts" : $"built-in prompts and the prompts directory '{Path.GetFullPath(directory)}'")}):{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}", problems);
         }
 
         return new PromptRegistry(prompts);

@@ -1,5 +1,7 @@
 using Grounded.Documents;
 using Grounded.Gateway.Failures;
+using Grounded.Prompts;
+using Grounded.Rag.Prompts;
 using Grounded.Rag.Embed;
 using Grounded.Storage;
 
@@ -20,10 +22,15 @@ internal static class Failures
         DocumentReadException e => new ErrorDescription(422, $"cannot ingest {e.Message}", "invalid_request_error") { Code = "unreadable_document" },
         StoreException e => new ErrorDescription(503, $"the store cannot be used: {e.Message}", "server_error") { Code = "store_unavailable" },
         ModelNotInstalledException e => new ErrorDescription(503, e.Message, "server_error") { Code = "model_not_installed" },
+        PromptNotFoundException e => new ErrorDescription(404, e.Message, "invalid_request_error") { Code = "prompt_not_found", Param = "prompt" },
+        PromptVariableException e => new ErrorDescription(400, e.Message, "invalid_request_error") { Code = "prompt_variable_missing", Param = "prompt_variables" },
+        PromptRegistryException e => new ErrorDescription(503, $"the prompt registry cannot be used: {string.Join("; ", e.Problems)}", "server_error") { Code = "prompt_registry_invalid" },
+        PromptConflictException e => new ErrorDescription(409, e.Message, "invalid_request_error") { Code = "prompt_conflict" },
         ArgumentException e when e.GetType() == typeof(ArgumentException) => new ErrorDescription(400, e.Message.Split('\n')[0].Trim(), "invalid_request_error"),
         _ => new ErrorDescription(500, $"internal error ({error.GetType().Name}); the server log has the details under request {requestId}", "server_error"),
     };
 
     /// <summary>Returns whether a failure is expected (a value the client is told about) rather than a bug to log as an error.</summary>
-    public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or DocumentConflictException or StoreException or ModelNotInstalledException || error.GetType() == typeof(ArgumentException);
+    public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or DocumentConflictException or StoreException or ModelNotInstalledException
+        or PromptNotFoundException or PromptVariableException or PromptRegistryException or PromptConflictException || error.GetType() == typeof(ArgumentException);
 }

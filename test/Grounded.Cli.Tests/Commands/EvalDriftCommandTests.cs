@@ -27,6 +27,35 @@ public sealed class EvalDriftCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FailOnDriftExitsOneWhenDriftIsFlaggedAndZeroOtherwise()
+    {
+        await LogAsync(Traffic(seed: 1, n: 150, daysAgo: (8, 30), topic: 0, abstain: 0.1), Traffic(seed: 2, n: 100, daysAgo: (0, 6), topic: 1, abstain: 0.4));
+
+        var drifted = await CliRunner.RunAsync(_dir.Path, "eval", "drift", "--since", "7d", "--store", "store", "--fail-on-drift", "--json");
+        var steady = await CliRunner.RunAsync(_dir.Path, "eval", "drift", "--since", "7d", "--store", "store", "--json");
+
+        Assert.Equal(1, drifted.ExitCode);
+        using (var json = System.Text.Json.JsonDocument.Parse(drifted.Stdout))
+        {
+            Assert.True(json.RootElement.GetProperty("drifted").GetBoolean());
+        }
+
+        Assert.Contains("query_centroid_distance", Assert.Single(drifted.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(0, steady.ExitCode);
+    }
+
+    [Fact]
+    public async Task FailOnDriftExitsZeroWhenNothingIsFlagged()
+    {
+        await LogAsync(Traffic(seed: 5, n: 100, daysAgo: (8, 30), topic: 0, abstain: 0.1), Traffic(seed: 6, n: 60, daysAgo: (0, 6), topic: 0, abstain: 0.1));
+
+        var result = await CliRunner.RunAsync(_dir.Path, "eval", "drift", "--since", "7d", "--store", "store", "--fail-on-drift");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("no drift", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AQuietWeekIsReportedWithoutComparing()
     {
         await LogAsync(Traffic(seed: 3, n: 50, daysAgo: (8, 30), topic: 0, abstain: 0.1), Traffic(seed: 4, n: 5, daysAgo: (0, 6), topic: 0, abstain: 0.1));

@@ -112,6 +112,20 @@ public sealed class PromptsCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("does not declare 'x'", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ListAndShowSayWhichVersionIsUsedWithoutAPointerAndWhy()
+    {
+        _dir.Write("prompts/grounded-answer/3.0.0.yaml", "id: grounded-answer\nversion: 3.0.0\nvariables: [abstention, sources, question]\ntemplate:\n  user: \"{{abstention}} {{sources}} {{question}}\"\n");
+
+        var shown = Json(await Run("prompts", "show", "grounded-answer", "--json"));
+        var listed = Json(await Run("prompts", "list", "--json")).GetProperty("data").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "grounded-answer");
+        var human = await Run("prompts", "show", "grounded-answer");
+
+        Assert.Equal(("2.0.0", "no pointer in production: built-in default"), (shown.GetProperty("version").GetString(), shown.GetProperty("why").GetString()));
+        Assert.Equal(("2.0.0", "3.0.0"), (listed.GetProperty("used").GetString(), listed.GetProperty("latest").GetString()));
+        Assert.Contains("no pointer in production: built-in default: grounded-answer@2.0.0 is used", human.Stdout, StringComparison.Ordinal);
+    }
+
     private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(_dir.Path, [.. args, "--store", "store", "--config", "grounded.yaml"]);
 
     private static JsonElement Json(CliResult result)

@@ -41,6 +41,18 @@ public sealed class AnswerDatasetTests
     }
 
     [Fact]
+    public void NullAnswersAreAnErrorNamingTheLineNotAnUnanswerableItem()
+    {
+        var error = Assert.Throws<DatasetException>(() => AnswerDataset.Parse(
+            [
+                """{"question": "fine", "answers": []}""",
+                """{"question": "q", "answers": null}""",
+            ], "qa.jsonl"));
+
+        Assert.Contains("qa.jsonl: line 2: \"answers\" is missing or null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DuplicateIdsAreRejected()
     {
         var error = Assert.Throws<DatasetException>(() => AnswerDataset.Parse(

@@ -86,6 +86,35 @@ public sealed class AnswerJudgeEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEditedRubricUnderTheSameReferenceIsNotServedFromTheCache()
+    {
+        var client = new CountingChatClient("{\"score\": 4, \"reason\": \"ok\"}");
+        var judge = new AnswerJudge(client, "judge-model", Rubric) { Cache = JudgeCache.Open(_cachePath) };
+        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge }).ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
+        await new AnswerEvaluationRunner(new AnswerEvaluationOptions { Judge = judge with { Prompt = Rubric with { UserTemplate = Rubric.UserTemplate + " Be strict." } } })
+            .ScoreAsync(Item(["x"]), Answered("x [1]", "a.md"));
+
+        Assert.Equal(2, client.Calls);
+    }
+
+    [Fact]
+    public void AQuestionHoldingAPlaceholderIsNotFilledAgain() =>
+        Assert.Equal("Q: say {{answer}} R: r A: forty-two S: s", Rubric.Render("say {{answer}}", "r", "forty-two", "s"));
+
+    [Fact]
+    public void TheUnanswerableReferenceIsTheOneTheBuiltInRubricDescribes()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Grounded.slnx")))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        var rubric = File.ReadAllText(Path.Combine(root, "prompts", "answer-judge", "1.0.0.yaml")).ReplaceLineEndings(" ");
+        Assert.Contains($"\"{JudgePrompt.UnanswerableReference}\"", System.Text.RegularExpressions.Regex.Replace(rubric, @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnusableReplyLeavesTheItemUnjudgedWithTheReason()
     {
         var client = new CountingChatClient("no idea");

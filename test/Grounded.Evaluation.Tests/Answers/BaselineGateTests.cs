@@ -23,6 +23,24 @@ public sealed class BaselineGateTests : IDisposable
         Assert.Contains("token_f1", failure.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AMetricInTheBaselineButNotMeasuredInTheRunFailsAndIsNamed(bool nullInRun)
+    {
+        var run = new Dictionary<string, double?> { ["token_f1"] = 0.50 };
+        if (nullInRun)
+        {
+            run["judge_score"] = null;
+        }
+
+        var gate = BaselineGate.Check(new Dictionary<string, double?> { ["token_f1"] = 0.50, ["judge_score"] = 0.8, ["rouge_l"] = null }, run, 0.02);
+
+        Assert.False(gate.Passed);
+        var failure = Assert.Single(gate.Failures);
+        Assert.Equal("judge_score: in the baseline but not measured in this run", failure.ToString());
+    }
+
     [Fact]
     public void AFallOfExactlyTheTolerancePasses() =>
         Assert.True(BaselineGate.Check(new Dictionary<string, double?> { ["rouge_l"] = 0.30 }, new Dictionary<string, double?> { ["rouge_l"] = 0.28 }, 0.02).Passed);

@@ -71,6 +71,11 @@ public sealed class ScorersTests
     [InlineData("docs/concepts/chunking.md", "chunking.md", true)]
     [InlineData("docs/concepts/chunking.md", "retrieval.md", false)]
     [InlineData("docs/chunking.md", "docs/concepts/chunking.md", false)]
+    [InlineData("docs/embeddings.md", "gs.md", false)]
+    [InlineData("docs/embeddings.md", "ings.md", false)]
+    [InlineData("docs/Embeddings.MD", "embeddings.md", true)]
+    [InlineData("embeddings.md", "embeddings.md", true)]
+    [InlineData("docs/embeddings.md", "./docs/embeddings.md", true)]
     public void ASourceMatchesACitationWhosePathEndsWithIt(string cited, string expected, bool matches) =>
         Assert.Equal(matches, SourceMatch.Matches(cited, expected));
 

@@ -57,7 +57,7 @@ public sealed class PromptRegistryTests : IDisposable
             """);
         _dir.Write("prompts/bad/two.yaml", Valid("bad", "2.0"));
         _dir.Write("prompts/wrong-folder/1.0.0.yaml", Valid("other", "1.0.0"));
-        _dir.Write("prompts/grounded-answer/2.0.0.yaml", Valid("grounded-answer", "2.0.0"));
+        _dir.Write("prompts/grounded-answer/2.0.0.yaml", "id: grounded-answer\nversion: 2.0.0\nvariables: [abstention, sources, question]\ntemplate:\n  user: \"{{abstention}} {{sources}} {{question}}\"\n");
 
         var error = Assert.Throws<PromptRegistryException>(() => PromptRegistry.Load(_dir.Combine("prompts")));
 
@@ -82,6 +82,73 @@ public sealed class PromptRegistryTests : IDisposable
         var error = Assert.Throws<PromptRegistryException>(() => PromptRegistry.Load(_dir.Combine("prompts")));
 
         Assert.Contains("line 3", Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownKeysAndWrongTypesAreEachAProblemWithItsLineAlongsideTheOtherChecks()
+    {
+        _dir.Write("prompts/x/1.0.0.yaml", """
+            id: x
+            version: 1.0.0
+            temprature: 1
+            parameters: { temperature: warm, top_p: 3, max_tokens: 1.5, seed: 4 }
+            variables: name
+            template:
+              user: "Hi {{who}}"
+              assistant: "no"
+            """);
+
+        var error = Assert.Throws<PromptRegistryException>(() => PromptRegistry.Load(_dir.Combine("prompts")));
+
+        string[] expected =
+        [
+            "line 3: unknown field 'temprature'",
+            "line 4: parameters.temperature must be a number (got 'warm')",
+            "line 4: parameters.max_tokens must be a whole number (got '1.5')",
+            "line 4: unknown field 'parameters.seed'",
+            "parameters.top_p must be between 0 and 1",
+            "line 5: variables must be a list of names",
+            "line 8: unknown field 'template.assistant'",
+            "uses {{who}} but variables does not declare 'who'",
+        ];
+        Assert.All(expected, e => Assert.Contains(error.Problems, p => p.Contains(e, StringComparison.Ordinal)));
+        Assert.Equal(expected.Length, error.Problems.Count);
+        Assert.DoesNotContain(error.Problems, p => p.Contains("Grounded.", StringComparison.Ordinal) || p.Contains("Document", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABuiltInIdMustDeclareExactlyTheVariablesTheCodeFills()
+    {
+        _dir.Write("prompts/grounded-answer/3.0.0.yaml", """
+            id: grounded-answer
+            version: 3.0.0
+            variables: [question, tone]
+            template:
+              user: "{{question}} in a {{tone}} voice"
+            """);
+        _dir.Write("prompts/grounding-judge/2.0.0.yaml", """
+            id: grounding-judge
+            version: 2.0.0
+            variables: [sources, claims]
+            template:
+              user: "{{sources}} {{claims}}"
+            """);
+
+        var error = Assert.Throws<PromptRegistryException>(() => PromptRegistry.Load(_dir.Combine("prompts")));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("grounded-answer must declare exactly the variables the code fills: abstention, sources, question (missing abstention, sources; tone would never be filled)", problem, StringComparison.Ordinal);
+        Assert.Contains(_dir.Combine("prompts", "grounded-answer", "3.0.0.yaml"), problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInvalidRegistryNamesTheDirectoryItLoaded()
+    {
+        _dir.Write("prompts/x/1.0.0.yaml", "id: x\n");
+
+        var error = Assert.Throws<PromptRegistryException>(() => PromptRegistry.Load(_dir.Combine("prompts")));
+
+        Assert.Contains($"the prompts directory '{Path.GetFullPath(_dir.Combine("prompts"))}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,9 +88,9 @@ public static class AnswerDataset
                 return (null, "\"question\" must be a non-empty string");
             }
 
-            if (!root.TryGetProperty("answers", out var a))
+            if (!root.TryGetProperty("answers", out var a) || a.ValueKind == JsonValueKind.Null)
             {
-                return (null, "\"answers\" is missing (a list of acceptable answers; [] when the documents do not answer)");
+                return (null, "\"answers\" is missing or null (a list of acceptable answers; [] when the documents do not answer)");
             }
 
             var (answers, answersProblem) = Strings(a, "answers");

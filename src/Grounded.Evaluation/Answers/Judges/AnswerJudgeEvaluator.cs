@@ -8,7 +8,7 @@ namespace Grounded.Evaluation.Answers;
 /// <summary>
 /// Scores an answer with an LLM judge and a rubric prompt, <see cref="Repeat"/> times: <c>judge_score</c> is the mean
 /// of the verdicts normalised to 0..1; the metric's metadata carries the variance and each verdict. Verdicts come from
-/// the cache when it holds them (keyed by prompt, model, question, answer, references and repeat index).
+/// the cache when it holds them (keyed by prompt reference and text, model, question, answer, references and repeat index).
 /// </summary>
 public sealed class AnswerJudgeEvaluator : IEvaluator
 {
@@ -49,7 +49,7 @@ public sealed class AnswerJudgeEvaluator : IEvaluator
         var metric = new NumericMetric(AnswerMetrics.JudgeScore);
         var question = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty;
         var answers = EvaluatorInputs.Find<ReferenceAnswersContext>(additionalContext)?.Answers ?? [];
-        var reference = answers.Count == 0 ? "(none: the documents do not answer this question; the right response is to abstain)" : string.Join(" | ", answers);
+        var reference = answers.Count == 0 ? JudgePrompt.UnanswerableReference : string.Join(" | ", answers);
         var outcome = EvaluatorInputs.Find<AnswerOutcomeContext>(additionalContext);
         var sources = outcome is null || outcome.Citations.Count == 0
             ? "(none)"
@@ -59,7 +59,7 @@ public sealed class AnswerJudgeEvaluator : IEvaluator
         var verdicts = new List<JudgeVerdict>();
         for (var i = 0; i < Repeat; i++)
         {
-            var key = JudgeCache.Key(_prompt.Ref, _model, question, modelResponse.Text, reference + "\u001e" + sources, i);
+            var key = JudgeCache.Key(_prompt.Ref + "\u001e" + _prompt.Fingerprint, _model, question, modelResponse.Text, reference + "\u001e" + sources, i);
             if (_cache?.Get(key) is { } cached)
             {
                 verdicts.Add(cached);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Grounded.Prompts;
 
 namespace Grounded.Evaluation.Answers;
@@ -17,6 +20,15 @@ public sealed record JudgePrompt(string Ref, string System, string UserTemplate)
 
     /// <summary>Gets the most tokens a verdict may take. The default is 300.</summary>
     public int MaxOutputTokens { get; init; } = 300;
+
+    /// <summary>
+    /// The <c>{{reference}}</c> of an unanswerable item: the exact text the <c>answer-judge</c> rubric tells the judge to
+    /// recognise (an abstention then scores 5).
+    /// </summary>
+    public const string UnanswerableReference = "(none: the question is unanswerable from the sources)";
+
+    /// <summary>The built-in rubric version used when no version of <see cref="RegistryId"/> is promoted.</summary>
+    public const string DefaultRef = "answer-judge@1.0.0";
 
     /// <summary>The registry id of the answer-quality rubric (<c>prompts/answer-judge/VERSION.yaml</c>).</summary>
     public const string RegistryId = "answer-judge";
@@ -40,12 +52,22 @@ public sealed record JudgePrompt(string Ref, string System, string UserTemplate)
         };
     }
 
-    private static readonly string[] Placeholders = ["question", "reference", "answer", "sources"];
+    /// <summary>Gets the variables a judge fills (what the <c>answer-judge</c> registry id must declare).</summary>
+    public static IReadOnlyList<string> Variables { get; } = ["question", "reference", "answer", "sources"];
 
-    /// <summary>Returns the user message for one answer.</summary>
+    private static IReadOnlyList<string> Placeholders => Variables;
+
+    /// <summary>
+    /// Gets a hash of everything that shapes a verdict besides the item (system part, user template, parameters): part of
+    /// the judge cache's key, so an edited rubric under the same reference is never served an old verdict.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
+        System, UserTemplate, Temperature?.ToString("R", CultureInfo.InvariantCulture) ?? "-", MaxOutputTokens.ToString(CultureInfo.InvariantCulture)))));
+
+    /// <summary>Returns the user message for one answer, filled in one pass (a question or answer holding <c>{{answer}}</c> is left as written).</summary>
     public string Render(string question, string reference, string answer, string sources) =>
-        UserTemplate.Replace("{{question}}", question, StringComparison.Ordinal)
-            .Replace("{{reference}}", reference, StringComparison.Ordinal)
-            .Replace("{{answer}}", answer, StringComparison.Ordinal)
-            .Replace("{{sources}}", sources, StringComparison.Ordinal);
+        PromptTemplate.Fill(UserTemplate, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["question"] = question, ["reference"] = reference, ["answer"] = answer, ["sources"] = sources,
+        });
 }

@@ -5,7 +5,8 @@ namespace Grounded.Evaluation.Answers;
 
 /// <summary>
 /// The regression gate: a run fails when a metric both it and the baseline report (non-null) falls below
-/// baseline − tolerance. A baseline is a previous run's JSON, or any file with a <c>{"metrics": {...}}</c> object.
+/// baseline − tolerance, and when a metric the baseline reports is missing or null in the run (a gate that silently
+/// skips what it cannot compare passes a run that lost its judge or its model). A baseline is a previous run's JSON, or any file with a <c>{"metrics": {...}}</c> object.
 /// </summary>
 public static class BaselineGate
 {
@@ -61,6 +62,14 @@ public static class BaselineGate
             if (value is { } v && baseline.TryGetValue(metric, out var b) && b is { } expected && v < expected - tolerance - 1e-9)
             {
                 failures.Add(new GateFailure(metric, expected, v, tolerance));
+            }
+        }
+
+        foreach (var (metric, b) in baseline.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            if (b is { } expected && (!run.TryGetValue(metric, out var v) || v is null))
+            {
+                failures.Add(new GateFailure(metric, expected, null, tolerance));
             }
         }
 

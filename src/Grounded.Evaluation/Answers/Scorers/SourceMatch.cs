@@ -1,15 +1,20 @@
 namespace Grounded.Evaluation.Answers;
 
-/// <summary>Whether a cited source is an expected one: its path ends with the expected entry (file names are enough), separators and case ignored.</summary>
+/// <summary>
+/// Whether a cited source is an expected one: its path is the expected entry or ends with <c>/</c> + the entry (file names
+/// are enough, but whole path segments only: <c>gs.md</c> does not match <c>embeddings.md</c>), separators and case ignored.
+/// </summary>
 public static class SourceMatch
 {
-    /// <summary>Returns whether <paramref name="citedSource"/> ends with <paramref name="expected"/>, with <c>\</c> read as <c>/</c> in both.</summary>
+    /// <summary>Returns whether <paramref name="citedSource"/> is <paramref name="expected"/> or ends with <c>/</c> + it, with <c>\</c> read as <c>/</c> in both.</summary>
     public static bool Matches(string citedSource, string expected)
     {
         ArgumentNullException.ThrowIfNull(citedSource);
         ArgumentNullException.ThrowIfNull(expected);
         var wanted = Normalize(expected).TrimStart('.', '/');
-        return wanted.Length > 0 && Normalize(citedSource).EndsWith(wanted, StringComparison.OrdinalIgnoreCase);
+        var cited = Normalize(citedSource);
+        return wanted.Length > 0 && (string.Equals(cited, wanted, StringComparison.OrdinalIgnoreCase)
+            || cited.EndsWith("/" + wanted, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Returns the share of the distinct cited sources that match an expected source; null when nothing was cited.</summary>
