@@ -3,14 +3,14 @@ using System.Text.Json.Serialization;
 namespace Grounded.Answers;
 
 /// <summary>The result of asking a question of a store.</summary>
-/// <param name="Question">The question as asked.</param>
+/// <param name="Question">The question as asked; not written to JSON: the caller sent it, and an answer that repeats input never carries text the caller did not send or the documents did not hold.</param>
 /// <param name="Answer">The answer text with <c>[n]</c> citation markers, or the abstention message.</param>
 /// <param name="Abstained">Whether the evidence was judged insufficient to answer.</param>
 /// <param name="Generator">The name of the generator that wrote the answer.</param>
 /// <param name="Citations">The sources cited in the answer; empty when abstaining.</param>
 /// <param name="Timings">Where the time went.</param>
 public sealed record GroundedAnswer(
-    string Question, string Answer, bool Abstained, string Generator,
+    [property: JsonIgnore] string Question, string Answer, bool Abstained, string Generator,
     IReadOnlyList<Citation> Citations, AnswerTimings Timings)
 {
     /// <summary>Gets the question as it was searched when a rewrite stage changed it (misspellings corrected); null, and left out of JSON, otherwise.</summary>
