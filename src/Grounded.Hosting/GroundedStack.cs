@@ -298,7 +298,8 @@ public sealed class GroundedStack : IAsyncDisposable
     {
         var pinned = PinnedPrompt(request);
         var answers = !string.IsNullOrEmpty(request.Model) || pinned?.Model is not null || Options.AskModel is not null;
-        var judges = answers && Options.GroundingJudge is not null && Options.Rag.Grounding.Policy != GroundingPolicy.Off;
+        // The judge checks extractive answers too: its prompt is the active one whenever a judge model is configured.
+        var judges = Options.GroundingJudge is not null && Options.Rag.Grounding.Policy != GroundingPolicy.Off;
         return _prompts.ForAskAsync(request, pinned, answers, judges, cancellationToken);
     }
 

@@ -34,7 +34,7 @@ internal sealed class AskCommand : GroundedCommand<AskSettings>
 
         if (settings.Json)
         {
-            JsonOutput.Write(answer);
+            JsonOutput.Write(JsonOutput.WithQuestion(answer));
             return ExitCodes.Success;
         }
 

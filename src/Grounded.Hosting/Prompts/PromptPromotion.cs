@@ -56,7 +56,12 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
         }
 
         var candidateScore = await evaluator.EvaluateAsync(candidate, evaluation, cancellationToken).ConfigureAwait(false);
-        var (currentScore, recorded) = active is null ? (null, false) : await CurrentScoreAsync(candidate.Id, active, evaluation, cancellationToken).ConfigureAwait(false);
+        // With no pointer, the version in use is the fallback (the built-in default, else the newest release): the
+        // candidate must not score worse than that either.
+        var fallback = active is null ? StackPrompts.Fallback(registry, candidate.Id) : default;
+        var (currentScore, recorded) = active is not null ? await CurrentScoreAsync(candidate.Id, active, evaluation, cancellationToken).ConfigureAwait(false)
+            : fallback.Version.Version == candidate.Version ? (null, false)
+            : ((await evaluator.EvaluateAsync(fallback.Version, evaluation, cancellationToken).ConfigureAwait(false)).Score, false);
         outcome = outcome with { Metric = evaluation.Metric, CandidateScore = candidateScore.Score, CurrentScore = currentScore };
         if (candidateScore.Score is not { } score)
         {
@@ -67,7 +72,7 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
         }
 
         // When the active version cannot be run now (its file gone, no model), the score it was promoted with stands in, and says so.
-        var activeName = active is null ? null : recorded ? $"{active.Reference}'s recorded" : $"{active.Reference}'s";
+        var activeName = active is null ? $"{fallback.Version.Reference}'s (in use with no active version: {fallback.Why})" : recorded ? $"{active.Reference}'s recorded" : $"{active.Reference}'s";
         if (currentScore is { } current && score < current - tolerance)
         {
             var below = $"{evaluation.Metric} {score:0.####} is below {activeName} {current:0.####} minus the tolerance {tolerance:0.####}";
@@ -78,6 +83,7 @@ public sealed class PromptPromotion(PromptRegistry registry, IPromptStore store,
 
         var passed = currentScore is { } c2
             ? $"{evaluation.Metric} {score:0.####} against {activeName} {c2:0.####} (tolerance {tolerance:0.####})"
+            : active is null && fallback.Version.Version == candidate.Version ? $"{evaluation.Metric} {score:0.####}; {candidate.Reference} is already the version in use with no active version ({fallback.Why})"
             : $"{evaluation.Metric} {score:0.####}; no scored version was active in {environment}";
         return await SwitchAsync(outcome with { Reason = passed }, active, score, actor, origin, cancellationToken).ConfigureAwait(false);
     }

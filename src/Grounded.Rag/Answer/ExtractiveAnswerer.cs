@@ -32,9 +32,8 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator, IWarmsUp
     public async Task<GeneratedAnswer> GenerateAsync(string question, IReadOnlyList<ScoredChunk> evidence, CancellationToken cancellationToken)
     {
         var (strength, sentences) = await AnalyzeAsync(question, evidence, cancellationToken).ConfigureAwait(false);
-        return sentences.Count == 0 || strength < _options.AbstainBelow || !Answers(question, evidence, sentences)
-            ? GeneratedAnswer.Abstain()
-            : Compose(Select(sentences), evidence);
+        var selected = sentences.Count == 0 || strength < _options.AbstainBelow || !Answers(question, evidence, sentences) ? new List<ScoredSentence>() : Select(sentences);
+        return selected.Count == 0 ? GeneratedAnswer.Abstain() : Compose(selected, evidence);
     }
 
     /// <summary>
@@ -57,14 +56,21 @@ public sealed class ExtractiveAnswerer : IAnswerGenerator, IWarmsUp
     private List<ScoredSentence> Select(IReadOnlyList<ScoredSentence> sentences)
     {
         var selected = new List<ScoredSentence>();
-        var best = sentences.Max(s => s.Relevance);
+        var quotable = sentences.Where(s => s.IsQuotable).ToList();
+        if (quotable.Count == 0)
+        {
+            return [];
+        }
+
+        // The margin is measured from the best sentence that may be quoted: a heading's score lets its chunk in, not its neighbours out.
+        var best = quotable.Max(s => s.Relevance);
         while (selected.Count < _options.MaxSentences)
         {
             ScoredSentence? next = null;
             var nextScore = double.NegativeInfinity;
             foreach (var s in sentences)
             {
-                if (selected.Contains(s) || s.Relevance < best - _options.RelevanceMargin)
+                if (!s.IsQuotable || selected.Contains(s) || s.Relevance < best - _options.RelevanceMargin)
                 {
                     continue;
                 }

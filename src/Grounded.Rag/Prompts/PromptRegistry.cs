@@ -82,8 +82,11 @@ public sealed class PromptRegistry
             var text = reader.ReadToEnd();
             var relative = name[ResourcePrefix.Length..].Replace('\\', '/');
             var folder = Path.GetDirectoryName(relative)?.Replace('\\', '/');
-            // A built-in prompt's data set is written relative to prompts/ID/ in the repository: resolved from the working directory.
-            Add(PromptFileReader.Read(text, "builtin:" + relative, folder, Path.GetFileNameWithoutExtension(relative), Path.Combine("prompts", folder ?? string.Empty), problems), text);
+            // A built-in prompt's data set is written relative to prompts/ID/ in the repository; an installed tool ships the
+            // data sets beside itself (eval/datasets), so it is resolved there when they are, else from the working directory.
+            var shipped = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "eval", "datasets"));
+            var baseDirectory = shipped ? Path.Combine(AppContext.BaseDirectory, "prompts", folder ?? string.Empty) : Path.Combine("prompts", folder ?? string.Empty);
+            Add(PromptFileReader.Read(text, "builtin:" + relative, folder, Path.GetFileNameWithoutExtension(relative), baseDirectory, problems), text);
         }
 
         if (directory is not null)

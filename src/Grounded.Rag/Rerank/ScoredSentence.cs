@@ -9,6 +9,9 @@ public sealed class ScoredSentence(string text, int rank)
     /// <summary>Gets the index of the evidence chunk the sentence comes from.</summary>
     public int Rank { get; } = rank;
 
+    /// <summary>Gets whether an answer may quote the span: false for a heading or a code fence, which count as evidence of relevance but are not sentences.</summary>
+    public bool IsQuotable { get; internal init; } = true;
+
     /// <summary>Gets the sentence's embedding (normalised).</summary>
     public ReadOnlyMemory<float> Vector { get; internal set; }
 

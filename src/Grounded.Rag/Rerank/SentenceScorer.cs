@@ -161,10 +161,6 @@ public sealed partial class SentenceScorer
             var text = evidence[rank].Chunk.Chunk.Text;
             foreach (var (start, length) in SentenceSplitter.Split(text))
             {
-                if (IsHeading(text, start, length))
-                {
-                    continue;
-                }
 
                 // Bracketed reference numbers in the source ("[3]") would read as our own citation markers. The sentence is
                 // what an answer quotes, so the line breaks and runs of spaces of hard-wrapped text become one space; the
@@ -173,7 +169,8 @@ public sealed partial class SentenceScorer
                 var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
                 if (words is >= MinWords and <= MaxWords && seen.Add(sentence))
                 {
-                    sentences.Add(new ScoredSentence(sentence, rank));
+                    // A heading or a code fence still tells how relevant its chunk is, but an answer never quotes it.
+                    sentences.Add(new ScoredSentence(sentence, rank) { IsQuotable = !IsHeading(text, start, length) && !sentence.StartsWith("```", StringComparison.Ordinal) });
                 }
             }
         }

@@ -6,7 +6,7 @@ namespace Grounded.Cli.Tests.Commands;
 [Collection(nameof(IndexedStoreFixture))]
 public sealed class AskCommandTests(IndexedStoreFixture fixture)
 {
-    private static readonly string[] AnswerKeys = ["answer", "abstained", "generator", "citations", "timings", "grounding"];
+    private static readonly string[] AnswerKeys = ["question", "answer", "abstained", "generator", "citations", "timings", "grounding"];
 
     [Fact]
     public async Task AnswersAsJsonWithCitationsPointingAtTheSource()
@@ -15,7 +15,7 @@ public sealed class AskCommandTests(IndexedStoreFixture fixture)
 
         Assert.Equal(AnswerKeys, IndexedStoreFixture.Keys(json));
         Assert.False(json.GetProperty("abstained").GetBoolean());
-        Assert.False(json.TryGetProperty("question", out _));
+        Assert.Equal("What causes ocean tides?", json.GetProperty("question").GetString());
         Assert.Contains("gravitational pull of the Moon", json.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.Contains("[1]", json.GetProperty("answer").GetString(), StringComparison.Ordinal);
         var citation = json.GetProperty("citations")[0];

@@ -68,6 +68,15 @@ public sealed class PromptsCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task WithNoActiveVersionTheCandidateMustNotScoreWorseThanTheVersionInUse()
+    {
+        var worse = await Run("prompts", "promote", "summary@1.1.0", "--env", "canary");
+
+        Assert.Equal(1, worse.ExitCode);
+        Assert.Contains($"token_f1 {Worse} is below summary@2.0.0's (in use with no active version: newest release) {Best}", worse.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ForcePromotesAWorseVersionAndIsRecordedInTheHistoryAndAuditLog()
     {
         Assert.Equal(0, (await Run("prompts", "promote", "summary@1.0.0", "--env", "staging")).ExitCode);

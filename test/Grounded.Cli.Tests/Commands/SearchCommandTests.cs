@@ -71,6 +71,7 @@ public sealed class SearchSpellingTests : IDisposable
         Assert.Equal(["gel.txt", "spray.txt"], sources);
 
         var asked = IndexedStoreFixture.Json(await CliRunner.RunAsync(_dir.Path, "ask", "What is carageenan made from?", "--store", "store", "--json"));
+        Assert.Equal("What is carageenan made from?", asked.GetProperty("question").GetString());
         Assert.Equal("What is carrageenan made from?", asked.GetProperty("searchedFor").GetString());
     }
 }

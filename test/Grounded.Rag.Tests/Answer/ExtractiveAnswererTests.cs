@@ -104,6 +104,19 @@ public sealed partial class ExtractiveAnswererTests(ArcticXsFixture model)
     [Fact]
     public void IsNamedExtractive() => Assert.Equal("extractive", _answerer.Name);
 
+    [Fact]
+    public async Task NeverQuotesAHeadingAsIfTheDocumentsSaidIt()
+    {
+        var page = "Troubleshooting\n\nGrounded abstains on a question you expected it to answer\n\nAn abstention means the best sentence in the retrieved chunks was not relevant enough to the question. Run grounded search with the same question to see what was retrieved.";
+        var answerer = new ExtractiveAnswerer(new SentenceScorer(model.Embedder), new ExtractiveOptions { AbstainBelow = 0, Abstention = null });
+
+        var answer = await answerer.GenerateAsync("Why does Grounded abstain on a question I expected it to answer?", Evidence(("troubleshooting.md", page, 0.9)), CancellationToken.None);
+
+        Assert.False(answer.Abstained);
+        Assert.DoesNotContain("you expected it to answer", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("troubleshooting.md", Assert.Single(answer.Citations).Source);
+    }
+
     private static List<ScoredChunk> Evidence(params (string Source, string Text, double Score)[] hits) =>
         hits.Select((h, i) => new ScoredChunk(
             new StoredChunk($"doc{i}-00000", $"doc{i}", h.Source, new Chunk(0, h.Text, 0, h.Text.Length, string.Empty, 30)), h.Score)).ToList();

@@ -28,15 +28,16 @@ public sealed class SentenceScorerTests : IDisposable
         Assert.Equal(heading, SentenceScorer.IsHeading(text, text.IndexOf(span, StringComparison.Ordinal), span.Length));
 
     [Fact]
-    public async Task NeverOffersAHeadingAsASentenceToQuote()
+    public async Task AHeadingCountsAsEvidenceButIsNeverOfferedForQuoting()
     {
-        var text = "Troubleshooting.\n\nGrounded abstains on a question you expected it to answer\n\nAn abstention means the best sentence was not relevant enough.";
+        var text = "Troubleshooting.\n\nGrounded abstains on a question you expected it to answer\n\nAn abstention means the best sentence was not relevant enough.\n\n```bash grounded search \"the same question\" --json";
         var evidence = new[] { new ScoredChunk(new StoredChunk("doc-00000", "doc", "troubleshooting.md", new Chunk(0, text, 0, text.Length, string.Empty, 30)), 1) };
 
         var scores = await new SentenceScorer(_first).ScoreAsync("Why does Grounded abstain on a question I expected it to answer?", evidence, CancellationToken.None);
 
-        Assert.DoesNotContain(scores, s => s.Text.StartsWith("Grounded abstains on", StringComparison.Ordinal));
-        Assert.Contains(scores, s => s.Text.StartsWith("An abstention means", StringComparison.Ordinal));
+        Assert.False(Assert.Single(scores, s => s.Text.StartsWith("Grounded abstains on", StringComparison.Ordinal)).IsQuotable);
+        Assert.False(Assert.Single(scores, s => s.Text.StartsWith("```", StringComparison.Ordinal)).IsQuotable);
+        Assert.True(Assert.Single(scores, s => s.Text.StartsWith("An abstention means", StringComparison.Ordinal)).IsQuotable);
     }
 
     [Fact]

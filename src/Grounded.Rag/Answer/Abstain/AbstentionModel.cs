@@ -18,7 +18,10 @@ public sealed record AbstentionModel
     {
         using var stream = typeof(AbstentionModel).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"the resource {ResourceName} is missing from the build");
-        return JsonSerializer.Deserialize<AbstentionModel>(stream) ?? throw new InvalidOperationException($"the resource {ResourceName} is empty");
+        var model = JsonSerializer.Deserialize<AbstentionModel>(stream) ?? throw new InvalidOperationException($"the resource {ResourceName} is empty");
+        return model.Weights.Keys.FirstOrDefault(name => !AbstentionFeatures.Names.Contains(name)) is { } unknown
+            ? throw new InvalidOperationException($"the abstention model weighs '{unknown}', which is not a feature ({string.Join(", ", AbstentionFeatures.Names)}): refit it with bench -- abstain-fit --write")
+            : model;
     });
 
     /// <summary>Gets the model fitted for the default scoring.</summary>
@@ -40,6 +43,11 @@ public sealed record AbstentionModel
     public double Probability(IReadOnlyList<double> features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        if (features.Count != AbstentionFeatures.Names.Count)
+        {
+            throw new ArgumentException($"expected {AbstentionFeatures.Names.Count} features in AbstentionFeatures.Names order (got {features.Count})", nameof(features));
+        }
+
         var z = Bias;
         for (var i = 0; i < features.Count; i++)
         {
