@@ -34,33 +34,20 @@ internal static class QueryTerms
     public static Dictionary<string, string> WithWords(string text)
     {
         var terms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var word in ContentWords(text))
         {
-            var isWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-');
-            if (isWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!isWord && start >= 0)
-            {
-                var word = text[start..i].Trim('-').ToLowerInvariant();
-                if (word.Length > 1 && !StopWords.Contains(word))
-                {
-                    terms.TryAdd(Stem(word), word);
-                }
-
-                start = -1;
-            }
+            terms.TryAdd(Stem(word), word);
         }
 
         return terms;
     }
 
     /// <summary>Returns the content terms of <paramref name="text"/> in the order they occur (repeats kept), for phrase matching.</summary>
-    public static List<string> Sequence(string text)
+    public static List<string> Sequence(string text) => [.. ContentWords(text).Select(Stem)];
+
+    // The text's words (letters, digits and inner hyphens), lower case, without one-letter words and stop words, in order.
+    private static IEnumerable<string> ContentWords(string text)
     {
-        var terms = new List<string>();
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -74,14 +61,12 @@ internal static class QueryTerms
                 var word = text[start..i].Trim('-').ToLowerInvariant();
                 if (word.Length > 1 && !StopWords.Contains(word))
                 {
-                    terms.Add(Stem(word));
+                    yield return word;
                 }
 
                 start = -1;
             }
         }
-
-        return terms;
     }
 
     /// <summary>Returns the share of <paramref name="query"/>'s terms found in <paramref name="text"/>'s terms.</summary>
