@@ -370,40 +370,7 @@ public sealed class GroundedStack : IAsyncDisposable
         Gateway.Options.Find(model) is { } options ? options.ContextBudget
         : Gateway.Options.FindRoute(model)?.Models().Select(Gateway.Options.Find).Min(m => m?.ContextBudget);
 
-    // The retrieval half of a request, checked: what ask and search share. It sees only what its caller may (the local
-    // CLI's identity when there is none: the default tenant).
-    private (string Question, int TopK, QueryOptions Query) Retrieval(AskRequest request, GatewayContext? context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.Question))
-        {
-            throw new InvalidRequestException("question is required", "question");
-        }
-
-        var topK = request.TopK ?? Options.TopK;
-        if (topK is < 1 or > 1000)
-        {
-            throw new InvalidRequestException($"topK must be between 1 and 1000 (got {topK})", "topK");
-        }
-
-        if (request.Rerank is < 0 or > 1000)
-        {
-            throw new InvalidRequestException($"rerank must be between 0 and 1000 (got {request.Rerank})", "rerank");
-        }
-
-        if (request.Mmr is < 0 or > 1 || (request.Mmr is { } mmr && double.IsNaN(mmr)))
-        {
-            throw new InvalidRequestException($"mmr must be between 0 and 1 (got {request.Mmr})", "mmr");
-        }
-
-        var mode = request.Mode is null ? (RetrievalMode?)null
-            : RetrievalOptions.ParseMode(request.Mode) ?? throw new InvalidRequestException($"mode must be hybrid, dense or keyword (got '{request.Mode}')", "mode");
-        return (request.Question, topK, new QueryOptions
-        {
-            Mode = mode,
-            RerankCandidates = request.Rerank,
-            Diversity = request.Mmr,
-            Filter = (context?.Identity ?? CallerIdentity.Local).Scope(new SearchFilter { Collection = request.Collection, SourcePrefix = request.SourcePrefix, Tags = request.Tags ?? [] }),
-        });
-    }
+    // The retrieval half of a request, checked: what ask and search share.
+    private (string Question, int TopK, QueryOptions Query) Retrieval(AskRequest request, GatewayContext? context) =>
+        RetrievalRequest.Check(request, Options.TopK, context?.Identity);
 }
