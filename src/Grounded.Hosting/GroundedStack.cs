@@ -47,6 +47,7 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly GuardDetectors? _detectors;
     private GuardDetectors? _checkDetectors;
     private readonly StackPrompts _prompts;
+    private Grounded.Agents.Loop.AgentRuntime? _agents;
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches, GuardDetectors? detectors, GuardAuditWriter? guardAudit)
     {
@@ -114,6 +115,9 @@ public sealed class GroundedStack : IAsyncDisposable
     /// with that version pinned, any other prompt rendered with each question and sent to its model.
     /// </summary>
     public IPromptEvaluator CreatePromptEvaluator() => new DatasetPromptEvaluator(this);
+
+    /// <summary>Gets the agent runtime: runs whose model calls go through <see cref="Gateway"/>, kept in the store, with the document tools on this store.</summary>
+    public Grounded.Agents.Loop.AgentRuntime Agents => _agents ??= Hosting.Agents.StackAgents.Create(this, _time);
 
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
     public bool IsRagOpen => _rag.IsOpen;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Grounded.Hosting.Config;
+namespace Grounded;
 
 /// <summary>Parses durations as written in the config and on the command line: <c>250ms</c>, <c>1s</c>, <c>2m</c>, <c>1h</c>, <c>90d</c>, or a number of seconds.</summary>
 public static class Durations

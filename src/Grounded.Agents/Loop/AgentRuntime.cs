@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using Grounded.Access;
+using Grounded.Agents.Definitions;
+using Grounded.Agents.Tools;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Agents.Loop;
+
+/// <summary>
+/// Runs agents: starts a run from an agent file and a task, resumes a paused one when a person approves or rejects it (from any
+/// process sharing the store: runs live there, not in memory), and reads runs back. One per stack.
+/// </summary>
+public sealed class AgentRuntime(AgentRuntimeOptions options)
+{
+    /// <summary>Starts a run of the agent in <paramref name="agentFile"/> on <paramref name="task"/>, acting for <paramref name="caller"/>, and runs it until it ends or pauses.</summary>
+    /// <exception cref="AgentDefinitionException">The file is invalid, names an unknown model, or its tools cannot be built (every problem listed).</exception>
+    public Task<AgentRun> StartAsync(string agentFile, string task, CallerIdentity caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agentFile);
+        if (!File.Exists(agentFile))
+        {
+            throw new AgentDefinitionException($"{agentFile}: no such agent file");
+        }
+
+        return StartAsync(File.ReadAllText(agentFile), Path.GetFullPath(agentFile), task, caller, cancellationToken);
+    }
+
+    /// <summary>Starts a run of the agent <paramref name="agentYaml"/> defines (relative paths read from <paramref name="agentFile"/>'s folder).</summary>
+    public async Task<AgentRun> StartAsync(string agentYaml, string? agentFile, string task, CallerIdentity caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (string.IsNullOrWhiteSpace(task))
+        {
+            throw new AgentDefinitionException("the task is empty: say what the agent should do");
+        }
+
+        var definition = Parse(agentYaml, agentFile);
+        var now = options.Time.GetUtcNow();
+        var state = new AgentRunState
+        {
+            Run = new AgentRun { RunId = NewId(), Agent = definition.Name, Task = task, Tenant = caller.Tenant, CreatedAt = now, UpdatedAt = now },
+            AgentYaml = agentYaml, AgentFile = agentFile, Caller = caller, Messages = [new ChatMessage(ChatRole.User, task)],
+        };
+        var (instructions, reference) = await InstructionsAsync(definition, cancellationToken).ConfigureAwait(false);
+        await using var tools = await ToolsAsync(definition, caller, agentFile, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        await new AgentLoop(options, definition, instructions, reference, tools, state, SaveAsync).RunAsync(cancellationToken).ConfigureAwait(false);
+        return state.Run;
+    }
+
+    /// <summary>
+    /// Approves or rejects what the run <paramref name="runId"/> waits on, as <paramref name="actor"/>, and audits the decision.
+    /// Approved: the tool call runs (or the held answer is released) and the run goes on. Rejected: the run ends (<c>rejected</c>).
+    /// Returns null when the actor's tenant has no such run.
+    /// </summary>
+    /// <exception cref="AgentRunConflictException">The run is not waiting for approval, or another decision was taken first.</exception>
+    public async Task<AgentRun?> DecideAsync(string runId, bool approve, CallerIdentity actor, string origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var store = await options.Store(cancellationToken).ConfigureAwait(false);
+        if (await store.GetAgentRunAsync(runId, cancellationToken).ConfigureAwait(false) is not { } record || record.Tenant != actor.Tenant)
+        {
+            return null;
+        }
+
+        var state = AgentRunState.FromRecord(record);
+        if (state.Run.Status != AgentRunStatus.WaitingApproval || state.Run.Pending is not { } pending)
+        {
+            throw new AgentRunConflictException($"run {runId} is {state.Run.Status}, not waiting for approval");
+        }
+
+        var decision = approve ? "approved" : "rejected";
+        var now = options.Time.GetUtcNow();
+        var step = new AgentStep(state.Run.Steps.Count + 1, AgentStepKinds.Approval) { Tool = pending.Tool, Arguments = pending.Arguments, Decision = decision, Actor = actor.KeyId };
+        state.Run = state.Run with { Steps = [.. state.Run.Steps, step], Pending = null, Status = AgentRunStatus.Running, UpdatedAt = now };
+        if (!approve)
+        {
+            state.Run = state.Run with { Status = AgentRunStatus.Failed, ExitReason = AgentExitReason.Rejected, Error = $"{actor.KeyId} rejected {(pending.Tool is null ? "the answer" : pending.Tool)}" };
+        }
+        else if (pending.Kind == "answer")
+        {
+            state.Run = state.Run with { Status = AgentRunStatus.Completed, ExitReason = AgentExitReason.Completed, Answer = pending.Answer };
+        }
+        else
+        {
+            state.Approved.Add(pending.CallId!);
+        }
+
+        await SaveAsync(state, cancellationToken).ConfigureAwait(false); // claims the decision: a second one finds the version moved
+        await store.AppendAsync(new AuditEntry(now, actor.KeyId, state.Run.Tenant, $"agent.{decision}", runId, origin)
+        {
+            Detail = pending.Tool is null ? $"answer of {state.Run.Agent}" : $"{pending.Tool} of {state.Run.Agent}",
+        }, cancellationToken).ConfigureAwait(false);
+        if (state.Run.Status == AgentRunStatus.Running)
+        {
+            var definition = Parse(state.AgentYaml, state.AgentFile);
+            var (instructions, reference) = await InstructionsAsync(definition, cancellationToken).ConfigureAwait(false);
+            await using var tools = await ToolsAsync(definition, state.Caller, state.AgentFile, cancellationToken).ConfigureAwait(false);
+            await new AgentLoop(options, definition, instructions, reference, tools, state, SaveAsync).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return state.Run;
+    }
+
+    /// <summary>Returns the run <paramref name="runId"/> of <paramref name="tenant"/> (any tenant when null), or null.</summary>
+    public async Task<AgentRun?> GetAsync(string runId, string? tenant, CancellationToken cancellationToken = default)
+    {
+        var store = await options.Store(cancellationToken).ConfigureAwait(false);
+        return await store.GetAgentRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } record && (tenant is null || record.Tenant == tenant)
+            ? AgentRunState.FromRecord(record).Run : null;
+    }
+
+    /// <summary>Returns the runs of <paramref name="tenant"/> (all when null), with <paramref name="status"/> when not null, newest first.</summary>
+    public async Task<IReadOnlyList<AgentRun>> ListAsync(string? tenant, string? status, int limit, CancellationToken cancellationToken = default)
+    {
+        var store = await options.Store(cancellationToken).ConfigureAwait(false);
+        return [.. (await store.ListAgentRunsAsync(tenant, status, limit, cancellationToken).ConfigureAwait(false)).Select(r => AgentRunState.FromRecord(r).Run)];
+    }
+
+    private AgentDefinition Parse(string yaml, string? file)
+    {
+        var problems = new List<string>();
+        var definition = AgentFileReader.Read(yaml, file ?? "agent", problems);
+        if (definition is not null)
+        {
+            if (!options.IsModel(definition.Model))
+            {
+                problems.Add($"{file ?? "agent"}: model '{definition.Model}' is neither a configured model nor a route");
+            }
+
+            problems.AddRange(definition.Tools.OfType<BuiltInToolSpec>().GroupBy(t => t.Name).Where(g => g.Count() > 1)
+                .Select(g => $"{file ?? "agent"}: line {g.Last().Line}: the tool '{g.Key}' is listed more than once"));
+            if (definition.Workflow is not null)
+            {
+                problems.Add($"{file ?? "agent"}: a workflow agent runs with grounded agent run, not as a single agent");
+            }
+        }
+
+        return problems.Count > 0 || definition is null ? throw new AgentDefinitionException(problems) : definition with { SourceFile = file };
+    }
+
+    private async Task<(string Text, string? Reference)> InstructionsAsync(AgentDefinition definition, CancellationToken cancellationToken)
+    {
+        if (definition.InstructionsPrompt is not { } prompt)
+        {
+            return (definition.Instructions, null);
+        }
+
+        if (options.Instructions is null)
+        {
+            throw new AgentDefinitionException($"{definition.Name}: instructions come from the prompt {prompt}, and no prompt registry is available here");
+        }
+
+        return await options.Instructions(prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ToolCatalog> ToolsAsync(AgentDefinition definition, CallerIdentity caller, string? file, CancellationToken cancellationToken)
+    {
+        var environment = options.Environment(caller);
+        if (file is not null)
+        {
+            environment = environment with { BaseDirectory = Path.GetDirectoryName(file) ?? environment.BaseDirectory };
+        }
+
+        try
+        {
+            return await ToolCatalog.CreateAsync(definition, environment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ToolLoadException e)
+        {
+            throw new AgentDefinitionException($"{file ?? definition.Name}: {e.Message}", e);
+        }
+    }
+
+    private async Task SaveAsync(AgentRunState state, CancellationToken cancellationToken)
+    {
+        var store = await options.Store(cancellationToken).ConfigureAwait(false);
+        if (!await store.SaveAgentRunAsync(state.ToRecord(), state.Version, cancellationToken).ConfigureAwait(false))
+        {
+            throw new AgentRunConflictException($"run {state.Run.RunId} was changed by another decision first; read it again");
+        }
+
+        state.Version++;
+    }
+
+    private static string NewId() => "run_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using Grounded.Agents.Definitions;
+using Grounded.Agents.Tools;
+using Microsoft.Extensions.AI;
+
+namespace Grounded.Agents.Loop;
+
+/// <summary>
+/// Runs one tool call the way every call runs: arguments the tool does not take are dropped (and the model told), the rest
+/// are checked against the tool's JSON schema, the tool gets its own timeout, and whatever happens — an invalid call, a
+/// failure, a timeout — comes back to the model as an error result, never as an exception out of the run.
+/// </summary>
+internal static class ToolInvoker
+{
+    public static async Task<ToolCallOutcome> InvokeAsync(AgentTool? tool, FunctionCallContent call, AgentCaps caps, IReadOnlySet<string> allowed, CancellationToken cancellationToken)
+    {
+        var argumentBytes = call.Arguments is null ? 2 : Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions));
+        if (tool is null || !allowed.Contains(call.Name))
+        {
+            return Failed($"there is no tool '{call.Name}' for this agent; call one of: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}", argumentBytes);
+        }
+
+        var (arguments, ignored) = Known(tool.Function, call.Arguments);
+        if (ToolArguments.Validate(tool.Function, arguments) is { } invalid)
+        {
+            return Failed($"invalid arguments for {call.Name}: {invalid}", argumentBytes);
+        }
+
+        using var activity = AgentTelemetry.StartTool(call.Name, call.CallId, argumentBytes);
+        var timeout = tool.Timeout ?? caps.ToolTimeout;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        string text;
+        try
+        {
+            text = ToolResults.ToText(await tool.Function.InvokeAsync(new AIFunctionArguments(arguments), limit.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            activity?.SetTag("error.type", "timeout");
+            return Failed($"{call.Name} did not finish within {timeout.TotalSeconds:0.###}s and was stopped", argumentBytes);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            activity?.SetTag("error.type", e.GetType().Name);
+            return Failed($"{call.Name} failed: {OneLine(e.Message)}", argumentBytes);
+        }
+
+        if (ignored.Count > 0)
+        {
+            text = $"(ignored arguments {call.Name} does not take: {string.Join(", ", ignored)})\n{text}";
+        }
+
+        var (shown, _, bytes) = ToolResults.Cap(text, caps.MaxResultChars);
+        activity?.SetTag("grounded.tool.result_bytes", bytes);
+        return new ToolCallOutcome(shown, null, argumentBytes, bytes);
+    }
+
+    // The arguments the tool's schema names; the others (a model's stray extras) are dropped and reported, not failed on.
+    private static (Dictionary<string, object?> Known, List<string> Ignored) Known(AIFunction function, IDictionary<string, object?>? arguments)
+    {
+        var known = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var ignored = new List<string>();
+        var properties = function.JsonSchema.ValueKind == JsonValueKind.Object && function.JsonSchema.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
+            ? p.EnumerateObject().Select(o => o.Name).ToHashSet(StringComparer.Ordinal) : null;
+        foreach (var (name, value) in arguments ?? new Dictionary<string, object?>())
+        {
+            if (properties is null || properties.Contains(name))
+            {
+                known[name] = value;
+            }
+            else
+            {
+                ignored.Add(name);
+            }
+        }
+
+        return (known, ignored);
+    }
+
+    private static ToolCallOutcome Failed(string message, int argumentBytes) => new($"error: {message}", message, argumentBytes, 0);
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}
