@@ -180,6 +180,21 @@ internal static class PostgresSchema
             history_seq bigint NOT NULL REFERENCES prompt_history(seq),
             PRIMARY KEY(prompt_id, environment));
         """,
+        // 7: agent runs, one row per run: the columns a run is listed by and the run itself as the runtime wrote it (text, so
+        // its bytes come back exact); version makes every write conditional, so two approvals of one run cannot both resume it.
+        """
+        CREATE TABLE IF NOT EXISTS agent_runs(
+            id text PRIMARY KEY,
+            tenant text NOT NULL,
+            agent text NOT NULL,
+            status text NOT NULL,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            version bigint NOT NULL,
+            document text NOT NULL);
+        CREATE INDEX IF NOT EXISTS agent_runs_by_tenant ON agent_runs(tenant, created_at);
+        CREATE INDEX IF NOT EXISTS agent_runs_by_status ON agent_runs(status, created_at);
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

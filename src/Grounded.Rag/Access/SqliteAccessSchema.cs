@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys, audit log, usage ledger, query log and prompts' active versions (each pointer names its switch in the history), in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log, usage ledger, query log, prompts' active versions (each pointer names its switch in the history) and agent runs, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -90,5 +90,16 @@ internal static class SqliteAccessSchema
             environment TEXT NOT NULL,
             history_seq INTEGER NOT NULL REFERENCES prompt_history(seq),
             PRIMARY KEY(prompt_id, environment));
+        CREATE TABLE IF NOT EXISTS agent_runs(
+            id TEXT PRIMARY KEY,
+            tenant TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            document TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS agent_runs_by_tenant ON agent_runs(tenant, created_at);
+        CREATE INDEX IF NOT EXISTS agent_runs_by_status ON agent_runs(status, created_at);
         """;
 }
