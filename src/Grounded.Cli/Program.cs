@@ -81,6 +81,16 @@ app.Configure(config =>
         prompts.AddCommand<PromptsRollbackCommand>("rollback").WithExample("prompts", "rollback", "grounded-answer", "--env", "production");
         prompts.AddCommand<PromptsHistoryCommand>("history").WithExample("prompts", "history", "grounded-answer", "--env", "production");
     });
+    config.AddBranch("agent", agent =>
+    {
+        agent.SetDescription("Tool-calling agents from agents/NAME.yaml: run one on a task under hard caps, approve or reject paused runs, print transcripts, lint tool schemas");
+        agent.AddCommand<AgentRunCommand>("run").WithExample("agent", "run", "--agent", "agents/researcher.yaml", "How often does the beacon restart?", "--json");
+        agent.AddCommand<AgentLintCommand>("lint").WithExample("agent", "lint", "agents/researcher.yaml", "--json");
+        agent.AddCommand<AgentTraceCommand>("trace").WithExample("agent", "trace", "run_0123456789abcdef01234567");
+        agent.AddCommand<AgentApproveCommand>("approve").WithExample("agent", "approve", "run_0123456789abcdef01234567");
+        agent.AddCommand<AgentRejectCommand>("reject").WithExample("agent", "reject", "run_0123456789abcdef01234567");
+        agent.AddCommand<AgentListCommand>("list").WithExample("agent", "list", "--status", "waiting_approval");
+    });
     config.AddCommand<AuditCommand>("audit").WithExample("audit", "--since", "7d", "--json");
     config.AddBranch("eval", eval =>
     {
