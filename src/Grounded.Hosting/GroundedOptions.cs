@@ -60,6 +60,9 @@ public sealed record GroundedOptions
     /// <summary>Gets the prompt registry's user directory and the environment whose active prompt versions are used (<c>prompts:</c>).</summary>
     public Prompts.PromptsOptions Prompts { get; init; } = new();
 
+    /// <summary>Gets the folder of the agent files the server runs by name (<c>agents.dir</c>, <c>$GROUNDED_AGENTS_DIR</c>, else <c>./agents</c> when it exists); null: none.</summary>
+    public string? AgentsDirectory { get; init; }
+
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the
     /// environment); a setting left null, or false, keeps its configured value.

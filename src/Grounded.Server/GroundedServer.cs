@@ -66,7 +66,7 @@ public static class GroundedServer
         {
             // Traces only when someone collects them: an unsampled-but-recorded span per request would cost every caller.
             otel.WithTracing(tracing => tracing
-                .AddSource(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName, Grounded.Rag.RagTelemetry.SourceName)
+                .AddSource(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName, Grounded.Rag.RagTelemetry.SourceName, Grounded.Agents.Loop.AgentTelemetry.SourceName)
                 .AddAspNetCoreInstrumentation()).UseOtlpExporter();
         }
 
@@ -106,6 +106,7 @@ public static class GroundedServer
         app.MapEmbeddings();
         app.MapDocuments();
         app.MapKeys();
+        app.MapAgentRuns();
         return app;
     }
 

@@ -20,6 +20,13 @@ internal sealed class ConfigDocument
     public EvaluationDocument Evaluation { get; set; } = new();
 
     public PromptsDocument Prompts { get; set; } = new();
+
+    public AgentsDocument Agents { get; set; } = new();
+}
+
+internal sealed class AgentsDocument
+{
+    public string? Dir { get; set; }
 }
 
 internal sealed class PromptsDocument

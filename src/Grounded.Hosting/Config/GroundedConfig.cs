@@ -5,7 +5,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Grounded.Hosting.Config;
 
 /// <summary>
-/// Reads Grounded's configuration: the YAML file (models, fallbacks, resilience, auth, server, store, rag, redis, limits, budgets, guards, prompts), then
+/// Reads Grounded's configuration: the YAML file (models, fallbacks, resilience, auth, server, store, rag, redis, limits, budgets, guards, prompts, agents), then
 /// <c>GROUNDED__</c> environment overrides, validated together so that every problem is listed at once. Hosts lay their
 /// own flags over the result (<see cref="GroundedOptions"/>); nothing else reads configuration.
 /// </summary>
@@ -80,6 +80,7 @@ public static class GroundedConfig
         var retrievalGuards = RetrievalGuardsConfig.Validate(document, problems);
         var (grounding, judge) = GroundingConfig.Validate(document, problems);
         var prompts = PromptsConfig.Validate(document.Prompts, environment, problems);
+        var agents = AgentsConfig.Validate(document.Agents, environment, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -88,7 +89,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, QueryLog = document.Evaluation.QueryLog ?? true };
+        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, AgentsDirectory = agents, QueryLog = document.Evaluation.QueryLog ?? true };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>
