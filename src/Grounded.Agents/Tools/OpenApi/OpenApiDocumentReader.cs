@@ -13,9 +13,10 @@ internal static class OpenApiDocumentReader
     public static async Task<(OpenApiDocument Document, Uri? Url)> ReadAsync(string location, ToolEnvironment environment, CancellationToken ct)
     {
         var url = AsHttpUrl(location);
-        using var content = url is null
+        var bytes = url is null
             ? await ReadFileAsync(Path.GetFullPath(location, environment.BaseDirectory), location, ct).ConfigureAwait(false)
             : await FetchAsync(url, environment.Http, ct).ConfigureAwait(false);
+        using var content = new MemoryStream(bytes, writable: false);
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         settings.AddYamlReader();
         if (url is not null)
@@ -26,7 +27,7 @@ internal static class OpenApiDocumentReader
         ReadResult result;
         try
         {
-            result = await OpenApiDocument.LoadAsync(content, Format(content), settings, ct).ConfigureAwait(false);
+            result = await OpenApiDocument.LoadAsync(content, Format(bytes), settings, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -47,7 +48,7 @@ internal static class OpenApiDocumentReader
     private static Uri? AsHttpUrl(string location) =>
         Uri.TryCreate(location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
-    private static async Task<MemoryStream> ReadFileAsync(string path, string location, CancellationToken ct)
+    private static async Task<byte[]> ReadFileAsync(string path, string location, CancellationToken ct)
     {
         try
         {
@@ -62,7 +63,7 @@ internal static class OpenApiDocumentReader
                 throw new ToolLoadException($"openapi document {location} is larger than {MaxBytes / 1024 / 1024} MB");
             }
 
-            return new MemoryStream(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), writable: false);
+            return await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +71,7 @@ internal static class OpenApiDocumentReader
         }
     }
 
-    private static async Task<MemoryStream> FetchAsync(Uri url, HttpClient http, CancellationToken ct)
+    private static async Task<byte[]> FetchAsync(Uri url, HttpClient http, CancellationToken ct)
     {
         try
         {
@@ -86,7 +87,7 @@ internal static class OpenApiDocumentReader
                 throw new ToolLoadException($"openapi document {url} is larger than {MaxBytes / 1024 / 1024} MB");
             }
 
-            return new MemoryStream(bytes.Bytes, writable: false);
+            return bytes.Bytes;
         }
         catch (HttpRequestException e)
         {
@@ -99,12 +100,10 @@ internal static class OpenApiDocumentReader
     }
 
     // JSON documents start with '{'; everything else is read as YAML (of which JSON is a subset anyway).
-    private static string Format(MemoryStream content)
+    private static string Format(byte[] content)
     {
-        var buffer = content.GetBuffer();
-        for (var i = 0; i < content.Length; i++)
+        foreach (var b in content)
         {
-            var b = buffer[i];
             if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
             {
                 continue;

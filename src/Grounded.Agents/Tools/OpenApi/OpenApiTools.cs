@@ -12,7 +12,7 @@ internal static class OpenApiTools
     {
         var (document, documentUrl) = await OpenApiDocumentReader.ReadAsync(spec.Document, environment, ct).ConfigureAwait(false);
         var shapes = OperationShapes.Of(document).ToList();
-        var ids = shapes.Select(s => s.OperationId).ToHashSet(StringComparer.Ordinal);
+        var ids = shapes.Select(s => s.OperationId).Distinct(StringComparer.Ordinal).ToList();
         var unknown = spec.Allow.Concat(spec.ApprovalFor).Where(id => !ids.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {

@@ -8,6 +8,7 @@ namespace Grounded.Agents.Tools.OpenApi;
 internal static class OperationShapes
 {
     private const int MaxDescriptionChars = 300;
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Returns the document's operations in document order.</summary>
     public static IEnumerable<OperationShape> Of(OpenApiDocument document)
@@ -65,7 +66,14 @@ internal static class OperationShapes
             path,
             parameters,
             bodyArgument,
-            JsonSerializer.SerializeToElement(argumentsSchema, JsonNodeContext.Default.JsonObject));
+            ToElement(argumentsSchema));
+    }
+
+    // Descriptions keep their apostrophes: the schema is text the model reads, not HTML.
+    private static JsonElement ToElement(JsonObject schema)
+    {
+        using var document = JsonDocument.Parse(schema.ToJsonString(RelaxedJson));
+        return document.RootElement.Clone();
     }
 
     // Operation parameters override path-item parameters with the same name and location.
