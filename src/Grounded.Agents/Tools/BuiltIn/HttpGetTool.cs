@@ -31,7 +31,8 @@ internal sealed class HttpGetTool(BuiltInToolSpec spec, ToolEnvironment environm
     protected override async Task<string> RunAsync(ToolCallArguments arguments, CancellationToken cancellationToken)
     {
         var url = arguments.RequiredString("url").Trim();
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // On Unix "/path" parses as an absolute file URI: a URL must name its scheme.
+        if (url.StartsWith('/') || url.StartsWith('\\') || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             return ToolResults.Error($"'{url}' is not an absolute URL; write it as https://host/path.");
         }
