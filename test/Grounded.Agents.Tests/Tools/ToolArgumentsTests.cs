@@ -49,6 +49,10 @@ public sealed class ToolArgumentsTests
         Assert.Equal("top_k: must be at least 1", ToolArguments.Validate(Search, new Dictionary<string, object?> { ["query"] = "x", ["top_k"] = 0 }));
 
     [Fact]
+    public void ArgumentsAsTheRunnerHoldsThemAreChecked() =>
+        Assert.Equal("top_k: must be an integer, got a string", ToolArguments.Validate(Search, new AIFunctionArguments(ToolCalls.Arguments("""{"query": "x", "top_k": "3"}"""))));
+
+    [Fact]
     public void SchemasMadeByTheFunctionFactoryAreChecked()
     {
         var function = AIFunctionFactory.Create(

@@ -51,9 +51,9 @@ internal sealed class HttpGetTool(BuiltInToolSpec spec, ToolEnvironment environm
             {
                 response = await environment.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
-            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                return ToolResults.Error($"could not reach {uri.Host}: {e.Message}");
+                return ToolResults.Error(e is TaskCanceledException ? $"{uri.Host} did not answer in time." : $"could not reach {uri.Host}: {e.Message}");
             }
 
             using (response)
@@ -75,7 +75,14 @@ internal sealed class HttpGetTool(BuiltInToolSpec spec, ToolEnvironment environm
                     continue;
                 }
 
-                return await DescribeAsync(uri, response, cancellationToken);
+                try
+                {
+                    return await DescribeAsync(uri, response, cancellationToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+                {
+                    return ToolResults.Error($"the response from {uri.Host} broke off: {e.Message}");
+                }
             }
         }
     }
