@@ -1,19 +1,53 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Agents.Tools;
 
-// Placeholder until result capping lands (same issue).
+/// <summary>Turns what a tool returned into the text the model is shown, and cuts text that is too long, saying so.</summary>
 internal static class ToolResults
 {
+    /// <summary>The start of every error result a tool returns: the model reads it as "this call failed, here is why".</summary>
+    public const string ErrorPrefix = "Error: ";
+
+    /// <summary>Returns an error result: one line the model can act on.</summary>
+    public static string Error(string message) => ErrorPrefix + message;
+
+    /// <summary>Returns whether <paramref name="text"/> is an error result made by <see cref="Error"/>.</summary>
+    public static bool IsError(string text) => text.StartsWith(ErrorPrefix, StringComparison.Ordinal);
+
+    /// <summary>Returns a result as text: a string as it is, a JSON element as its JSON, anything else serialized as JSON.</summary>
     public static string ToText(object? result) => result switch
     {
-        null => string.Empty,
-        string s => s,
-        JsonElement e => e.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions),
+        null => "null",
+        string text => text,
+        JsonElement element => element.GetRawText(),
+        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(result.GetType())),
     };
 
-    public static (string Text, bool Truncated, int Bytes) Cap(string text, int maxChars) =>
-        (text.Length > maxChars ? text[..maxChars] : text, text.Length > maxChars, System.Text.Encoding.UTF8.GetByteCount(text));
+    /// <summary>
+    /// Returns <paramref name="text"/> cut at <paramref name="maxChars"/> characters with a note saying how much was cut, whether
+    /// it was cut, and its size in UTF-8 bytes before cutting.
+    /// </summary>
+    public static (string Text, bool Truncated, int Bytes) Cap(string text, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxChars);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (text.Length <= maxChars)
+        {
+            return (text, false, bytes);
+        }
+
+        var cut = maxChars;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--; // never split a surrogate pair
+        }
+
+        var note = string.Create(
+            CultureInfo.InvariantCulture,
+            $"… [cut: {text.Length:N0} characters, showing the first {cut:N0}]");
+        return (text[..cut] + note, true, bytes);
+    }
 }
