@@ -58,6 +58,7 @@ public static class GroundedServer
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddGroundedMcp();
         var otel = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
@@ -106,6 +107,7 @@ public static class GroundedServer
         app.MapEmbeddings();
         app.MapDocuments();
         app.MapKeys();
+        app.MapGroundedMcp();
         return app;
     }
 
@@ -125,7 +127,7 @@ public static class GroundedServer
         authenticator.AllowAnonymous = exposed.Count == 0 || insecure; // exposed: never open, even if the keys vanish later
         if (authenticator.HasKeysAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
-            log.LogInformation("API keys required on /v1 routes ({Count} in the config file, and the store's keys)", keys);
+            log.LogInformation("API keys required on /v1 and /mcp routes ({Count} in the config file, and the store's keys)", keys);
             return;
         }
 
