@@ -38,6 +38,9 @@ app.Configure(config =>
     config.AddCommand<ServeCommand>("serve")
         .WithExample("serve", "--config", "grounded.yaml")
         .WithExample("serve", "--config", "grounded.yaml", "--urls", "http://127.0.0.1:8080", "--store", "./papers-index");
+    config.AddCommand<McpCommand>("mcp")
+        .WithExample("mcp", "--store", "./papers-index")
+        .WithExample("mcp", "--config", "grounded.yaml");
     config.AddCommand<StatusCommand>("status")
         .WithExample("status", "--json")
         .WithExample("status", "--store", "postgres://grounded@localhost:5432/grounded");

@@ -58,6 +58,7 @@ public static class GroundedServer
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddGroundedMcp();
         var otel = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
@@ -107,6 +108,7 @@ public static class GroundedServer
         app.MapDocuments();
         app.MapKeys();
         app.MapAgentRuns();
+        app.MapGroundedMcp();
         return app;
     }
 
@@ -126,7 +128,7 @@ public static class GroundedServer
         authenticator.AllowAnonymous = exposed.Count == 0 || insecure; // exposed: never open, even if the keys vanish later
         if (authenticator.HasKeysAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
-            log.LogInformation("API keys required on /v1 routes ({Count} in the config file, and the store's keys)", keys);
+            log.LogInformation("API keys required on /v1 and /mcp routes ({Count} in the config file, and the store's keys)", keys);
             return;
         }
 

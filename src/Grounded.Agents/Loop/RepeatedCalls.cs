@@ -17,6 +17,6 @@ internal static class RepeatedCalls
     public static int Count(IEnumerable<ChatMessage> messages, FunctionCallContent call)
     {
         var signature = Signature(call);
-        return messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count(c => c.CallId != call.CallId && Signature(c) == signature);
+        return messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count(c => !ReferenceEquals(c, call) && Signature(c) == signature);
     }
 }

@@ -47,14 +47,16 @@ internal static class ToolInvoker
             return Failed($"{call.Name} failed: {OneLine(e.Message)}", argumentBytes);
         }
 
-        if (ignored.Count > 0)
+        if (ignored.Count > 0 && !ToolResults.IsError(text))
         {
-            text = $"(ignored arguments {call.Name} does not take: {string.Join(", ", ignored)})\n{text}";
+            text = $"{text}\n(ignored arguments {call.Name} does not take: {string.Join(", ", ignored)})";
         }
 
         var (shown, _, bytes) = ToolResults.Cap(text, caps.MaxResultChars);
         activity?.SetTag("grounded.tool.result_bytes", bytes);
-        return new ToolCallOutcome(shown, null, argumentBytes, bytes);
+        // A tool that reports its own failure (an error result) shows it as the step's error too.
+        var error = ToolResults.IsError(text) ? OneLine(text[ToolResults.ErrorPrefix.Length..]) : null;
+        return new ToolCallOutcome(shown, error, argumentBytes, bytes);
     }
 
     // The arguments the tool's schema names; the others (a model's stray extras) are dropped and reported, not failed on.
@@ -79,7 +81,7 @@ internal static class ToolInvoker
         return (known, ignored);
     }
 
-    private static ToolCallOutcome Failed(string message, int argumentBytes) => new($"error: {message}", message, argumentBytes, 0);
+    private static ToolCallOutcome Failed(string message, int argumentBytes) => new(ToolResults.Error(message), message, argumentBytes, 0);
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

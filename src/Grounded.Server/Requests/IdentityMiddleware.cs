@@ -6,7 +6,7 @@ using Grounded.Server.Errors;
 namespace Grounded.Server.Requests;
 
 /// <summary>
-/// Identity, the first stage of every <c>/v1</c> request: the bearer key becomes the caller's identity (key, tenant, role,
+/// Identity, the first stage of every <c>/v1</c> and <c>/mcp</c> request: the bearer key becomes the caller's identity (key, tenant, role,
 /// groups), set on the request's <see cref="GatewayContext"/> for every later stage. A missing, wrong, revoked or expired
 /// key gets a 401 that says nothing about valid keys; while the server has no keys at all, callers are admins of the
 /// default tenant.
@@ -15,7 +15,7 @@ internal sealed class IdentityMiddleware(RequestDelegate next, GroundedStack sta
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!http.Request.Path.StartsWithSegments("/v1"))
+        if (!http.Request.Path.StartsWithSegments("/v1") && !http.Request.Path.StartsWithSegments("/mcp"))
         {
             await next(http);
             return;

@@ -117,15 +117,30 @@ public sealed class AgentRuntimeTests : IClassFixture<AgentFixture>
     [Fact]
     public async Task ARunStopsBeforeTheModelCallThatCouldPassItsDollarCap()
     {
-        fixture.Upstream.Default = new Step.ToolCalls([new ToolCall("search_documents", Search)]);
         await using var stack = GroundedStack.Create(fixture.Options());
+        var before = fixture.Upstream.Requests;
 
-        // One call can cost up to (input + 500 output tokens) at $150/$600 per million: about $0.30; the cap allows one.
-        var run = await stack.Agents.StartAsync(fixture.Agent(Researcher("maxSteps: 10, maxUsd: 0.5, maxRepeats: 10")), "Beacon?", CallerIdentity.Local);
+        // One call can cost up to its input and 500 output tokens at $150/$600 per million: over $0.30, more than the cap.
+        var run = await stack.Agents.StartAsync(fixture.Agent(Researcher("maxUsd: 0.25")), "Beacon?", CallerIdentity.Local);
+
+        Assert.Equal((AgentRunStatus.Failed, AgentExitReason.MaxCost), (run.Status, run.ExitReason));
+        Assert.Equal(before, fixture.Upstream.Requests);
+        Assert.Contains("caps.maxUsd", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PaidToolCallsCountTowardsTheDollarCapAndTheRunNeverPassesIt()
+    {
+        fixture.Upstream.Default = new Step.ToolCalls([new ToolCall("calculate", "{\"expression\": \"2+2\"}")]);
+        await using var stack = GroundedStack.Create(fixture.Options());
+        var agent = "name: paid\ninstructions: Use the calculator.\nmodel: small\ntools: [{ name: calculate, usd: 0.2 }]\ncaps: { maxSteps: 50, maxUsd: 1.0, maxRepeats: 100 }\n";
+
+        var run = await stack.Agents.StartAsync(fixture.Agent(agent), "2+2, again and again", CallerIdentity.Local);
 
         Assert.Equal(AgentExitReason.MaxCost, run.ExitReason);
-        Assert.True(run.CostUsd <= 0.5m, $"spent {run.CostUsd}");
-        Assert.Equal(1, run.Usage.ModelCalls);
+        Assert.InRange(run.CostUsd, 0.6m, 1.0m);
+        Assert.Equal(run.CostUsd, run.Steps.Sum(s => s.Usd));
+        Assert.All(run.Steps.Where(s => s.Kind == AgentStepKinds.Tool), s => Assert.Equal(0.2m, s.Usd));
     }
 
     [Fact]

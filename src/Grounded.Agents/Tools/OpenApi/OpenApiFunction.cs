@@ -55,5 +55,5 @@ internal sealed class OpenApiFunction(OperationShape shape, OpenApiCallTarget ta
         }
     }
 
-    private static string Error(string message) => "error: " + message;
+    private static string Error(string message) => ToolResults.Error(message);
 }
