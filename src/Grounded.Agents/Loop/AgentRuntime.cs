@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Grounded.Access;
 using Grounded.Agents.Definitions;
 using Grounded.Agents.Tools;
+using Grounded.Agents.Workflows;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Agents.Loop;
@@ -42,6 +43,15 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
             AgentYaml = agentYaml, AgentFile = agentFile, Caller = caller, Messages = [new ChatMessage(ChatRole.User, task)],
         };
         var (instructions, reference) = await InstructionsAsync(definition, cancellationToken).ConfigureAwait(false);
+        if (definition.Workflow is not null)
+        {
+            var specialists = await SpecialistsAsync(definition, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(state, cancellationToken).ConfigureAwait(false);
+            await new WorkflowRun(options, definition, instructions, state, (d, ct) => ToolsAsync(d, caller, d.SourceFile, ct)).RunAsync(specialists, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(state, CancellationToken.None).ConfigureAwait(false);
+            return state.Run;
+        }
+
         await using var tools = await ToolsAsync(definition, caller, agentFile, cancellationToken).ConfigureAwait(false);
         await SaveAsync(state, cancellationToken).ConfigureAwait(false);
         await new AgentLoop(options, definition, instructions, reference, tools, state, SaveAsync).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -123,20 +133,55 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
         var definition = AgentFileReader.Read(yaml, file ?? "agent", problems);
         if (definition is not null)
         {
-            if (!options.IsModel(definition.Model))
-            {
-                problems.Add($"{file ?? "agent"}: model '{definition.Model}' is neither a configured model nor a route");
-            }
-
-            problems.AddRange(definition.Tools.OfType<BuiltInToolSpec>().GroupBy(t => t.Name).Where(g => g.Count() > 1)
-                .Select(g => $"{file ?? "agent"}: line {g.Last().Line}: the tool '{g.Key}' is listed more than once"));
-            if (definition.Workflow is not null)
-            {
-                problems.Add($"{file ?? "agent"}: a workflow agent runs with grounded agent run, not as a single agent");
-            }
+            Check(definition, file ?? "agent", problems);
         }
 
         return problems.Count > 0 || definition is null ? throw new AgentDefinitionException(problems) : definition with { SourceFile = file };
+    }
+
+    private void Check(AgentDefinition definition, string file, List<string> problems)
+    {
+        if (!options.IsModel(definition.Model))
+        {
+            problems.Add($"{file}: model '{definition.Model}' is neither a configured model nor a route");
+        }
+
+        problems.AddRange(definition.Tools.OfType<BuiltInToolSpec>().GroupBy(t => t.Name).Where(g => g.Count() > 1)
+            .Select(g => $"{file}: line {g.Last().Line}: the tool '{g.Key}' is listed more than once"));
+    }
+
+    // A workflow's specialists, each read from its file (relative to the orchestrator's) and checked like an agent; a specialist
+    // cannot wait for approval (nothing would resume the workflow) nor be a workflow itself.
+    private async Task<List<(AgentDefinition, string)>> SpecialistsAsync(AgentDefinition orchestrator, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var specialists = new List<(AgentDefinition, string)>();
+        var folder = Path.GetDirectoryName(orchestrator.SourceFile) ?? Directory.GetCurrentDirectory();
+        foreach (var name in orchestrator.Workflow!.Agents)
+        {
+            var path = Path.GetFullPath(Path.Combine(folder, name));
+            try
+            {
+                var specialist = AgentFileReader.Load(path);
+                var before = problems.Count;
+                Check(specialist, name, problems);
+                if (specialist.Workflow is not null || specialist.MinConfidence is not null || specialist.Tools.Any(t => t.RequiresApproval || t is OpenApiToolSpec { ApprovalFor.Count: > 0 }))
+                {
+                    problems.Add($"{name}: a specialist cannot be a workflow or wait for approval (run it alone for that)");
+                }
+
+                if (problems.Count == before)
+                {
+                    specialists.Add((specialist, (await InstructionsAsync(specialist, cancellationToken).ConfigureAwait(false)).Text));
+                }
+            }
+            catch (AgentDefinitionException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+
+        return problems.Count > 0 ? throw new AgentDefinitionException(problems) : specialists;
     }
 
     private async Task<(string Text, string? Reference)> InstructionsAsync(AgentDefinition definition, CancellationToken cancellationToken)

@@ -11,6 +11,10 @@ namespace Grounded.Agents.Loop;
 /// <param name="Kind">What the step was (<see cref="AgentStepKinds"/>).</param>
 public sealed record AgentStep(int N, string Kind)
 {
+    /// <summary>Gets the specialist that took the step, in a multi-agent run; null in a single agent's run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Agent { get; init; }
+
     /// <summary>Gets the tool called (a <c>tool</c> or <c>approval</c> step), or null.</summary>
     public string? Tool { get; init; }
 

@@ -65,6 +65,9 @@ public sealed class ToolCatalog : IAsyncDisposable
         return new ToolCatalog(tools, servers);
     }
 
+    /// <summary>Returns a catalog of these tools and <paramref name="extra"/> (a multi-agent run's specialists); disposing it leaves this one's connections to this one.</summary>
+    public ToolCatalog With(IEnumerable<AgentTool> extra) => new([.. Tools, .. extra], []);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
