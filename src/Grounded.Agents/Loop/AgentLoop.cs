@@ -34,7 +34,14 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
         {
             End(AgentExitReason.Timeout, $"the run took longer than its {_caps.Timeout.TotalSeconds:0.###}s timeout (caps.timeout)");
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The caller went away (Ctrl-C): the run ends, recorded as such, rather than staying "running" in the store for ever.
+            End(AgentExitReason.Error, "the run was cancelled by its caller");
+            await save(state, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e)
         {
             End(AgentExitReason.Error, e.Message.ReplaceLineEndings(" "));
         }
