@@ -24,6 +24,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["train-injection"] = InjectionTraining.RunAsync,
     ["injection-probe"] = InjectionProbe.RunAsync,
     ["injection-latency"] = InjectionLatency.RunAsync,
+    ["agent-split"] = AgentSplitCost.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))
