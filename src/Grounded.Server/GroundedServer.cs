@@ -88,6 +88,7 @@ public static class GroundedServer
             throw new ConfigException($"the prompt registry is invalid ({options.Prompts.Directory ?? "built-in prompts only"}):{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", e.Problems)}", e) { Problems = e.Problems };
         }
 
+        CheckAgents(stack, options);
         CheckBinding(app, options);
 
         // The request pipeline, outermost first: request context (id, headers, log line) → routing → failures to HTTP →
@@ -110,6 +111,22 @@ public static class GroundedServer
         app.MapAgentRuns();
         app.MapGroundedMcp();
         return app;
+    }
+
+    // The agents folder's files are checked before listening, as the prompts are: a broken agent is a config error, not a 422 later.
+    private static void CheckAgents(GroundedStack stack, GroundedOptions options)
+    {
+        if (options.AgentsDirectory is not { } dir)
+        {
+            return;
+        }
+
+        var problems = Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .SelectMany(f => stack.Agents.ValidateAsync(f).GetAwaiter().GetResult()).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ConfigException($"the agents folder is invalid ({dir}):{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}") { Problems = problems };
+        }
     }
 
     private static GroundedOptions LoadOptions(IConfiguration configuration) =>

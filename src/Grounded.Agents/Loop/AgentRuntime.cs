@@ -112,6 +112,28 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
         return state.Run;
     }
 
+    /// <summary>
+    /// Checks the agent file at <paramref name="agentFile"/> as a run would before it starts (fields, caps, model, duplicate tools,
+    /// a workflow's specialists), without building its tools; returns every problem, none when it is fine.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(string agentFile, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var definition = Parse(await File.ReadAllTextAsync(agentFile, cancellationToken).ConfigureAwait(false), Path.GetFullPath(agentFile));
+            if (definition.Workflow is not null)
+            {
+                await SpecialistsAsync(definition, cancellationToken).ConfigureAwait(false);
+            }
+
+            return [];
+        }
+        catch (AgentDefinitionException e)
+        {
+            return e.Problems;
+        }
+    }
+
     /// <summary>Returns the run <paramref name="runId"/> of <paramref name="tenant"/> (any tenant when null), or null.</summary>
     public async Task<AgentRun?> GetAsync(string runId, string? tenant, CancellationToken cancellationToken = default)
     {
