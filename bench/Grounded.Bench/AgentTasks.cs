@@ -16,7 +16,7 @@ internal static class AgentTasks
 {
     private const string Usage = "usage: agent-tasks --config FILE [--model NAME] [--tasks eval/agents/tasks.jsonl] [--docs docs] [--store DIR] [--only ID,ID] [--json FILE]";
 
-    private static readonly JsonSerializerOptions Indented = new(AgentTaskReader.Json) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(AgentTaskReader.Json) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(string[] args)
     {
