@@ -25,6 +25,8 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["injection-probe"] = InjectionProbe.RunAsync,
     ["injection-latency"] = InjectionLatency.RunAsync,
     ["agent-split"] = AgentSplitCost.RunAsync,
+    ["agent-overhead"] = AgentOverhead.RunAsync,
+    ["agent-tasks"] = AgentTasks.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

@@ -12,7 +12,8 @@ namespace Grounded.Hosting.Agents;
 /// <summary>The agent runtime on the stack: model calls through its gateway (and ledger), runs in its store, documents from its index.</summary>
 internal static class StackAgents
 {
-    public static AgentRuntime Create(GroundedStack stack, TimeProvider time) => new(new AgentRuntimeOptions
+    /// <summary>Returns the stack's runtime; <paramref name="environment"/> replaces the tools' environment (the overhead bench's instant documents).</summary>
+    public static AgentRuntime Create(GroundedStack stack, TimeProvider time, Func<Grounded.Access.CallerIdentity, ToolEnvironment>? environment = null) => new(new AgentRuntimeOptions
     {
         Chat = stack.Gateway.Client,
         Store = stack.GetAccessAsync,
@@ -20,7 +21,7 @@ internal static class StackAgents
         IsModel = name => stack.Gateway.Options.Find(name) is not null || stack.Gateway.Routes.IsRoute(name),
         EstimateCost = (model, messages) => CostEstimate.Of(stack.Gateway.Options, new ChatOptions { ModelId = model }, stack.Gateway.Tokens.Count(messages)).Amount,
         RecordUsage = (context, elapsed) => stack.RecordUsage(context, 200, elapsed),
-        Environment = caller => new ToolEnvironment(caller) { Documents = new StackDocuments(stack) },
+        Environment = environment ?? (caller => new ToolEnvironment(caller) { Documents = new StackDocuments(stack) }),
         Instructions = async (reference, ct) =>
         {
             var prompt = await stack.ResolvePromptAsync(reference, cancellationToken: ct).ConfigureAwait(false);
