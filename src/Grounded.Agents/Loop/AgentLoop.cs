@@ -11,7 +11,8 @@ namespace Grounded.Agents.Loop;
 /// <summary>
 /// The loop of one run: run the pending tool calls, then ask the model (one Agent Framework call, one model call), until the
 /// model answers or a cap stops it. Every cap is checked before the work it limits, so a run never makes the model call or
-/// the tool call that would pass it; the run is saved after every step, so it can pause for approval and go on anywhere.
+/// the tool call that would pass it; the run is saved after each round of tool calls and when it pauses or ends, so it can
+/// pause for approval and go on anywhere.
 /// </summary>
 internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition definition, string instructions, string? promptReference, ToolCatalog tools, AgentRunState state, Func<AgentRunState, CancellationToken, Task> save)
 {
@@ -59,12 +60,20 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
     {
         while (true)
         {
-            foreach (var call in state.PendingCalls())
+            var pending = state.PendingCalls();
+            foreach (var call in pending)
             {
                 if (!await ToolStepAsync(call, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
+            }
+
+            if (pending.Count > 0)
+            {
+                // One save per round of tool calls (not per call, nor per model call): progress is visible to readers of the
+                // run while the store's writes stay the smaller part of a step. A pause or the end saves in RunAsync.
+                await save(state, cancellationToken).ConfigureAwait(false);
             }
 
             if (state.Run.Usage.ModelCalls >= _caps.MaxSteps)
@@ -90,7 +99,6 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
                     return;
                 }
 
-                await save(state, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -161,7 +169,6 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
             Tool = call.Name, Arguments = arguments, Ms = (long)options.Time.GetElapsedTime(started).TotalMilliseconds, Usd = outcome.Error is null ? usd : 0,
             Result = outcome.Result, ArgumentBytes = outcome.ArgumentBytes, ResultBytes = outcome.ResultBytes, Error = outcome.Error,
         }, outcome.Error is null ? usd : 0, null, model: false);
-        await save(state, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
