@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Grounded.Access;
 using Grounded.Server.Tests.Support;
 using Grounded.Testing.Upstream;
@@ -110,6 +111,42 @@ public sealed class AgentRunApprovalsTests : IAsyncLifetime
 
         var audit = (await JsonAsync(await admin.GetAsync("/v1/audit?since=1h"))).GetProperty("data").EnumerateArray().ToList();
         Assert.Contains(audit, e => e.GetProperty("action").GetString() == "agent.rejected" && e.GetProperty("target").GetString() == id);
+    }
+
+    [Fact]
+    public async Task TwoApprovalsAtOnceRunTheCallOnceOneIs200AndTheOtherA409()
+    {
+        var writer = await _host.KeyAsync("acme", Role.Writer);
+        var id = await PausedRunAsync(_host.Client(writer));
+
+        var both = await Task.WhenAll(_host.Client(writer).PostAsync($"/v1/agent-runs/{id}/approve", null), _host.Client(writer).PostAsync($"/v1/agent-runs/{id}/approve", null));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], both.Select(r => r.StatusCode).Order());
+        var run = await JsonAsync(await _host.Client(writer).GetAsync($"/v1/agent-runs/{id}"));
+        Assert.Single(run.GetProperty("steps").EnumerateArray(), s => s.GetProperty("kind").GetString() == "tool");
+        Assert.Single(run.GetProperty("steps").EnumerateArray(), s => s.GetProperty("kind").GetString() == "approval");
+        Assert.Equal(2, _host.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task AnAnswerBelowTheConfidenceThresholdIsHeldUntilApprovedAndThenReleasedAsIs()
+    {
+        _host.Upstream.Reset();
+        _host.Upstream.Then(new Step.Ok("Bananas are purple."));
+        var writer = _host.Client(await _host.KeyAsync("acme", Role.Writer));
+
+        var held = await JsonAsync(await writer.PostAsync("/v1/agent-runs", JsonBody("""{"agent":"cautious","task":"What colour are bananas?"}""")));
+
+        Assert.Equal("waiting_approval", held.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, held.GetProperty("answer").ValueKind);
+        var pending = held.GetProperty("pending");
+        Assert.Equal(("answer", "Bananas are purple."), (pending.GetProperty("kind").GetString(), pending.GetProperty("answer").GetString()));
+        Assert.True(pending.GetProperty("confidence").GetDouble() < 0.9);
+
+        var released = await JsonAsync(await writer.PostAsync($"/v1/agent-runs/{held.GetProperty("runId").GetString()}/approve", null));
+
+        Assert.Equal(("completed", "completed", "Bananas are purple."), (released.GetProperty("status").GetString(), released.GetProperty("exitReason").GetString(), released.GetProperty("answer").GetString()));
+        Assert.Equal(1, _host.Upstream.Requests);
     }
 
     private static async Task<string> PausedRunAsync(HttpClient client)

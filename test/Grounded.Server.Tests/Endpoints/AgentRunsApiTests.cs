@@ -110,7 +110,7 @@ public sealed class AgentRunsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("agents: careful, dreamer, researcher", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("agents: careful, cautious, dreamer, researcher", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, _host.Upstream.Requests);
     }
 

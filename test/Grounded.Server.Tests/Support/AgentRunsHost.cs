@@ -9,7 +9,7 @@ namespace Grounded.Server.Tests.Support;
 
 /// <summary>
 /// The real host with an agents folder (<c>researcher</c>: search_documents; <c>careful</c>: calculate with approval;
-/// <c>dreamer</c>: an unknown model), a scripted model over HTTP, and a store where the tests make keys of any tenant and role.
+/// <c>cautious</c>: answers below 0.9 confidence held; <c>dreamer</c>: an unknown model), a scripted model over HTTP, and a store where the tests make keys of any tenant and role.
 /// </summary>
 internal sealed class AgentRunsHost : IAsyncDisposable
 {
@@ -39,6 +39,8 @@ internal sealed class AgentRunsHost : IAsyncDisposable
             "name: researcher\ninstructions: Answer from the documents and cite them.\nmodel: small\ntools: [search_documents]\ncaps: { maxSteps: 3, maxUsd: 0.05, timeout: 60s }\n");
         await File.WriteAllTextAsync(Path.Combine(host.Agents, "careful.yaml"),
             "name: careful\ninstructions: Use the calculator.\nmodel: small\ntools: [{ name: calculate, requiresApproval: true }]\ncaps: { maxSteps: 5 }\n");
+        await File.WriteAllTextAsync(Path.Combine(host.Agents, "cautious.yaml"),
+            "name: cautious\ninstructions: Answer from the documents.\nmodel: small\ntools: [search_documents]\napproval: { minConfidence: 0.9 }\n");
         await File.WriteAllTextAsync(Path.Combine(host.Agents, "dreamer.yml"), "name: dreamer\ninstructions: Dream.\nmodel: huge\n");
         host._keys = await SqliteAccessStore.OpenAsync(host.Store);
         host._hosts.Add(host.NewHost());
