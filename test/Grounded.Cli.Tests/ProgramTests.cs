@@ -51,6 +51,12 @@ public sealed class ProgramTests
     [InlineData("guard", "eval")]
     [InlineData("cost", "report")]
     [InlineData("cost", "estimate")]
+    [InlineData("agent", "run")]
+    [InlineData("agent", "lint")]
+    [InlineData("agent", "trace")]
+    [InlineData("agent", "approve")]
+    [InlineData("agent", "reject")]
+    [InlineData("agent", "list")]
     public async Task EveryVerbsHelpExitsCleanlyWithItsOptions(params string[] verb)
     {
         using var dir = new TempDirectory();

@@ -59,7 +59,7 @@ public static class AgentFileReader
         }
         else if (!AgentNames.IsValid(name))
         {
-            Problem($"name '{name}' is not usable: use 1–64 lower-case letters, digits, '-' or '_'");
+            Problem($"{YamlLines.At(root, "name")}name '{name}' is not usable: use 1–64 lower-case letters, digits, '-' or '_'");
         }
 
         var model = f.Text(root, "model", "model");
@@ -79,7 +79,7 @@ public static class AgentFileReader
             minConfidence = f.Number(approval, "minConfidence", "approval.minConfidence");
             if (minConfidence is < 0 or > 1 || (minConfidence is { } c && double.IsNaN(c)))
             {
-                Problem($"approval.minConfidence must be between 0 and 1 (got {minConfidence})");
+                Problem($"{YamlLines.At(approval, "minConfidence")}approval.minConfidence must be between 0 and 1 (got {minConfidence})");
             }
         }
 
@@ -116,7 +116,7 @@ public static class AgentFileReader
         var instructions = f.Text(root, "instructions", "instructions");
         if (string.IsNullOrWhiteSpace(instructions))
         {
-            problem("instructions must not be empty");
+            problem($"{YamlLines.At(root, "instructions")}instructions must not be empty");
         }
 
         return (instructions?.Trim() ?? string.Empty, null);

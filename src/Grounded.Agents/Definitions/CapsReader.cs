@@ -21,22 +21,22 @@ internal static class CapsReader
         var chars = f.Integer(caps, "maxResultChars", "caps.maxResultChars");
         if (steps is < 1 or > 1000)
         {
-            problem($"caps.maxSteps must be between 1 and 1000 (got {steps})");
+            problem($"{YamlLines.At(caps, "maxSteps")}caps.maxSteps must be between 1 and 1000 (got {steps})");
         }
 
         if (usd is < 0 or > 10_000 || (usd is { } u && double.IsNaN(u)))
         {
-            problem($"caps.maxUsd must be between 0 and 10000 dollars (got {usd})");
+            problem($"{YamlLines.At(caps, "maxUsd")}caps.maxUsd must be between 0 and 10000 dollars (got {usd})");
         }
 
         if (repeats is < 1)
         {
-            problem($"caps.maxRepeats must be at least 1 (got {repeats})");
+            problem($"{YamlLines.At(caps, "maxRepeats")}caps.maxRepeats must be at least 1 (got {repeats})");
         }
 
         if (chars is < 100 or > 1_000_000)
         {
-            problem($"caps.maxResultChars must be between 100 and 1000000 (got {chars})");
+            problem($"{YamlLines.At(caps, "maxResultChars")}caps.maxResultChars must be between 100 and 1000000 (got {chars})");
         }
 
         return new AgentCaps
@@ -61,7 +61,7 @@ internal static class CapsReader
 
         if (!Durations.TryParse(text, out var value) || value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
         {
-            problem($"{prefix}{name}: '{text}' is not a duration between 1ms and 1d (write e.g. 60s, 2m, 500ms)");
+            problem($"{YamlLines.At(map, name)}{prefix}{name}: '{text}' is not a duration between 1ms and 1d (write e.g. 60s, 2m, 500ms)");
             return null;
         }
 

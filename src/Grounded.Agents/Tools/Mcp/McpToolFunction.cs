@@ -21,11 +21,12 @@ internal sealed class McpToolFunction(McpClientTool tool, string server) : Deleg
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return $"error: the MCP server {server} failed to run {Name}: {e.Message.ReplaceLineEndings(" ")}";
+            return ToolResults.Error($"the MCP server {server} failed to run {Name}: {e.Message.ReplaceLineEndings(" ")}");
         }
 
         var text = Text(result);
-        return result.IsError == true ? $"error: {text}" : text;
+        // The runner knows a failure by ToolResults' prefix: it becomes the step's error, and a paid tool is not charged for it.
+        return result.IsError == true ? ToolResults.Error(text) : text;
     }
 
     private static string Text(CallToolResult result)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Grounded.Access;
 using Grounded.Agents.Definitions;
+using Grounded.Agents.Loop;
 using Grounded.Agents.Tools;
 using Grounded.Agents.Tools.Mcp;
 using Microsoft.Extensions.AI;
@@ -53,8 +54,21 @@ public sealed class McpToolSetTests
 
         var result = Assert.IsType<string>(await set.Tools[0].Function.InvokeAsync(new AIFunctionArguments { ["text"] = "fail" }));
 
-        Assert.StartsWith("error:", result, StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", result, StringComparison.Ordinal);
         Assert.Contains("the echo broke", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFailureTheServerReportsIsTheRunnersStepErrorSoAPaidToolIsNotChargedForIt()
+    {
+        await using var server = await TinyMcpServer.StartAsync();
+        await using var set = await McpToolSet.ConnectAsync(new McpToolSpec { Url = server.Url, Allow = ["echo_text"], UsdPerCall = 0.01m }, Environment, default);
+        var call = new FunctionCallContent("c1", "echo_text", new Dictionary<string, object?> { ["text"] = "fail" });
+
+        var outcome = await ToolInvoker.InvokeAsync(set.Tools[0], call, new AgentCaps(), new HashSet<string> { "echo_text" }, default);
+
+        Assert.NotNull(outcome.Error);
+        Assert.Contains("the echo broke", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]

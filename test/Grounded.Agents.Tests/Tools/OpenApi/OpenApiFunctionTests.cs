@@ -103,7 +103,7 @@ public sealed class OpenApiFunctionTests
 
         var result = await CallAsync(service, spec, "get_order", """{"id": 1001}""", _ => null);
 
-        Assert.StartsWith("error:", result, StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", result, StringComparison.Ordinal);
         Assert.Contains("ORDERS_TOKEN", result, StringComparison.Ordinal);
         Assert.Empty(service.Calls);
     }
@@ -123,7 +123,7 @@ public sealed class OpenApiFunctionTests
 
         var result = (string)(await tools[0].Function.InvokeAsync(Arguments("""{"id": 1001}""")))!;
 
-        Assert.StartsWith("error:", result, StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", result, StringComparison.Ordinal);
     }
 
     [Fact]
