@@ -88,7 +88,7 @@ public static class GroundedServer
             throw new ConfigException($"the prompt registry is invalid ({options.Prompts.Directory ?? "built-in prompts only"}):{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", e.Problems)}", e) { Problems = e.Problems };
         }
 
-        CheckAgents(stack, options);
+        CheckAgents(app, stack, options);
         CheckBinding(app, options);
 
         // The request pipeline, outermost first: request context (id, headers, log line) → routing → failures to HTTP →
@@ -113,20 +113,24 @@ public static class GroundedServer
         return app;
     }
 
-    // The agents folder's files are checked before listening, as the prompts are: a broken agent is a config error, not a 422 later.
-    private static void CheckAgents(GroundedStack stack, GroundedOptions options)
+    // The agents folder's files are checked before listening, and every problem is logged: a broken agent is visible at start-up,
+    // while the others keep working (starting it answers 422 with the same problems).
+    private static void CheckAgents(WebApplication app, GroundedStack stack, GroundedOptions options)
     {
         if (options.AgentsDirectory is not { } dir)
         {
             return;
         }
 
-        var problems = Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .SelectMany(f => stack.Agents.ValidateAsync(f).GetAwaiter().GetResult()).ToList();
-        if (problems.Count > 0)
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grounded.Server");
+        var files = Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        foreach (var problem in files.SelectMany(f => stack.Agents.ValidateAsync(f).GetAwaiter().GetResult()))
         {
-            throw new ConfigException($"the agents folder is invalid ({dir}):{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}") { Problems = problems };
+            log.LogWarning("agent file problem: {Problem}", problem);
         }
+
+        var ended = stack.Agents.EndAbandonedAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        log.LogInformation("{Count} agent files in {Directory}{Ended}", files.Count, dir, ended > 0 ? $"; {ended} runs a stopped process had left running were ended" : string.Empty);
     }
 
     private static GroundedOptions LoadOptions(IConfiguration configuration) =>

@@ -19,9 +19,13 @@ public sealed record AgentCaps
     /// <value>The default is 30 seconds.</value>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets how many times the same tool may be called with the same arguments; the call after that ends the run (<c>repeated_call</c>).</summary>
-    /// <value>The default is 3.</value>
+    /// <summary>Gets how many times the model may ask for the same tool with the same arguments: the request that makes it this many ends the run (<c>repeated_call</c>) and is not run, so at most <c>MaxRepeats - 1</c> identical calls run.</summary>
+    /// <value>The default is 3; at least 2.</value>
     public int MaxRepeats { get; init; } = 3;
+
+    /// <summary>Gets the most tokens one model call may write (sent as the request's output limit, and what the cost check prices a call's output at).</summary>
+    /// <value>The default is 2,048.</value>
+    public int MaxOutputTokens { get; init; } = 2_048;
 
     /// <summary>Gets the most characters of a tool's result the model is shown; longer results are cut, saying so.</summary>
     /// <value>The default is 8,000.</value>

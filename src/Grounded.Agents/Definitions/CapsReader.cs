@@ -14,11 +14,17 @@ internal static class CapsReader
             return defaults;
         }
 
-        f.Known(caps, "caps.", "maxSteps", "maxUsd", "timeout", "toolTimeout", "maxRepeats", "maxResultChars");
+        f.Known(caps, "caps.", "maxSteps", "maxUsd", "timeout", "toolTimeout", "maxRepeats", "maxResultChars", "maxOutputTokens");
         var steps = f.Integer(caps, "maxSteps", "caps.maxSteps");
         var usd = f.Number(caps, "maxUsd", "caps.maxUsd");
         var repeats = f.Integer(caps, "maxRepeats", "caps.maxRepeats");
         var chars = f.Integer(caps, "maxResultChars", "caps.maxResultChars");
+        var output = f.Integer(caps, "maxOutputTokens", "caps.maxOutputTokens");
+        if (output is < 1 or > 1_000_000)
+        {
+            problem($"{YamlLines.At(caps, "maxOutputTokens")}caps.maxOutputTokens must be between 1 and 1000000 (got {output})");
+        }
+
         if (steps is < 1 or > 1000)
         {
             problem($"{YamlLines.At(caps, "maxSteps")}caps.maxSteps must be between 1 and 1000 (got {steps})");
@@ -29,9 +35,9 @@ internal static class CapsReader
             problem($"{YamlLines.At(caps, "maxUsd")}caps.maxUsd must be between 0 and 10000 dollars (got {usd})");
         }
 
-        if (repeats is < 1)
+        if (repeats is < 2)
         {
-            problem($"{YamlLines.At(caps, "maxRepeats")}caps.maxRepeats must be at least 1 (got {repeats})");
+            problem($"{YamlLines.At(caps, "maxRepeats")}caps.maxRepeats must be at least 2 (the request that makes this many identical calls ends the run; got {repeats})");
         }
 
         if (chars is < 100 or > 1_000_000)
@@ -47,6 +53,7 @@ internal static class CapsReader
             ToolTimeout = Duration(caps, f, "toolTimeout", problem) ?? defaults.ToolTimeout,
             MaxRepeats = repeats ?? defaults.MaxRepeats,
             MaxResultChars = chars ?? defaults.MaxResultChars,
+            MaxOutputTokens = output ?? defaults.MaxOutputTokens,
         };
     }
 

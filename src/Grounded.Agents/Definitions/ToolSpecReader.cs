@@ -125,9 +125,23 @@ internal static class ToolSpecReader
             }
         }
 
+        var allow = f.List(map, "allow") ?? [];
+        if (allow.Count == 0)
+        {
+            // Every operation of an API (its deletes too) is rarely what an agent should have: the operations are named.
+            problem($"line {map.Start.Line}: openapi needs allow: [operationId, ...], the operations the agent may call");
+        }
+
+        var baseUrl = f.Text(map, "baseUrl", "tools[].baseUrl");
+        if ((bearer is not null || apiKey is not null) && baseUrl is null && document.Contains("://", StringComparison.Ordinal))
+        {
+            // A document fetched from elsewhere must not choose the host the credentials are sent to.
+            problem($"line {map.Start.Line}: an OpenAPI document read from a URL with auth: needs baseUrl: (where the credentials may go)");
+        }
+
         return new OpenApiToolSpec(document)
         {
-            Allow = f.List(map, "allow") ?? [], ApprovalFor = f.List(map, "approvalFor") ?? [], BaseUrl = f.Text(map, "baseUrl", "tools[].baseUrl"),
+            Allow = allow, ApprovalFor = f.List(map, "approvalFor") ?? [], BaseUrl = baseUrl,
             BearerEnv = bearer, ApiKey = apiKey,
         };
     }

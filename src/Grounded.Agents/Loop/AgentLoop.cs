@@ -17,6 +17,7 @@ namespace Grounded.Agents.Loop;
 internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition definition, string instructions, string? promptReference, ToolCatalog tools, AgentRunState state, Func<AgentRunState, CancellationToken, Task> save)
 {
     private readonly AgentCaps _caps = definition.Caps;
+    private readonly int _outputLimit = options.OutputLimit(definition.Model, definition.Caps.MaxOutputTokens);
     private readonly HashSet<string> _allowed = [.. tools.ByName.Keys];
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -31,11 +32,11 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
         {
             await StepsAsync(limit.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             End(AgentExitReason.Timeout, $"the run took longer than its {_caps.Timeout.TotalSeconds:0.###}s timeout (caps.timeout)");
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller went away (Ctrl-C): the run ends, recorded as such, rather than staying "running" in the store for ever.
             End(AgentExitReason.Error, "the run was cancelled by its caller");
@@ -78,12 +79,12 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
 
             if (state.Run.Usage.ModelCalls >= _caps.MaxSteps)
             {
-                End(AgentExitReason.MaxSteps, $"the run made {_caps.MaxSteps} model calls without a final answer (caps.maxSteps)");
+                EndAtMaxSteps();
                 return;
             }
 
-            var estimate = options.EstimateCost?.Invoke(definition.Model, state.Messages) ?? 0;
-            if (state.Run.CostUsd + estimate > _caps.MaxUsd || (state.Run.CostUsd >= _caps.MaxUsd && _caps.MaxUsd >= 0))
+            var estimate = options.EstimateCost?.Invoke(definition.Model, Conversation(), _outputLimit) ?? 0;
+            if (state.Run.CostUsd + estimate > _caps.MaxUsd || (_caps.MaxUsd > 0 && state.Run.CostUsd >= _caps.MaxUsd))
             {
                 End(AgentExitReason.MaxCost, $"the next model call could cost ${estimate:0.######} and the run has ${_caps.MaxUsd - state.Run.CostUsd:0.######} left of caps.maxUsd ${_caps.MaxUsd}");
                 return;
@@ -95,7 +96,7 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
             {
                 if (state.Run.Usage.ModelCalls >= _caps.MaxSteps)
                 {
-                    End(AgentExitReason.MaxSteps, $"the run made {_caps.MaxSteps} model calls without a final answer (caps.maxSteps)");
+                    EndAtMaxSteps();
                     return;
                 }
 
@@ -112,14 +113,13 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
         var context = new GatewayContext("agent") { Identity = state.Caller, RequestedModel = definition.Model, PromptId = promptReference };
         var chat = context.AttachTo(new ChatOptions
         {
-            ModelId = definition.Model, Tools = [.. tools.Tools.Select(t => (AITool)t.Function)], ToolMode = tools.Tools.Count > 0 ? ChatToolMode.Auto : null,
+            ModelId = definition.Model, MaxOutputTokens = _outputLimit,
+            Tools = [.. tools.Tools.Select(t => (AITool)t.Function)], ToolMode = tools.Tools.Count > 0 ? ChatToolMode.Auto : null,
             AllowMultipleToolCalls = tools.Tools.Count > 0 ? true : null,
         });
         var agent = new ChatClientAgent(options.Chat, new ChatClientAgentOptions { Name = definition.Name, Description = definition.Description, UseProvidedChatClientAsIs = true });
         var started = options.Time.GetTimestamp();
-        var messages = new List<ChatMessage>(state.Messages.Count + 1) { new(ChatRole.System, instructions) };
-        messages.AddRange(state.Messages);
-        var response = await agent.RunAsync(messages, session: null, new ChatClientAgentRunOptions(chat), cancellationToken).ConfigureAwait(false);
+        var response = await agent.RunAsync(Conversation(), session: null, new ChatClientAgentRunOptions(chat), cancellationToken).ConfigureAwait(false);
         var elapsed = options.Time.GetElapsedTime(started);
         options.RecordUsage?.Invoke(context, elapsed);
         state.Messages.AddRange(response.Messages);
@@ -143,7 +143,7 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
             state.Run = state.Run with
             {
                 Status = AgentRunStatus.WaitingApproval, UpdatedAt = options.Time.GetUtcNow(),
-                Pending = new PendingApproval("tool_call", $"{call.Name} requires a person's approval before it runs") { CallId = call.CallId, Tool = call.Name, Arguments = arguments },
+                Pending = new PendingApproval(PendingApproval.ToolCall, $"{call.Name} requires a person's approval before it runs") { CallId = call.CallId, Tool = call.Name, Arguments = arguments },
             };
             return false;
         }
@@ -161,6 +161,7 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
             return false;
         }
 
+        state.Approved.Remove(call.CallId); // an approval covers this call only, even where a provider reuses call ids
         var started = options.Time.GetTimestamp();
         var outcome = await ToolInvoker.InvokeAsync(tool, call, _caps, _allowed, cancellationToken).ConfigureAwait(false);
         state.Messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, outcome.Result)]));
@@ -183,7 +184,7 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
                 state.Run = state.Run with
                 {
                     Status = AgentRunStatus.WaitingApproval, UpdatedAt = options.Time.GetUtcNow(),
-                    Pending = new PendingApproval("answer", $"the answer's grounding confidence {confidence:0.00} is below approval.minConfidence {threshold:0.00}") { Answer = answer, Confidence = Math.Round(confidence, 4) },
+                    Pending = new PendingApproval(PendingApproval.HeldAnswer, $"the answer's grounding confidence {confidence:0.00} is below approval.minConfidence {threshold:0.00}") { Answer = answer, Confidence = Math.Round(confidence, 4) },
                 };
                 return;
             }
@@ -191,6 +192,8 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
 
         state.Run = state.Run with { Answer = answer, Status = AgentRunStatus.Completed, ExitReason = AgentExitReason.Completed, UpdatedAt = options.Time.GetUtcNow(), Pending = null };
     }
+
+    private void EndAtMaxSteps() => End(AgentExitReason.MaxSteps, $"the run made {_caps.MaxSteps} model calls without a final answer (caps.maxSteps)");
 
     private void End(string reason, string message) =>
         state.Run = state.Run with
@@ -211,6 +214,9 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
             UpdatedAt = options.Time.GetUtcNow(),
         };
     }
+
+    // What each model call is sent: the instructions, then the conversation so far.
+    private List<ChatMessage> Conversation() => [new(ChatRole.System, instructions), .. state.Messages];
 
     private static JsonElement? Arguments(FunctionCallContent call) =>
         call.Arguments is null ? null : JsonSerializer.SerializeToElement(call.Arguments, AIJsonUtilities.DefaultOptions);

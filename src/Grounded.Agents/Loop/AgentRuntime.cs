@@ -47,8 +47,15 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
         {
             var specialists = await SpecialistsAsync(definition, cancellationToken).ConfigureAwait(false);
             await SaveAsync(state, cancellationToken).ConfigureAwait(false);
-            await new WorkflowRun(options, definition, instructions, state, (d, ct) => ToolsAsync(d, caller, d.SourceFile, ct)).RunAsync(specialists, cancellationToken).ConfigureAwait(false);
-            await SaveAsync(state, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await new WorkflowRun(options, definition, instructions, state, (d, ct) => ToolsAsync(d, caller, d.SourceFile, ct)).RunAsync(specialists, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await SaveAsync(state, CancellationToken.None).ConfigureAwait(false); // a cancelled run is saved as ended too
+            }
+
             return state.Run;
         }
 
@@ -68,17 +75,30 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var store = await options.Store(cancellationToken).ConfigureAwait(false);
-        if (await store.GetAgentRunAsync(runId, cancellationToken).ConfigureAwait(false) is not { } record || record.Tenant != actor.Tenant)
+        if (await store.GetAgentRunAsync(runId, cancellationToken).ConfigureAwait(false) is not { } record || AgentRunState.FromRecord(record) is not { } state || !Visible(state, actor))
         {
             return null;
         }
 
-        var state = AgentRunState.FromRecord(record);
         if (state.Run.Status != AgentRunStatus.WaitingApproval || state.Run.Pending is not { } pending)
         {
             throw new AgentRunConflictException($"run {runId} is {state.Run.Status}, not waiting for approval");
         }
 
+        // An approved call needs its agent again: built before the decision is claimed, so that an agent that can no longer be
+        // built (its model or tools gone) leaves the run waiting, with the reason, instead of claimed and stuck.
+        var goesOn = approve && pending.Kind == PendingApproval.ToolCall;
+        AgentDefinition? definition = null;
+        (string Text, string? Reference) instructions = default;
+        ToolCatalog? tools = null;
+        if (goesOn)
+        {
+            definition = Parse(state.AgentYaml, state.AgentFile);
+            instructions = await InstructionsAsync(definition, cancellationToken).ConfigureAwait(false);
+            tools = await ToolsAsync(definition, state.Caller, state.AgentFile, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var owned = tools;
         var decision = approve ? "approved" : "rejected";
         var now = options.Time.GetUtcNow();
         var step = new AgentStep(state.Run.Steps.Count + 1, AgentStepKinds.Approval) { Tool = pending.Tool, Arguments = pending.Arguments, Decision = decision, Actor = actor.KeyId };
@@ -87,7 +107,7 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
         {
             state.Run = state.Run with { Status = AgentRunStatus.Failed, ExitReason = AgentExitReason.Rejected, Error = $"{actor.KeyId} rejected {(pending.Tool is null ? "the answer" : pending.Tool)}" };
         }
-        else if (pending.Kind == "answer")
+        else if (!goesOn)
         {
             state.Run = state.Run with { Status = AgentRunStatus.Completed, ExitReason = AgentExitReason.Completed, Answer = pending.Answer };
         }
@@ -101,12 +121,9 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
         {
             Detail = pending.Tool is null ? $"answer of {state.Run.Agent}" : $"{pending.Tool} of {state.Run.Agent}",
         }, cancellationToken).ConfigureAwait(false);
-        if (state.Run.Status == AgentRunStatus.Running)
+        if (goesOn)
         {
-            var definition = Parse(state.AgentYaml, state.AgentFile);
-            var (instructions, reference) = await InstructionsAsync(definition, cancellationToken).ConfigureAwait(false);
-            await using var tools = await ToolsAsync(definition, state.Caller, state.AgentFile, cancellationToken).ConfigureAwait(false);
-            await new AgentLoop(options, definition, instructions, reference, tools, state, SaveAsync).RunAsync(cancellationToken).ConfigureAwait(false);
+            await new AgentLoop(options, definition!, instructions.Text!, instructions.Reference, tools!, state, SaveAsync).RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return state.Run;
@@ -134,20 +151,58 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
         }
     }
 
-    /// <summary>Returns the run <paramref name="runId"/> of <paramref name="tenant"/> (any tenant when null), or null.</summary>
-    public async Task<AgentRun?> GetAsync(string runId, string? tenant, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Returns the run <paramref name="runId"/> if <paramref name="viewer"/> may see it, else null: a run is its tenant's, and a
+    /// key limited to groups sees the runs it started and those of keys whose groups are among its own (a run's tool results
+    /// may quote any document its starter may see).
+    /// </summary>
+    public async Task<AgentRun?> GetAsync(string runId, CallerIdentity viewer, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         var store = await options.Store(cancellationToken).ConfigureAwait(false);
-        return await store.GetAgentRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } record && (tenant is null || record.Tenant == tenant)
-            ? AgentRunState.FromRecord(record).Run : null;
+        return await store.GetAgentRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } record && AgentRunState.FromRecord(record) is var state && Visible(state, viewer)
+            ? state.Run : null;
     }
 
-    /// <summary>Returns the runs of <paramref name="tenant"/> (all when null), with <paramref name="status"/> when not null, newest first.</summary>
-    public async Task<IReadOnlyList<AgentRun>> ListAsync(string? tenant, string? status, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Returns the runs <paramref name="viewer"/> may see, with <paramref name="status"/> when not null, newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<AgentRun>> ListAsync(CallerIdentity viewer, string? status, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var store = await options.Store(cancellationToken).ConfigureAwait(false);
+        return [.. (await store.ListAgentRunsAsync(viewer.Tenant, status, limit, cancellationToken).ConfigureAwait(false))
+            .Select(AgentRunState.FromRecord).Where(s => Visible(s, viewer)).Select(s => s.Run)];
+    }
+
+    /// <summary>
+    /// Ends the runs a stopped process left running: a run still <c>running</c> well after its timeout (a run cannot be running
+    /// for longer than that since its last save) is recorded as failed, <c>error</c>. Returns how many. Any replica may call it.
+    /// </summary>
+    public async Task<int> EndAbandonedAsync(TimeSpan grace, CancellationToken cancellationToken = default)
     {
         var store = await options.Store(cancellationToken).ConfigureAwait(false);
-        return [.. (await store.ListAgentRunsAsync(tenant, status, limit, cancellationToken).ConfigureAwait(false)).Select(r => AgentRunState.FromRecord(r).Run)];
+        var now = options.Time.GetUtcNow();
+        var ended = 0;
+        foreach (var record in await store.ListAgentRunsAsync(null, AgentRunStatus.Running, 1000, cancellationToken).ConfigureAwait(false))
+        {
+            var state = AgentRunState.FromRecord(record);
+            var timeout = AgentFileReader.Read(state.AgentYaml, "agent", []) is { } definition ? definition.Caps.Timeout : new AgentCaps().Timeout;
+            if (record.UpdatedAt + timeout + grace > now)
+            {
+                continue;
+            }
+
+            state.Run = state.Run with { Status = AgentRunStatus.Failed, ExitReason = AgentExitReason.Error, Error = "the process running it stopped before it ended", UpdatedAt = now };
+            ended += await store.SaveAgentRunAsync(state.ToRecord(), state.Version, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return ended;
     }
+
+    // A run shows what its tools read for the identity it acts as: a viewer of the tenant sees it when that identity could see
+    // no more than the viewer can (no groups beyond the viewer's), or when the viewer started it.
+    private static bool Visible(AgentRunState state, CallerIdentity viewer) =>
+        state.Run.Tenant == viewer.Tenant
+        && (viewer.Groups is null || viewer.KeyId == state.Caller.KeyId || (state.Caller.Groups is { } groups && groups.All(viewer.Groups.Contains)));
 
     private AgentDefinition Parse(string yaml, string? file)
     {
@@ -177,6 +232,11 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
     private async Task<List<(AgentDefinition, string)>> SpecialistsAsync(AgentDefinition orchestrator, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
+        if (WaitsForApproval(orchestrator))
+        {
+            problems.Add($"{orchestrator.SourceFile ?? orchestrator.Name}: a workflow's orchestrator cannot wait for approval (nothing would resume the workflow)");
+        }
+
         var specialists = new List<(AgentDefinition, string)>();
         var folder = Path.GetDirectoryName(orchestrator.SourceFile) ?? Directory.GetCurrentDirectory();
         foreach (var name in orchestrator.Workflow!.Agents)
@@ -187,7 +247,7 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
                 var specialist = AgentFileReader.Load(path);
                 var before = problems.Count;
                 Check(specialist, name, problems);
-                if (specialist.Workflow is not null || specialist.MinConfidence is not null || specialist.Tools.Any(t => t.RequiresApproval || t is OpenApiToolSpec { ApprovalFor.Count: > 0 }))
+                if (specialist.Workflow is not null || WaitsForApproval(specialist))
                 {
                     problems.Add($"{name}: a specialist cannot be a workflow or wait for approval (run it alone for that)");
                 }
@@ -205,6 +265,9 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
 
         return problems.Count > 0 ? throw new AgentDefinitionException(problems) : specialists;
     }
+
+    private static bool WaitsForApproval(AgentDefinition definition) =>
+        definition.MinConfidence is not null || definition.Tools.Any(t => t.RequiresApproval || t is OpenApiToolSpec { ApprovalFor.Count: > 0 });
 
     private async Task<(string Text, string? Reference)> InstructionsAsync(AgentDefinition definition, CancellationToken cancellationToken)
     {
@@ -229,14 +292,31 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
             environment = environment with { BaseDirectory = Path.GetDirectoryName(file) ?? environment.BaseDirectory };
         }
 
+        // Reading OpenAPI documents and connecting to MCP servers is bounded by the run's own timeout: a hung server fails the start.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(definition.Caps.Timeout);
+        ToolCatalog catalog;
         try
         {
-            return await ToolCatalog.CreateAsync(definition, environment, cancellationToken).ConfigureAwait(false);
+            catalog = await ToolCatalog.CreateAsync(definition, environment, limit.Token).ConfigureAwait(false);
         }
         catch (ToolLoadException e)
         {
             throw new AgentDefinitionException($"{file ?? definition.Name}: {e.Message}", e);
         }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AgentDefinitionException($"{file ?? definition.Name}: its tools could not be loaded within caps.timeout ({definition.Caps.Timeout.TotalSeconds:0.###}s): an OpenAPI document or MCP server did not answer");
+        }
+
+        // Two sources offering one name (a built-in and an MCP tool, two OpenAPI documents) would leave the model unable to say which.
+        if (catalog.Tools.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList() is { Count: > 0 } clashes)
+        {
+            await catalog.DisposeAsync().ConfigureAwait(false);
+            throw new AgentDefinitionException($"{file ?? definition.Name}: more than one tool is named {string.Join(", ", clashes)}; narrow the sources with allow:");
+        }
+
+        return catalog;
     }
 
     private async Task SaveAsync(AgentRunState state, CancellationToken cancellationToken)

@@ -21,8 +21,11 @@ public sealed record AgentRuntimeOptions
     /// <summary>Gets whether a name is a configured model or route (an agent naming neither is refused before it runs).</summary>
     public Func<string, bool> IsModel { get; init; } = _ => true;
 
-    /// <summary>Gets the highest cost in dollars one call of a model could have with these messages (input as sent, output at the model's cap); null: not estimated.</summary>
-    public Func<string, IReadOnlyList<ChatMessage>, decimal>? EstimateCost { get; init; }
+    /// <summary>Gets the highest cost in dollars one call of a model could have with these messages and at most this many output tokens; null: not estimated.</summary>
+    public Func<string, IReadOnlyList<ChatMessage>, int, decimal>? EstimateCost { get; init; }
+
+    /// <summary>Gets the output limit a step sends a model: the agent's <c>caps.maxOutputTokens</c>, lowered to what the model (or every model of a route) can write.</summary>
+    public Func<string, int, int> OutputLimit { get; init; } = (_, requested) => requested;
 
     /// <summary>Gets what records each model call in the usage ledger (the same ledger as every other request).</summary>
     public Action<GatewayContext, TimeSpan>? RecordUsage { get; init; }

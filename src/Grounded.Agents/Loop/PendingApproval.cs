@@ -7,6 +7,12 @@ namespace Grounded.Agents.Loop;
 /// <param name="Reason">Why it waits, in one sentence.</param>
 public sealed record PendingApproval(string Kind, string Reason)
 {
+    /// <summary>The <see cref="Kind"/> of a tool call waiting for approval.</summary>
+    public const string ToolCall = "tool_call";
+
+    /// <summary>The <see cref="Kind"/> of a held answer.</summary>
+    public const string HeldAnswer = "answer";
+
     /// <summary>Gets the model's id of the pending call (a <c>tool_call</c>).</summary>
     public string? CallId { get; init; }
 

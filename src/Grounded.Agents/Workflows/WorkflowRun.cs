@@ -59,7 +59,14 @@ internal sealed class WorkflowRun(AgentRuntimeOptions options, AgentDefinition o
                 throw Stop(left.Steps <= 0 ? AgentExitReason.MaxSteps : AgentExitReason.MaxCost, $"the run had nothing left of its caps for {definition.Name}");
             }
 
-            caps = definition.Caps with { MaxSteps = Math.Max(1, Math.Min(definition.Caps.MaxSteps, left.Steps / _share)), MaxUsd = Math.Min(definition.Caps.MaxUsd, left.Usd / _share) };
+            // In a concurrent workflow each specialist gets an equal share, so together they cannot pass the run's caps.
+            var steps = Math.Min(definition.Caps.MaxSteps, left.Steps / _share);
+            if (steps < 1)
+            {
+                throw Stop(AgentExitReason.MaxSteps, $"the run's caps.maxSteps leaves less than one model call for {definition.Name}");
+            }
+
+            caps = definition.Caps with { MaxSteps = steps, MaxUsd = Math.Min(definition.Caps.MaxUsd, left.Usd / _share) };
         }
 
         var own = new AgentRunState
@@ -67,12 +74,16 @@ internal sealed class WorkflowRun(AgentRuntimeOptions options, AgentDefinition o
             Run = state.Run with { Agent = definition.Name, Steps = [], Usage = new AgentUsage(), CostUsd = 0, Status = AgentRunStatus.Running },
             AgentYaml = string.Empty, Caller = state.Caller, Messages = messages,
         };
-        await using (var catalog = await tools(definition, cancellationToken).ConfigureAwait(false))
+        try
         {
+            await using var catalog = await tools(definition, cancellationToken).ConfigureAwait(false);
             await new AgentLoop(options, definition with { Caps = caps }, instructions, null, catalog, own, (_, _) => Task.CompletedTask).RunAsync(cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            Merge(own.Run, definition.Name); // what it spent counts, whatever stopped it
+        }
 
-        Merge(own.Run, definition.Name);
         return own.Run.ExitReason == AgentExitReason.Completed
             ? own.Run.Answer ?? string.Empty
             : throw Stop(own.Run.ExitReason ?? AgentExitReason.Error, $"{definition.Name}: {own.Run.Error}");
@@ -97,7 +108,7 @@ internal sealed class WorkflowRun(AgentRuntimeOptions options, AgentDefinition o
         var handoffs = agents.Select(a => new AgentTool(a.AsAIFunction(new AIFunctionFactoryOptions
         {
             Name = "ask_" + a.Name!.Replace('-', '_'), Description = a.Description ?? $"Hand the task to {a.Name}, which answers it.",
-        })) { Source = "agent" });
+        })) { Source = "agent", Timeout = orchestrator.Caps.Timeout }); // a specialist's whole loop, bounded by the run's timeout
         await using var own = await tools(orchestrator, cancellationToken).ConfigureAwait(false);
         await using var catalog = own.With(handoffs);
         await new AgentLoop(options, orchestrator, instructions, null, catalog, state, (_, _) => Task.CompletedTask).RunAsync(cancellationToken).ConfigureAwait(false);

@@ -44,7 +44,7 @@ internal abstract class AgentDecisionCommand : GroundedCommand<AgentRunIdSetting
     protected override async Task<int> RunAsync(AgentRunIdSettings settings, CancellationToken cancellationToken)
     {
         await using var stack = OpenStack(settings);
-        var run = await AgentActions.Guard(() => stack.Agents.DecideAsync(settings.RunId, Approve, CallerIdentity.Local, PromptActions.Origin, cancellationToken)).ConfigureAwait(false)
+        var run = await AgentActions.Guard(() => stack.Agents.DecideAsync(settings.RunId, Approve, AgentActions.Operator(settings.Tenant), PromptActions.Origin, cancellationToken)).ConfigureAwait(false)
             ?? throw new UserInputException($"no agent run '{settings.RunId}' in this store (grounded agent list shows the runs)");
         return AgentOutput.Show(run, settings.Json);
     }
@@ -56,7 +56,7 @@ internal sealed class AgentTraceCommand : GroundedCommand<AgentRunIdSettings>
     protected override async Task<int> RunAsync(AgentRunIdSettings settings, CancellationToken cancellationToken)
     {
         await using var stack = OpenStack(settings);
-        var run = await stack.Agents.GetAsync(settings.RunId, CallerIdentity.Local.Tenant, cancellationToken).ConfigureAwait(false)
+        var run = await stack.Agents.GetAsync(settings.RunId, AgentActions.Operator(settings.Tenant), cancellationToken).ConfigureAwait(false)
             ?? throw new UserInputException($"no agent run '{settings.RunId}' in this store (grounded agent list shows the runs)");
         if (settings.Json)
         {
@@ -87,7 +87,7 @@ internal sealed class AgentListCommand : GroundedCommand<AgentListSettings>
         }
 
         await using var stack = OpenStack(settings);
-        var runs = await stack.Agents.ListAsync(CallerIdentity.Local.Tenant, settings.Status, settings.Limit, cancellationToken).ConfigureAwait(false);
+        var runs = await stack.Agents.ListAsync(AgentActions.Operator(settings.Tenant), settings.Status, settings.Limit, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             JsonOutput.Write(new { data = runs.Select(r => new { r.RunId, r.Agent, r.Status, r.ExitReason, r.Task, r.CostUsd, steps = r.Steps.Count, r.CreatedAt }) });
@@ -106,6 +106,9 @@ internal sealed class AgentListCommand : GroundedCommand<AgentListSettings>
 /// <summary>What the run verbs share: the mapping of agent errors to the CLI's one-line errors.</summary>
 internal static class AgentActions
 {
+    /// <summary>The local operator acting on <paramref name="tenant"/>'s runs (the CLI on the server's machine is admin of every tenant).</summary>
+    public static CallerIdentity Operator(string? tenant) => string.IsNullOrWhiteSpace(tenant) ? CallerIdentity.Local : CallerIdentity.Local with { Tenant = tenant };
+
     public static async Task<T> Guard<T>(Func<Task<T>> action)
     {
         try

@@ -29,6 +29,10 @@ internal sealed class AgentRunIdSettings : StoreSettings
     [CommandArgument(0, "<RUN_ID>")]
     [Description("The run's id (run_...), as agent run printed it")]
     public string RunId { get; init; } = string.Empty;
+
+    [CommandOption("--tenant <TENANT>")]
+    [Description("The tenant whose run it is (a run started through the server by another tenant's key). Default: default")]
+    public string? Tenant { get; init; }
 }
 
 /// <summary><c>grounded agent list</c>'s options.</summary>
@@ -37,6 +41,10 @@ internal sealed class AgentListSettings : StoreSettings
     [CommandOption("--status <STATUS>")]
     [Description("Only runs with this status: running, completed, waiting_approval or failed")]
     public string? Status { get; init; }
+
+    [CommandOption("--tenant <TENANT>")]
+    [Description("List this tenant's runs (runs started through the server by its keys). Default: default")]
+    public string? Tenant { get; init; }
 
     [CommandOption("--limit <N>")]
     [Description("The most runs to list, newest first. Default: 20")]

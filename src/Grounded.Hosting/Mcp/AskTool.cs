@@ -16,11 +16,11 @@ internal sealed class AskTool(GroundedStack stack, CallerIdentity caller, Func<C
 
     public override Tool ProtocolTool { get; } = Describe(Name, "Ask the documents",
         "Answer a question from the indexed documents only, citing them as [n], or abstain when they do not hold the answer.",
-        ToolArguments.Schema("question", "The question to answer from the documents."));
+        McpArguments.Schema("question", "The question to answer from the documents."));
 
     protected override async Task<CallToolResult> CallAsync(IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
     {
-        var request = new AskRequest { Question = ToolArguments.Text(arguments, "question"), TopK = ToolArguments.TopK(arguments) };
+        var request = new AskRequest { Question = McpArguments.Text(arguments, "question"), TopK = McpArguments.TopK(arguments) };
         var context = new GatewayContext("mcp") { Identity = Caller };
         var started = time.GetTimestamp();
         var status = 500;

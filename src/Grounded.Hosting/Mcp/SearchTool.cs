@@ -15,11 +15,11 @@ internal sealed class SearchTool(GroundedStack stack, CallerIdentity caller, Fun
 
     public override Tool ProtocolTool { get; } = Describe(Name, "Search the documents",
         "Find the passages of the indexed documents most relevant to a query (hybrid retrieval), best first; cite them as [n].",
-        ToolArguments.Schema("query", "What to look for, in words or as a question."));
+        McpArguments.Schema("query", "What to look for, in words or as a question."));
 
     protected override async Task<CallToolResult> CallAsync(IDictionary<string, JsonElement>? arguments, CancellationToken cancellationToken)
     {
-        var request = new AskRequest { Question = ToolArguments.Text(arguments, "query"), TopK = ToolArguments.TopK(arguments) };
+        var request = new AskRequest { Question = McpArguments.Text(arguments, "query"), TopK = McpArguments.TopK(arguments) };
         var hits = await Stack.SearchAsync(request, new GatewayContext("mcp") { Identity = Caller }, cancellationToken).ConfigureAwait(false);
         var results = hits.Select((h, i) => new SearchHit(
             i + 1, h.Chunk.Source, h.Chunk.Chunk.HeadingPath, Math.Round(h.Score, 4), h.Chunk.Chunk.Text, h.Chunk.DocumentId, h.Chunk.Id)).ToList();

@@ -61,7 +61,7 @@ internal static class AgentRunsApi
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, GroundedStack stack) =>
-        await stack.Agents.GetAsync(id, http.Caller().Tenant, http.RequestAborted) is { } run ? Results.Json(run, Web) : NotFound(id);
+        await stack.Agents.GetAsync(id, http.Caller(), http.RequestAborted) is { } run ? Results.Json(run, Web) : NotFound(id);
 
     private static async Task<IResult> ListAsync(HttpContext http, GroundedStack stack, string? status, int? limit)
     {
@@ -75,7 +75,7 @@ internal static class AgentRunsApi
             return Problem(400, $"limit: must be between 1 and 1000 (got {limit})");
         }
 
-        var runs = await stack.Agents.ListAsync(http.Caller().Tenant, status, limit ?? 50, http.RequestAborted);
+        var runs = await stack.Agents.ListAsync(http.Caller(), status, limit ?? 50, http.RequestAborted);
         return Results.Json(new { data = runs }, Web);
     }
 

@@ -8,7 +8,7 @@ public sealed class AgentFileLinesTests
     [Theory]
     [InlineData("caps:\n  maxSteps: -2\n", "line 5: caps.maxSteps must be between 1 and 1000")]
     [InlineData("caps:\n  maxUsd: -1\n", "line 5: caps.maxUsd must be between 0 and 10000")]
-    [InlineData("caps:\n  maxRepeats: 0\n", "line 5: caps.maxRepeats must be at least 1")]
+    [InlineData("caps:\n  maxRepeats: 0\n", "line 5: caps.maxRepeats must be at least 2")]
     [InlineData("caps:\n  maxResultChars: 5\n", "line 5: caps.maxResultChars must be between 100")]
     [InlineData("caps: { timeout: soon }\n", "line 4: caps.timeout: 'soon' is not a duration")]
     [InlineData("caps:\n  toolTimeout: 0s\n", "line 5: caps.toolTimeout: '0s' is not a duration")]

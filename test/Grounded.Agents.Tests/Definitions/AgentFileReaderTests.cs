@@ -60,6 +60,17 @@ public sealed class AgentFileReaderTests
     }
 
     [Fact]
+    public void AnOpenApiEntryMustNameItsOperationsAndARemoteDocumentWithAuthItsBaseUrl()
+    {
+        var problems = new List<string>();
+
+        AgentFileReader.Read("name: a\ninstructions: x\nmodel: m\ntools:\n  - { openapi: shop.yaml }\n  - { openapi: 'https://evil.example/openapi.json', allow: [getOrder], auth: { bearerEnv: T } }\n", "a.yaml", problems);
+
+        Assert.Contains(problems, p => p.Contains("line 5: openapi needs allow:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("line 6: an OpenAPI document read from a URL with auth: needs baseUrl:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnMcpEntryNeedsACommandOrAUrlButNotBoth()
     {
         var problems = new List<string>();

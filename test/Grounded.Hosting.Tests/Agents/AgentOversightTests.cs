@@ -16,7 +16,7 @@ public sealed class AgentOversightTests : IClassFixture<AgentFixture>
     public AgentOversightTests(AgentFixture fixture)
     {
         this.fixture = fixture;
-        fixture.Upstream.Default = new Step.Ok();
+        fixture.Upstream.Reset(); // each test scripts its own model
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class AgentRuntimeTests : IClassFixture<AgentFixture>
     public AgentRuntimeTests(AgentFixture fixture)
     {
         this.fixture = fixture;
-        fixture.Upstream.Default = new Step.Ok(); // each test scripts its own model
+        fixture.Upstream.Reset(); // each test scripts its own model
     }
 
     private const string Search = "{\"query\": \"How often does the beacon restart?\"}";
@@ -96,9 +96,9 @@ public sealed class AgentRuntimeTests : IClassFixture<AgentFixture>
         var paused = await stack.Agents.StartAsync(fixture.Agent(Calculator()), "2+2", CallerIdentity.Local);
         var other = new CallerIdentity("k2", "globex", Role.Admin, null);
 
-        Assert.Null(await stack.Agents.GetAsync(paused.RunId, other.Tenant));
+        Assert.Null(await stack.Agents.GetAsync(paused.RunId, other));
         Assert.Null(await stack.Agents.DecideAsync(paused.RunId, approve: true, other, "test"));
-        Assert.Equal(AgentRunStatus.WaitingApproval, (await stack.Agents.GetAsync(paused.RunId, Tenants.Default))!.Status);
+        Assert.Equal(AgentRunStatus.WaitingApproval, (await stack.Agents.GetAsync(paused.RunId, CallerIdentity.Local))!.Status);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class AgentRuntimeTests : IClassFixture<AgentFixture>
         var run = await stack.Agents.StartAsync(fixture.Agent(Researcher("timeout: 300ms")), "Beacon?", CallerIdentity.Local);
 
         Assert.Equal((AgentRunStatus.Failed, AgentExitReason.Timeout), (run.Status, run.ExitReason));
-        Assert.Equal(run.Status, (await stack.Agents.GetAsync(run.RunId, Tenants.Default))!.Status);
+        Assert.Equal(run.Status, (await stack.Agents.GetAsync(run.RunId, CallerIdentity.Local))!.Status);
     }
 
     [Fact]

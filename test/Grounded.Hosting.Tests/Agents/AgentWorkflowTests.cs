@@ -15,7 +15,7 @@ public sealed class AgentWorkflowTests : IClassFixture<AgentFixture>
     public AgentWorkflowTests(AgentFixture fixture)
     {
         this.fixture = fixture;
-        fixture.Upstream.Default = new Step.Ok();
+        fixture.Upstream.Reset(); // each test scripts its own model
     }
 
     [Fact]

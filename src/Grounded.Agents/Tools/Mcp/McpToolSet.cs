@@ -9,7 +9,7 @@ namespace Grounded.Agents.Tools.Mcp;
 /// a stdio server is a process started here, a Streamable HTTP server a URL. Disposing it closes the connection (and
 /// stops the process).
 /// </summary>
-public sealed class McpToolSet : IAsyncDisposable
+internal sealed class McpToolSet : IAsyncDisposable
 {
     private readonly McpClient _client;
 

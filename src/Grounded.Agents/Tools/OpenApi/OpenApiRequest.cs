@@ -29,7 +29,14 @@ internal static class OpenApiRequest
             switch (parameter.In)
             {
                 case ParameterLocation.Path:
-                    path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(ArgumentValues.ToText(value!)));
+                    var segment = ArgumentValues.ToText(value!);
+                    if (segment is "." or ".." || segment.Length == 0)
+                    {
+                        // A dot segment would be collapsed by the URL and reach another operation than this tool's.
+                        return (null, $"the path parameter '{parameter.Name}' cannot be '{segment}'");
+                    }
+
+                    path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(segment));
                     break;
                 case ParameterLocation.Query:
                     foreach (var item in ArgumentValues.Items(value!) ?? [value!])

@@ -24,6 +24,18 @@ public sealed class OpenApiFunctionTests
     }
 
     [Fact]
+    public async Task ADotSegmentPathParameterIsRefusedRatherThanReachingAnotherOperation()
+    {
+        await using var service = await OpenApiTestService.StartAsync();
+
+        var result = await CallAsync(service, new OpenApiToolSpec(service.DocumentPath), "get_order", """{"id": ".."}""");
+
+        Assert.StartsWith(ToolResults.ErrorPrefix, result, StringComparison.Ordinal);
+        Assert.Contains("cannot be '..'", result, StringComparison.Ordinal);
+        Assert.Empty(service.Calls);
+    }
+
+    [Fact]
     public async Task AnErrorStatusIsAResultTheModelCanReadNotAnException()
     {
         await using var service = await OpenApiTestService.StartAsync();

@@ -4,7 +4,7 @@ using Grounded.Gateway.Failures;
 namespace Grounded.Hosting.Mcp;
 
 /// <summary>Reads a tool call's arguments: a required text and an optional <c>top_k</c>, each checked with a message that names it.</summary>
-internal static class ToolArguments
+internal static class McpArguments
 {
     /// <summary>The most passages one call returns: enough evidence for a client's model, short enough for its context.</summary>
     public const int MaxTopK = 20;
