@@ -206,8 +206,14 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
 
     private AgentDefinition Parse(string yaml, string? file)
     {
+        var (text, missing) = AgentFileVariables.Expand(yaml, System.Environment.GetEnvironmentVariable);
+        if (missing.Count > 0)
+        {
+            throw new AgentDefinitionException(AgentFileVariables.Problem(file ?? "agent", missing));
+        }
+
         var problems = new List<string>();
-        var definition = AgentFileReader.Read(yaml, file ?? "agent", problems);
+        var definition = AgentFileReader.Read(text, file ?? "agent", problems);
         if (definition is not null)
         {
             Check(definition, file ?? "agent", problems);

@@ -19,8 +19,14 @@ internal sealed class AgentLintCommand : GroundedCommand<AgentLintSettings>
 
         var path = Path.GetFullPath(settings.File);
         var problems = new List<string>();
-        var definition = AgentFileReader.Read(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), settings.File, problems);
+        var (text, missing) = AgentFileVariables.Expand(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Environment.GetEnvironmentVariable);
+        var definition = missing.Count > 0 ? null : AgentFileReader.Read(text, settings.File, problems);
         var findings = problems.Select(p => new LintFinding("error", "invalid-file", null, p)).ToList();
+        if (missing.Count > 0)
+        {
+            findings.Add(new LintFinding("error", "missing-variable", null, AgentFileVariables.Problem(settings.File, missing)));
+        }
+
         if (definition is not null)
         {
             try

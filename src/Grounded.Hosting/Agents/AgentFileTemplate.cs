@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Grounded.Agents.Definitions;
 
 namespace Grounded.Hosting.Agents;
 
@@ -12,28 +13,14 @@ internal static partial class AgentFileTemplate
     /// <exception cref="InvalidOperationException">The file names a variable that is neither given nor set in the environment.</exception>
     public static string Fill(string yaml, IReadOnlyDictionary<string, string> variables, string? model)
     {
-        var missing = new List<string>();
-        var text = Variable().Replace(yaml, m =>
-        {
-            var name = m.Groups[1].Value;
-            var value = variables.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name);
-            if (value is null)
-            {
-                missing.Add(name);
-            }
-
-            return value ?? m.Value;
-        });
+        var (text, missing) = AgentFileVariables.Expand(yaml, name => variables.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"the agent file needs {string.Join(", ", missing.Distinct().Select(n => "${" + n + "}"))}: set it in the environment");
+            throw new InvalidOperationException(AgentFileVariables.Problem("the agent file", missing));
         }
 
         return model is null ? text : ModelLine().Replace(text, "model: " + model);
     }
-
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex Variable();
 
     [GeneratedRegex(@"^model:.*$", RegexOptions.Multiline)]
     private static partial Regex ModelLine();

@@ -98,4 +98,24 @@ public sealed class AgentRecoveryTests : IClassFixture<AgentFixture>
 
         Assert.Contains("orchestrator cannot wait for approval", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task VariablesInAnAgentFileComeFromTheEnvironmentAndAMissingOneIsNamed()
+    {
+        var name = $"GROUNDED_TEST_MODEL_{Guid.NewGuid():N}";
+        await using var stack = GroundedStack.Create(fixture.Options());
+        var agent = fixture.Agent($"name: a\ninstructions: x\nmodel: ${{{name}}}\n");
+
+        var error = await Assert.ThrowsAsync<AgentDefinitionException>(() => stack.Agents.StartAsync(agent, "task", CallerIdentity.Local));
+        Environment.SetEnvironmentVariable(name, "small");
+        try
+        {
+            Assert.Contains("${" + name + "}", error.Message, StringComparison.Ordinal);
+            Assert.Equal(AgentRunStatus.Completed, (await stack.Agents.StartAsync(agent, "task", CallerIdentity.Local)).Status);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
 }
