@@ -31,6 +31,7 @@ public sealed class ProgramTests
     [InlineData("ingest")]
     [InlineData("reindex")]
     [InlineData("serve")]
+    [InlineData("mcp")]
     [InlineData("status")]
     [InlineData("eval", "retrieval")]
     [InlineData("eval", "chunking")]

@@ -23,6 +23,19 @@ internal static class AskApi
         return app;
     }
 
+    // The same keys as grounded ask --json, whose first is the question: null here, because a response never repeats the
+    // caller's text (proxies and logs keep responses, and the text may be another tenant's words the caller tried).
+    private static System.Text.Json.Nodes.JsonObject Keyed(GroundedAnswer answer)
+    {
+        var json = new System.Text.Json.Nodes.JsonObject { ["question"] = null };
+        foreach (var (name, value) in JsonSerializer.SerializeToNode(answer, Web)!.AsObject().ToList())
+        {
+            json[name] = value?.DeepClone();
+        }
+
+        return json;
+    }
+
     private static async Task AskAsync(HttpContext http, GroundedStack stack)
     {
         var ct = http.RequestAborted;
@@ -32,7 +45,7 @@ internal static class AskApi
 
         if (!request.Stream)
         {
-            await Results.Json(await stack.AskAsync(request, context, ct), Web).ExecuteAsync(http);
+            await Results.Json(Keyed(await stack.AskAsync(request, context, ct)), Web).ExecuteAsync(http);
             return;
         }
 
