@@ -57,7 +57,9 @@ internal static class AgentRunsApi
         }
 
         // The run is not the request's: a client that goes away does not stop it half-way (the run's own caps bound it).
-        return Results.Json(await stack.Agents.StartAsync(file, body.Task, http.Caller(), CancellationToken.None), Web);
+        var run = await stack.Agents.StartAsync(file, body.Task, http.Caller(), CancellationToken.None);
+        await SettleAsync(http, stack, run.Usage.TotalTokens);
+        return Results.Json(run, Web);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, GroundedStack stack) =>
@@ -82,8 +84,20 @@ internal static class AgentRunsApi
     private static async Task<IResult> DecideAsync(string id, bool approve, HttpContext http, GroundedStack stack)
     {
         var origin = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return await stack.Agents.DecideAsync(id, approve, http.Caller(), origin, CancellationToken.None) is { } run ? Results.Json(run, Web) : NotFound(id);
+        var before = (await stack.Agents.GetAsync(id, http.Caller(), http.RequestAborted))?.Usage.TotalTokens ?? 0;
+        if (await stack.Agents.DecideAsync(id, approve, http.Caller(), origin, CancellationToken.None) is not { } run)
+        {
+            return NotFound(id);
+        }
+
+        await SettleAsync(http, stack, run.Usage.TotalTokens - before);
+        return Results.Json(run, Web);
     }
+
+    // The tokens the run's model calls used in this request count against the key's tokens per minute, as a chat request's do
+    // (each step has its own gateway context, so the rate-limit stage does not see them).
+    private static ValueTask SettleAsync(HttpContext http, GroundedStack stack, long tokens) =>
+        stack.RateLimits.SettleAsync(http.Caller(), tokens, CancellationToken.None);
 
     private static string? AgentFile(GroundedStack stack, string name) =>
         stack.Options.AgentsDirectory is { } dir

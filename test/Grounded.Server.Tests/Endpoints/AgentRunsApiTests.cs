@@ -64,6 +64,21 @@ public sealed class AgentRunsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTokensOfARunsModelCallsCountAgainstTheKeysTokensPerMinute()
+    {
+        // Two model calls of 15 tokens each (the scripted upstream's usage): 30 tokens against a limit of 20 a minute.
+        _host.Upstream.Then(new Step.ToolCalls([new ToolCall("search_documents", """{"query": "beacon"}""")]), new Step.Ok("done"));
+        var key = _host.Client(await _host.KeyAsync("acme", Role.Reader, tokensPerMinute: 20));
+
+        var posted = await key.PostAsync("/v1/agent-runs", JsonBody("""{"agent":"researcher","task":"How often does the beacon restart?"}"""));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(30, (await JsonAsync(posted)).GetProperty("usage").GetProperty("totalTokens").GetInt32());
+
+        var next = await key.PostAsync("/v1/agent-runs", JsonBody("""{"agent":"researcher","task":"Again?"}"""));
+        Assert.Equal(HttpStatusCode.TooManyRequests, next.StatusCode);
+    }
+
+    [Fact]
     public async Task AToolThatNeedsApprovalLeavesTheRunWaitingWithThePendingCallShown()
     {
         _host.Upstream.Then(new Step.ToolCalls([new ToolCall("calculate", """{"expression": "6*7"}""")]));

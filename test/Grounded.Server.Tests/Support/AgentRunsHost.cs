@@ -55,7 +55,8 @@ internal sealed class AgentRunsHost : IAsyncDisposable
     }
 
     /// <summary>Returns a new key's secret.</summary>
-    public async Task<string> KeyAsync(string tenant, Role role) => (await _keys.CreateAsync(new NewApiKey(tenant, role), default)).Secret;
+    public async Task<string> KeyAsync(string tenant, Role role, long? tokensPerMinute = null) =>
+        (await _keys.CreateAsync(new NewApiKey(tenant, role) { TokensPerMinute = tokensPerMinute }, default)).Secret;
 
     /// <summary>Returns a client of the current host sending <paramref name="key"/>.</summary>
     public HttpClient Client(string key)
