@@ -371,8 +371,7 @@ public sealed class GroundedStack : IAsyncDisposable
     // A model's context budget; for a route, the smallest of its models' (its model is chosen later, in the gateway, and
     // evidence that fits the smallest fits whichever it picks).
     private int? ContextBudget(string model) =>
-        Gateway.Options.Find(model) is { } options ? options.ContextBudget
-        : Gateway.Options.FindRoute(model)?.Models().Select(Gateway.Options.Find).Min(m => m?.ContextBudget);
+        Gateway.Options.ServingModels(model) is { Count: > 0 } models ? models.Min(m => m.ContextBudget) : null;
 
     // The retrieval half of a request, checked: what ask and search share.
     private (string Question, int TopK, QueryOptions Query) Retrieval(AskRequest request, GatewayContext? context) =>

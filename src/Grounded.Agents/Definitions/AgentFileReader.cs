@@ -1,6 +1,5 @@
 using Grounded.Prompts;
 using Grounded.Rag.Prompts;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Grounded.Agents.Definitions;
@@ -31,20 +30,8 @@ public static class AgentFileReader
     public static AgentDefinition? Read(string text, string source, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var yaml = new YamlStream();
-        try
+        if (PromptYamlFields.Root(text, source, "an agent file is a mapping of fields (name:, instructions:, model:, tools:, caps:)", problems) is not { } root)
         {
-            yaml.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            problems.Add($"{source}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
-            return null;
-        }
-
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add($"{source}: an agent file is a mapping of fields (name:, instructions:, model:, tools:, caps:)");
             return null;
         }
 

@@ -18,7 +18,8 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
 {
     private readonly AgentCaps _caps = definition.Caps;
     private readonly int _outputLimit = options.OutputLimit(definition.Model, definition.Caps.MaxOutputTokens);
-    private readonly HashSet<string> _allowed = [.. tools.ByName.Keys];
+    // One Agent Framework agent for the whole loop: each step is one call of it (with that step's gateway context in its options).
+    private readonly ChatClientAgent _agent = new(options.Chat, new ChatClientAgentOptions { Name = definition.Name, Description = definition.Description, UseProvidedChatClientAsIs = true });
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -83,14 +84,15 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
                 return;
             }
 
-            var estimate = options.EstimateCost?.Invoke(definition.Model, Conversation(), _outputLimit) ?? 0;
+            var conversation = Conversation();
+            var estimate = options.EstimateCost?.Invoke(definition.Model, conversation, _outputLimit) ?? 0;
             if (state.Run.CostUsd + estimate > _caps.MaxUsd || (_caps.MaxUsd > 0 && state.Run.CostUsd >= _caps.MaxUsd))
             {
                 End(AgentExitReason.MaxCost, $"the next model call could cost ${estimate:0.######} and the run has ${_caps.MaxUsd - state.Run.CostUsd:0.######} left of caps.maxUsd ${_caps.MaxUsd}");
                 return;
             }
 
-            var response = await ModelStepAsync(cancellationToken).ConfigureAwait(false);
+            var response = await ModelStepAsync(conversation, cancellationToken).ConfigureAwait(false);
             var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
             if (calls.Count > 0)
             {
@@ -108,7 +110,7 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
         }
     }
 
-    private async Task<AgentResponse> ModelStepAsync(CancellationToken cancellationToken)
+    private async Task<AgentResponse> ModelStepAsync(List<ChatMessage> conversation, CancellationToken cancellationToken)
     {
         var context = new GatewayContext("agent") { Identity = state.Caller, RequestedModel = definition.Model, PromptId = promptReference };
         var chat = context.AttachTo(new ChatOptions
@@ -117,9 +119,8 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
             Tools = [.. tools.Tools.Select(t => (AITool)t.Function)], ToolMode = tools.Tools.Count > 0 ? ChatToolMode.Auto : null,
             AllowMultipleToolCalls = tools.Tools.Count > 0 ? true : null,
         });
-        var agent = new ChatClientAgent(options.Chat, new ChatClientAgentOptions { Name = definition.Name, Description = definition.Description, UseProvidedChatClientAsIs = true });
         var started = options.Time.GetTimestamp();
-        var response = await agent.RunAsync(Conversation(), session: null, new ChatClientAgentRunOptions(chat), cancellationToken).ConfigureAwait(false);
+        var response = await _agent.RunAsync(conversation, session: null, new ChatClientAgentRunOptions(chat), cancellationToken).ConfigureAwait(false);
         var elapsed = options.Time.GetElapsedTime(started);
         options.RecordUsage?.Invoke(context, elapsed);
         state.Messages.AddRange(response.Messages);
@@ -163,7 +164,7 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
 
         state.Approved.Remove(call.CallId); // an approval covers this call only, even where a provider reuses call ids
         var started = options.Time.GetTimestamp();
-        var outcome = await ToolInvoker.InvokeAsync(tool, call, _caps, _allowed, cancellationToken).ConfigureAwait(false);
+        var outcome = await ToolInvoker.InvokeAsync(tool, call, arguments, _caps, tools.ByName.Keys, cancellationToken).ConfigureAwait(false);
         state.Messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, outcome.Result)]));
         Add(new AgentStep(0, AgentStepKinds.Tool)
         {
@@ -205,12 +206,11 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
     private void Add(AgentStep step, decimal usd, UsageDetails? usage, bool model)
     {
         var run = state.Run;
-        var u = run.Usage;
         state.Run = run with
         {
             Steps = [.. run.Steps, step with { N = run.Steps.Count + 1 }],
             CostUsd = run.CostUsd + usd,
-            Usage = new AgentUsage(u.InputTokens + (usage?.InputTokenCount ?? 0), u.OutputTokens + (usage?.OutputTokenCount ?? 0), u.ModelCalls + (model ? 1 : 0), u.ToolCalls + (model ? 0 : 1)),
+            Usage = run.Usage + new AgentUsage(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0, model ? 1 : 0, model ? 0 : 1),
             UpdatedAt = options.Time.GetUtcNow(),
         };
     }

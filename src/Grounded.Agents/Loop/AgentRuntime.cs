@@ -250,18 +250,17 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
             var path = Path.GetFullPath(Path.Combine(folder, name));
             try
             {
-                var specialist = AgentFileReader.Load(path);
-                var before = problems.Count;
-                Check(specialist, name, problems);
+                // Read as any agent is (its variables filled, its model and tools checked), then as a specialist.
+                var specialist = File.Exists(path)
+                    ? Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path)
+                    : throw new AgentDefinitionException($"{name}: no such agent file");
                 if (specialist.Workflow is not null || WaitsForApproval(specialist))
                 {
                     problems.Add($"{name}: a specialist cannot be a workflow or wait for approval (run it alone for that)");
+                    continue;
                 }
 
-                if (problems.Count == before)
-                {
-                    specialists.Add((specialist, (await InstructionsAsync(specialist, cancellationToken).ConfigureAwait(false)).Text));
-                }
+                specialists.Add((specialist, (await InstructionsAsync(specialist, cancellationToken).ConfigureAwait(false)).Text));
             }
             catch (AgentDefinitionException e)
             {

@@ -9,4 +9,15 @@ public sealed record AgentUsage(long InputTokens = 0, long OutputTokens = 0, int
 {
     /// <summary>Gets the input and output tokens together.</summary>
     public long TotalTokens => InputTokens + OutputTokens;
+
+    /// <summary>Returns the sum of two runs' (or a run's and a step's) usage.</summary>
+    public static AgentUsage operator +(AgentUsage left, AgentUsage right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return new(left.InputTokens + right.InputTokens, left.OutputTokens + right.OutputTokens, left.ModelCalls + right.ModelCalls, left.ToolCalls + right.ToolCalls);
+    }
+
+    /// <summary>Returns the sum of two usages (<c>+</c> for languages without operators).</summary>
+    public static AgentUsage Add(AgentUsage left, AgentUsage right) => left + right;
 }

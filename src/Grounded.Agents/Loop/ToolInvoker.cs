@@ -13,16 +13,17 @@ namespace Grounded.Agents.Loop;
 /// </summary>
 internal static class ToolInvoker
 {
-    public static async Task<ToolCallOutcome> InvokeAsync(AgentTool? tool, FunctionCallContent call, AgentCaps caps, IReadOnlySet<string> allowed, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="call"/> with <paramref name="tool"/> (null: the agent has no tool of that name; <paramref name="names"/> are the ones it has); <paramref name="arguments"/> is the call's arguments as JSON, as the step records them.</summary>
+    public static async Task<ToolCallOutcome> InvokeAsync(AgentTool? tool, FunctionCallContent call, JsonElement? arguments, AgentCaps caps, IEnumerable<string> names, CancellationToken cancellationToken)
     {
-        var argumentBytes = call.Arguments is null ? 2 : Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions));
-        if (tool is null || !allowed.Contains(call.Name))
+        var argumentBytes = arguments is { } json ? Encoding.UTF8.GetByteCount(json.GetRawText()) : 2;
+        if (tool is null)
         {
-            return Failed($"there is no tool '{call.Name}' for this agent; call one of: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}", argumentBytes);
+            return Failed($"there is no tool '{call.Name}' for this agent; call one of: {string.Join(", ", names.Order(StringComparer.Ordinal))}", argumentBytes);
         }
 
-        var (arguments, ignored) = Known(tool.Function, call.Arguments);
-        if (ToolArguments.Validate(tool.Function, arguments) is { } invalid)
+        var (known, ignored) = Known(tool.Function, call.Arguments);
+        if (ToolArguments.Validate(tool.Function, known) is { } invalid)
         {
             return Failed($"invalid arguments for {call.Name}: {invalid}", argumentBytes);
         }
@@ -34,7 +35,7 @@ internal static class ToolInvoker
         string text;
         try
         {
-            text = ToolResults.ToText(await tool.Function.InvokeAsync(new AIFunctionArguments(arguments), limit.Token).ConfigureAwait(false));
+            text = ToolResults.ToText(await tool.Function.InvokeAsync(new AIFunctionArguments(known), limit.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

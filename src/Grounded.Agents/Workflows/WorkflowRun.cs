@@ -145,13 +145,11 @@ internal sealed class WorkflowRun(AgentRuntimeOptions options, AgentDefinition o
         lock (_gate)
         {
             var run = state.Run;
-            var u = run.Usage;
-            var s = specialist.Usage;
             state.Run = run with
             {
                 Steps = [.. run.Steps, .. specialist.Steps.Select((step, i) => step with { N = run.Steps.Count + i + 1, Agent = name })],
                 CostUsd = run.CostUsd + specialist.CostUsd,
-                Usage = new AgentUsage(u.InputTokens + s.InputTokens, u.OutputTokens + s.OutputTokens, u.ModelCalls + s.ModelCalls, u.ToolCalls + s.ToolCalls),
+                Usage = run.Usage + specialist.Usage,
                 UpdatedAt = options.Time.GetUtcNow(),
             };
         }

@@ -41,4 +41,8 @@ public sealed record GatewayOptions
 
     /// <summary>Returns the route named <paramref name="name"/>, or null.</summary>
     public ModelRouteOptions? FindRoute(string name) => Routes.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>Returns the models a request naming <paramref name="name"/> may be served by: that model, or each model of that route; empty for a name that is neither.</summary>
+    public IReadOnlyList<ModelOptions> ServingModels(string name) =>
+        Find(name) is { } model ? [model] : FindRoute(name)?.Models().Select(Find).OfType<ModelOptions>().ToList() ?? [];
 }

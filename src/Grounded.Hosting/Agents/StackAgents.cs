@@ -20,8 +20,7 @@ internal static class StackAgents
         Time = time,
         IsModel = name => stack.Gateway.Options.Find(name) is not null || stack.Gateway.Routes.IsRoute(name),
         EstimateCost = (model, messages, maxOutput) => CostEstimate.Of(stack.Gateway.Options, new ChatOptions { ModelId = model, MaxOutputTokens = maxOutput }, stack.Gateway.Tokens.Count(messages)).Amount,
-        OutputLimit = (model, requested) => Math.Min(requested,
-            stack.Gateway.Options.Find(model)?.MaxOutputTokens ?? stack.Gateway.Options.FindRoute(model)?.Models().Select(stack.Gateway.Options.Find).Min(m => m?.MaxOutputTokens) ?? requested),
+        OutputLimit = (model, requested) => stack.Gateway.Options.ServingModels(model) is { Count: > 0 } models ? Math.Min(requested, models.Min(m => m.MaxOutputTokens)) : requested,
         RecordUsage = (context, elapsed) => stack.RecordUsage(context, 200, elapsed),
         Environment = environment ?? (caller => new ToolEnvironment(caller) { Documents = new StackDocuments(stack) }),
         Instructions = async (reference, ct) =>

@@ -1,6 +1,4 @@
 using Grounded.Prompts;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Grounded.Rag.Prompts;
 
@@ -22,26 +20,8 @@ internal static class PromptFileReader
     {
         // Parsed into nodes, then checked field by field: an unknown key or a value of the wrong kind is one problem
         // among the others (with its line), not the end of the file's checks.
-        var yaml = new YamlStream();
-        try
+        if (PromptYamlFields.Root(text, source, "a prompt file is a mapping of fields (id:, version:, template:, ...)", problems) is not { } root)
         {
-            yaml.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            problems.Add($"{source}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
-            return null;
-        }
-
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
-        {
-            problems.Add($"{source}: the file is empty");
-            return null;
-        }
-
-        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add($"{source}: line {yaml.Documents[0].RootNode.Start.Line}: a prompt file is a mapping of fields (id:, version:, template:, ...)");
             return null;
         }
 

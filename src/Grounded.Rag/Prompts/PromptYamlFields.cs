@@ -9,6 +9,38 @@ namespace Grounded.Rag.Prompts;
 /// </summary>
 internal sealed class PromptYamlFields(Action<string> problem)
 {
+    /// <summary>
+    /// Parses <paramref name="text"/> and returns its root mapping; null, with a problem prefixed by <paramref name="source"/>,
+    /// when it is not YAML, empty, or not a mapping (<paramref name="shape"/> says what the file should hold).
+    /// </summary>
+    public static YamlMappingNode? Root(string text, string source, string shape, List<string> problems)
+    {
+        var yaml = new YamlStream();
+        try
+        {
+            yaml.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            problems.Add($"{source}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
+        {
+            problems.Add($"{source}: the file is empty");
+            return null;
+        }
+
+        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add($"{source}: line {yaml.Documents[0].RootNode.Start.Line}: {shape}");
+            return null;
+        }
+
+        return root;
+    }
+
     /// <summary>Adds a problem for each key of <paramref name="map"/> not in <paramref name="known"/>; <paramref name="prefix"/> is the field path (<c>parameters.</c>).</summary>
     public void Known(YamlMappingNode map, string prefix, params string[] known)
     {

@@ -65,7 +65,7 @@ public sealed class McpToolSetTests
         await using var set = await McpToolSet.ConnectAsync(new McpToolSpec { Url = server.Url, Allow = ["echo_text"], UsdPerCall = 0.01m }, Environment, default);
         var call = new FunctionCallContent("c1", "echo_text", new Dictionary<string, object?> { ["text"] = "fail" });
 
-        var outcome = await ToolInvoker.InvokeAsync(set.Tools[0], call, new AgentCaps(), new HashSet<string> { "echo_text" }, default);
+        var outcome = await ToolInvoker.InvokeAsync(set.Tools[0], call, null, new AgentCaps(), ["echo_text"], default);
 
         Assert.NotNull(outcome.Error);
         Assert.Contains("the echo broke", outcome.Error, StringComparison.Ordinal);
