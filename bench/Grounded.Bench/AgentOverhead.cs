@@ -139,7 +139,7 @@ internal static class AgentOverhead
         return new Variant(wiring, runs, modelCalls, Of(perStep), Of(loop), Of(start), Of(finish), Of(whole), Of(call));
     }
 
-    // One save of a finished run's document, as the loop does after each step (a conditional UPDATE of the stored version).
+    // One save of a finished run's document, as the loop does after each round of tool calls (a conditional UPDATE of the stored version).
     private static async Task<Distribution> SaveAsync(IAccessStore store, int saves)
     {
         var record = (await store.ListAgentRunsAsync(null, null, 1, CancellationToken.None))[0];

@@ -16,7 +16,7 @@ internal static class ExitCodes
     /// <summary>Something outside the user's control failed (a bug, the machine, a library).</summary>
     public const int SystemError = 2;
 
-    /// <summary><c>agent run</c>, <c>agent approve</c>: the run ended without an answer (a cap stopped it, a person rejected it, or its model failed); its <c>exitReason</c> says which.</summary>
+    /// <summary><c>agent run</c>, <c>agent approve</c>, <c>agent reject</c>: the run ended without an answer (a cap stopped it, a person rejected it, or its model failed); its <c>exitReason</c> says which.</summary>
     public const int AgentStopped = 3;
 
     /// <summary><c>agent run</c>, <c>agent approve</c>: the run is paused until a person approves or rejects what it waits on.</summary>
