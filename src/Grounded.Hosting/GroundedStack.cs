@@ -47,7 +47,6 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly GuardDetectors? _detectors;
     private GuardDetectors? _checkDetectors;
     private readonly StackPrompts _prompts;
-    private Grounded.Agents.Loop.AgentRuntime? _agents;
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches, GuardDetectors? detectors, GuardAuditWriter? guardAudit)
     {
@@ -65,6 +64,7 @@ public sealed class GroundedStack : IAsyncDisposable
         _time = time;
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
         QueryLog = options.QueryLog ? new QueryLogWriter(GetRagAsync, GetAccessAsync, time) : null;
+        Agents = Hosting.Agents.StackAgents.Create(this, time); // captures the stack's callbacks; opens nothing
         RateLimits = new KeyRateLimits(_redis is null
             ? new TokenBucketLimiter(time)
             : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
@@ -117,7 +117,7 @@ public sealed class GroundedStack : IAsyncDisposable
     public IPromptEvaluator CreatePromptEvaluator() => new DatasetPromptEvaluator(this);
 
     /// <summary>Gets the agent runtime: runs whose model calls go through <see cref="Gateway"/>, kept in the store, with the document tools on this store.</summary>
-    public Grounded.Agents.Loop.AgentRuntime Agents => _agents ??= Hosting.Agents.StackAgents.Create(this, _time);
+    public Grounded.Agents.Loop.AgentRuntime Agents { get; }
 
     /// <summary>Gets whether the store and model are open (the first question or upload opens them).</summary>
     public bool IsRagOpen => _rag.IsOpen;

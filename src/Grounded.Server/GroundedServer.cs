@@ -113,24 +113,36 @@ public static class GroundedServer
         return app;
     }
 
-    // The agents folder's files are checked before listening, and every problem is logged: a broken agent is visible at start-up,
-    // while the others keep working (starting it answers 422 with the same problems).
+    // Runs a stopped process left running are ended (any replica may do it), and the agents folder's files are checked before
+    // listening, every problem logged: a broken agent is visible at start-up while the others keep working (starting it
+    // answers 422 with the same problems).
     private static void CheckAgents(WebApplication app, GroundedStack stack, GroundedOptions options)
     {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grounded.Server");
+        try
+        {
+            if (stack.Agents.EndAbandonedAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult() is > 0 and var ended)
+            {
+                log.LogInformation("{Count} agent runs a stopped process had left running were ended", ended);
+            }
+        }
+        catch (Grounded.Storage.StoreException e)
+        {
+            log.LogWarning("abandoned agent runs were not checked: {Message}", e.Message); // the store may come back; requests say so meanwhile
+        }
+
         if (options.AgentsDirectory is not { } dir)
         {
             return;
         }
 
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grounded.Server");
-        var files = Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var files = Grounded.Hosting.Agents.AgentsFolder.Files(dir);
         foreach (var problem in files.SelectMany(f => stack.Agents.ValidateAsync(f).GetAwaiter().GetResult()))
         {
             log.LogWarning("agent file problem: {Problem}", problem);
         }
 
-        var ended = stack.Agents.EndAbandonedAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
-        log.LogInformation("{Count} agent files in {Directory}{Ended}", files.Count, dir, ended > 0 ? $"; {ended} runs a stopped process had left running were ended" : string.Empty);
+        log.LogInformation("{Count} agent files in {Directory}", files.Count, dir);
     }
 
     private static GroundedOptions LoadOptions(IConfiguration configuration) =>

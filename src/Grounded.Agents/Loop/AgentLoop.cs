@@ -46,7 +46,7 @@ internal sealed class AgentLoop(AgentRuntimeOptions options, AgentDefinition def
         }
         catch (Exception e)
         {
-            End(AgentExitReason.Error, e.Message.ReplaceLineEndings(" "));
+            End(AgentExitReason.Error, ToolResults.OneLine(e.Message));
         }
         finally
         {

@@ -182,7 +182,7 @@ public sealed class AgentRuntime(AgentRuntimeOptions options)
         var store = await options.Store(cancellationToken).ConfigureAwait(false);
         var now = options.Time.GetUtcNow();
         var ended = 0;
-        foreach (var record in await store.ListAgentRunsAsync(null, AgentRunStatus.Running, 1000, cancellationToken).ConfigureAwait(false))
+        foreach (var record in await store.ListAgentRunsAsync(null, AgentRunStatus.Running, AgentRunStatus.MaxListed, cancellationToken).ConfigureAwait(false))
         {
             var state = AgentRunState.FromRecord(record);
             var timeout = AgentFileReader.Read(state.AgentYaml, "agent", []) is { } definition ? definition.Caps.Timeout : new AgentCaps().Timeout;

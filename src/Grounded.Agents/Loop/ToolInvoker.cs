@@ -45,7 +45,7 @@ internal static class ToolInvoker
         catch (Exception e) when (e is not OperationCanceledException)
         {
             activity?.SetTag("error.type", e.GetType().Name);
-            return Failed($"{call.Name} failed: {OneLine(e.Message)}", argumentBytes);
+            return Failed($"{call.Name} failed: {ToolResults.OneLine(e.Message)}", argumentBytes);
         }
 
         if (ignored.Count > 0 && !ToolResults.IsError(text))
@@ -56,7 +56,7 @@ internal static class ToolInvoker
         var (shown, _, bytes) = ToolResults.Cap(text, caps.MaxResultChars);
         activity?.SetTag("grounded.tool.result_bytes", bytes);
         // A tool that reports its own failure (an error result) shows it as the step's error too.
-        var error = ToolResults.IsError(text) ? OneLine(text[ToolResults.ErrorPrefix.Length..]) : null;
+        var error = ToolResults.IsError(text) ? ToolResults.OneLine(text[ToolResults.ErrorPrefix.Length..]) : null;
         return new ToolCallOutcome(shown, error, argumentBytes, bytes);
     }
 
@@ -84,5 +84,4 @@ internal static class ToolInvoker
 
     private static ToolCallOutcome Failed(string message, int argumentBytes) => new(ToolResults.Error(message), message, argumentBytes, 0);
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

@@ -1,4 +1,4 @@
-namespace Grounded.Agents.Tools.OpenApi;
+namespace Grounded.Agents.Tools;
 
 /// <summary>Reads at most a given number of bytes of an HTTP body, so a huge answer cannot exhaust memory.</summary>
 internal static class BoundedBody

@@ -16,6 +16,9 @@ internal static class ToolResults
     /// <summary>Returns whether <paramref name="text"/> is an error result made by <see cref="Error"/>.</summary>
     public static bool IsError(string text) => text.StartsWith(ErrorPrefix, StringComparison.Ordinal);
 
+    /// <summary>Returns <paramref name="text"/> on one line (line breaks become spaces): how failures are told, in results and in runs.</summary>
+    public static string OneLine(string text) => (text ?? string.Empty).ReplaceLineEndings(" ").Trim();
+
     /// <summary>Returns a result as text: a string as it is, a JSON element as its JSON, anything else serialized as JSON.</summary>
     public static string ToText(object? result) => result switch
     {

@@ -41,7 +41,7 @@ internal sealed class WorkflowRun(AgentRuntimeOptions options, AgentDefinition o
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Finish(_stopped?.Reason ?? AgentExitReason.Error, _stopped?.Message ?? e.Message.ReplaceLineEndings(" "), null);
+            Finish(_stopped?.Reason ?? AgentExitReason.Error, _stopped?.Message ?? ToolResults.OneLine(e.Message), null);
         }
 
         state.ActiveMs = (long)options.Time.GetElapsedTime(started).TotalMilliseconds;

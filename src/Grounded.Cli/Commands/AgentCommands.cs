@@ -19,7 +19,7 @@ internal sealed class AgentRunCommand : GroundedCommand<AgentRunSettings>
         }
 
         await using var stack = OpenStack(settings);
-        var run = await AgentActions.Guard(() => stack.Agents.StartAsync(settings.Agent, settings.Task, CallerIdentity.Local, cancellationToken)).ConfigureAwait(false);
+        var run = await stack.Agents.StartAsync(settings.Agent, settings.Task, CallerIdentity.Local, cancellationToken).ConfigureAwait(false);
         return AgentOutput.Show(run, settings.Json);
     }
 }
@@ -44,7 +44,7 @@ internal abstract class AgentDecisionCommand : GroundedCommand<AgentRunIdSetting
     protected override async Task<int> RunAsync(AgentRunIdSettings settings, CancellationToken cancellationToken)
     {
         await using var stack = OpenStack(settings);
-        var run = await AgentActions.Guard(() => stack.Agents.DecideAsync(settings.RunId, Approve, AgentActions.Operator(settings.Tenant), PromptActions.Origin, cancellationToken)).ConfigureAwait(false)
+        var run = await stack.Agents.DecideAsync(settings.RunId, Approve, AgentActions.Operator(settings.Tenant), PromptActions.Origin, cancellationToken).ConfigureAwait(false)
             ?? throw new UserInputException($"no agent run '{settings.RunId}' in this store (grounded agent list shows the runs)");
         return AgentOutput.Show(run, settings.Json);
     }
@@ -76,12 +76,12 @@ internal sealed class AgentListCommand : GroundedCommand<AgentListSettings>
 {
     protected override async Task<int> RunAsync(AgentListSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Status is { } status && status is not (AgentRunStatus.Running or AgentRunStatus.Completed or AgentRunStatus.WaitingApproval or AgentRunStatus.Failed))
+        if (settings.Status is { } status && !AgentRunStatus.IsKnown(status))
         {
             throw new UserInputException($"--status must be running, completed, waiting_approval or failed (got '{status}')");
         }
 
-        if (settings.Limit is < 1 or > 1000)
+        if (settings.Limit is < 1 or > AgentRunStatus.MaxListed)
         {
             throw new UserInputException($"--limit must be between 1 and 1000 (got {settings.Limit})");
         }
@@ -103,21 +103,9 @@ internal sealed class AgentListCommand : GroundedCommand<AgentListSettings>
     }
 }
 
-/// <summary>What the run verbs share: the mapping of agent errors to the CLI's one-line errors.</summary>
+/// <summary>What the run verbs share: who acts on the runs.</summary>
 internal static class AgentActions
 {
     /// <summary>The local operator acting on <paramref name="tenant"/>'s runs (the CLI on the server's machine is admin of every tenant).</summary>
     public static CallerIdentity Operator(string? tenant) => string.IsNullOrWhiteSpace(tenant) ? CallerIdentity.Local : CallerIdentity.Local with { Tenant = tenant };
-
-    public static async Task<T> Guard<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is AgentDefinitionException or AgentRunConflictException)
-        {
-            throw new UserInputException(e.Message);
-        }
-    }
 }

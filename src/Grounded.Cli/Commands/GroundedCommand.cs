@@ -33,7 +33,8 @@ internal abstract class GroundedCommand<TSettings> : AsyncCommand<TSettings>
         }
         catch (Exception error) when (error is UserInputException or StoreException or FileNotFoundException or DirectoryNotFoundException
                                         or ArgumentException or DocumentReadException or ConfigException or InvalidRequestException or ProviderRejectedException
-                                        or BudgetExceededException or Grounded.Prompts.PromptConflictException)
+                                        or BudgetExceededException or Grounded.Prompts.PromptConflictException
+                                        or Grounded.Agents.Definitions.AgentDefinitionException or Grounded.Agents.Loop.AgentRunConflictException)
         {
             CliConsole.Error(error.Message);
             return ExitCodes.UserError;

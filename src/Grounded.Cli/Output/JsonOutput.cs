@@ -15,20 +15,7 @@ internal static class JsonOutput
 
     public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
 
-    /// <summary>
-    /// Returns the answer as JSON with the question first: the local user typed it and scripts pair each answer with its
-    /// question. The HTTP API leaves it out (<see cref="Grounded.Answers.GroundedAnswer.Question"/> is not serialized), so
-    /// a response never carries text its caller did not send or may not see.
-    /// </summary>
-    public static System.Text.Json.Nodes.JsonObject WithQuestion(Grounded.Answers.GroundedAnswer answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        var json = new System.Text.Json.Nodes.JsonObject { ["question"] = answer.Question };
-        foreach (var (name, value) in JsonSerializer.SerializeToNode(answer, Options)!.AsObject().ToList())
-        {
-            json[name] = value?.DeepClone();
-        }
-
-        return json;
-    }
+    /// <summary>Returns the answer as JSON with the question first: the local user typed it, and scripts pair each answer with its question (<c>/v1/ask</c> has the same keys, its question null).</summary>
+    public static System.Text.Json.Nodes.JsonObject WithQuestion(Grounded.Answers.GroundedAnswer answer) =>
+        Grounded.Hosting.Ask.AnswerJson.WithQuestion(answer, answer?.Question, Options);
 }

@@ -4,6 +4,7 @@ using Grounded.Agents;
 using Grounded.Agents.Definitions;
 using Grounded.Agents.Loop;
 using Grounded.Hosting;
+using Grounded.Hosting.Agents;
 using Grounded.Server.Errors;
 using Grounded.Server.OpenAi;
 using Grounded.Server.Requests;
@@ -49,11 +50,11 @@ internal static class AgentRunsApi
             return Problem(400, "task: say what the agent should do");
         }
 
-        if (AgentFile(stack, body.Agent) is not { } file)
+        if (AgentsFolder.Find(stack.Options.AgentsDirectory, body.Agent) is not { } file)
         {
             return Problem(404, stack.Options.AgentsDirectory is null
                 ? $"no agent '{body.Agent}': this server has no agents folder (agents.dir in the config, or ./agents)"
-                : $"no agent '{body.Agent}' in {stack.Options.AgentsDirectory} (agents: {string.Join(", ", Names(stack.Options.AgentsDirectory))})");
+                : $"no agent '{body.Agent}' in {stack.Options.AgentsDirectory} (agents: {string.Join(", ", AgentsFolder.Names(stack.Options.AgentsDirectory))})");
         }
 
         // The run is not the request's: a client that goes away does not stop it half-way (the run's own caps bound it).
@@ -67,12 +68,12 @@ internal static class AgentRunsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, GroundedStack stack, string? status, int? limit)
     {
-        if (status is not (null or AgentRunStatus.Running or AgentRunStatus.Completed or AgentRunStatus.WaitingApproval or AgentRunStatus.Failed))
+        if (status is not null && !AgentRunStatus.IsKnown(status))
         {
             return Problem(400, $"status: '{status}' is not running, completed, waiting_approval or failed");
         }
 
-        if (limit is < 1 or > 1000)
+        if (limit is < 1 or > AgentRunStatus.MaxListed)
         {
             return Problem(400, $"limit: must be between 1 and 1000 (got {limit})");
         }
@@ -98,15 +99,6 @@ internal static class AgentRunsApi
     // (each step has its own gateway context, so the rate-limit stage does not see them).
     private static ValueTask SettleAsync(HttpContext http, GroundedStack stack, long tokens) =>
         stack.RateLimits.SettleAsync(http.Caller(), tokens, CancellationToken.None);
-
-    private static string? AgentFile(GroundedStack stack, string name) =>
-        stack.Options.AgentsDirectory is { } dir
-            ? new[] { ".yaml", ".yml" }.Select(e => Path.Combine(dir, name + e)).FirstOrDefault(File.Exists)
-            : null;
-
-    private static IEnumerable<string> Names(string dir) =>
-        Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-            .Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal);
 
     private static IResult NotFound(string id) => Problem(404, $"no agent run '{id}' in this tenant (GET /v1/agent-runs lists them)");
 

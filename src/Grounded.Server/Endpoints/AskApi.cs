@@ -23,18 +23,9 @@ internal static class AskApi
         return app;
     }
 
-    // The same keys as grounded ask --json, whose first is the question: null here, because a response never repeats the
-    // caller's text (proxies and logs keep responses, and the text may be another tenant's words the caller tried).
-    private static System.Text.Json.Nodes.JsonObject Keyed(GroundedAnswer answer)
-    {
-        var json = new System.Text.Json.Nodes.JsonObject { ["question"] = null };
-        foreach (var (name, value) in JsonSerializer.SerializeToNode(answer, Web)!.AsObject().ToList())
-        {
-            json[name] = value?.DeepClone();
-        }
-
-        return json;
-    }
+    // The same keys as grounded ask --json, the question null: a response never repeats the caller's text (proxies and logs
+    // keep responses, and the text may be another tenant's words the caller tried).
+    private static System.Text.Json.Nodes.JsonObject Keyed(GroundedAnswer answer) => AnswerJson.WithQuestion(answer, null, Web);
 
     private static async Task AskAsync(HttpContext http, GroundedStack stack)
     {
@@ -58,7 +49,7 @@ internal static class AskApi
             {
                 var update = updates.Current;
                 await (update.Answer is { } answer
-                    ? SseWriter.WriteAsync(http.Response, new { type = "answer", answer }, ct, web: true)
+                    ? SseWriter.WriteAsync(http.Response, new { type = "answer", answer = Keyed(answer) }, ct, web: true)
                     : SseWriter.WriteAsync(http.Response, new { type = "delta", text = update.Delta }, ct, web: true));
                 any = await updates.MoveNextAsync();
             }

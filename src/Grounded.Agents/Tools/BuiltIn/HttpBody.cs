@@ -14,19 +14,8 @@ internal sealed partial record HttpBody(string ContentType, string Text, bool Cu
     public static async Task<HttpBody> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         var mediaType = content.Headers.ContentType?.MediaType ?? string.Empty;
-        var buffer = new byte[maxBytes + 1];
-        var read = 0;
-        await using (var stream = await content.ReadAsStreamAsync(cancellationToken))
-        {
-            int n;
-            while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-            {
-                read += n;
-            }
-        }
-
-        var cut = read > maxBytes;
-        var length = Math.Min(read, maxBytes);
+        var (buffer, cut) = await BoundedBody.ReadBytesAsync(content, maxBytes, cancellationToken).ConfigureAwait(false);
+        var length = buffer.Length;
         if (!IsText(mediaType))
         {
             return new HttpBody(mediaType, $"[binary content ({mediaType}), {length:N0}{(cut ? "+" : string.Empty)} bytes, not shown]", cut);

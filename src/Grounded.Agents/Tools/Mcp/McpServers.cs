@@ -60,6 +60,6 @@ internal static class McpServers
         }
 
         var reason = inner == error ? error.Message : $"{error.Message} ({inner.Message})";
-        return reason.ReplaceLineEndings(" ").Trim();
+        return ToolResults.OneLine(reason);
     }
 }

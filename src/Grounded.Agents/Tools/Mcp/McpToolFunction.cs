@@ -21,7 +21,7 @@ internal sealed class McpToolFunction(McpClientTool tool, string server) : Deleg
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ToolResults.Error($"the MCP server {server} failed to run {Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return ToolResults.Error($"the MCP server {server} failed to run {Name}: {ToolResults.OneLine(e.Message)}");
         }
 
         var text = Text(result);
