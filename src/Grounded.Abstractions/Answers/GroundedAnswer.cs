@@ -13,6 +13,10 @@ public sealed record GroundedAnswer(
     [property: JsonIgnore] string Question, string Answer, bool Abstained, string Generator,
     IReadOnlyList<Citation> Citations, AnswerTimings Timings)
 {
+    /// <summary>Gets the answer's id (<c>ans_…</c>), which <c>POST /v1/feedback</c> accepts; null, and left out of JSON, where none was given (a library call).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Id { get; init; }
+
     /// <summary>Gets the question as it was searched when a rewrite stage changed it (misspellings corrected); null, and left out of JSON, otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SearchedFor { get; init; }
