@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: the solution's (dotnet test), then the OpenAI SDK conformance suite (test/openai-conformance, Node).
+# Runs every test: the solution's (dotnet test, including the web app's in headless Chromium), then the OpenAI SDK conformance suite (test/openai-conformance, Node).
 # Used by CI (.ci/run) and by hand:
 #   ./test.sh                       everything; other arguments go to dotnet test (e.g. --filter ...)
 #   ./test.sh --conformance-only    build, then only the conformance suite (no dotnet test, no services)
@@ -29,6 +29,14 @@ if [ "$conformance_only" = 0 ] && [ -z "${GROUNDED_TEST_POSTGRES:-}" ] && [ "${G
   else
     echo "services: could not start PostgreSQL/Redis ($(tail -1 "$tmp/grounded-services.log")); their tests will skip"
   fi
+fi
+# Debian's Chromium for the web app's browser tests (test/Grounded.Web.Tests, driven by Playwright): installed when missing
+# and apt-get can (root); otherwise those tests skip with how to install it, and fail under CI.
+if [ "$conformance_only" = 0 ] && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
+    && [ -z "${GROUNDED_CHROMIUM:-}" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  echo "browser tests: installing Debian's chromium"
+  (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; }) \
+    || echo "browser tests: could not install chromium; they will skip (fail under CI)"
 fi
 dotnet build Grounded.slnx -c Release --nologo -v quiet
 

@@ -5,6 +5,7 @@ using Grounded.Hosting.Config;
 using Grounded.Server.Endpoints;
 using Grounded.Server.Errors;
 using Grounded.Server.Requests;
+using Grounded.Server.WebApp;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
@@ -59,6 +60,7 @@ public static class GroundedServer
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddGroundedMcp();
+        builder.Services.AddWebApp();
         var otel = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
@@ -91,9 +93,10 @@ public static class GroundedServer
         CheckAgents(app, stack, options);
         CheckBinding(app, options);
 
-        // The request pipeline, outermost first: request context (id, headers, log line) → routing → failures to HTTP →
-        // identity (the key becomes tenant, role, groups) → rate limits → the routes (roles checked per route).
+        // The request pipeline, outermost first: request context (id, headers, log line) → the web app's static files →
+        // routing → failures to HTTP → identity (the key becomes tenant, role, groups) → rate limits → the routes (roles checked per route).
         app.UseMiddleware<RequestContextMiddleware>();
+        app.UseWebApp();
         app.UseRouting();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<IdentityMiddleware>();
@@ -101,6 +104,7 @@ public static class GroundedServer
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi();
         app.MapHealth();
+        app.MapMe();
         app.MapChatCompletions();
         app.MapModels();
         app.MapResponses();

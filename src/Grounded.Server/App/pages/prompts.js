@@ -1,0 +1,4 @@
+// The prompts page (placeholder of the shell).
+export async function render(root, app) {
+  root.append(app.h('h1', { id: 'prompts-title' }, 'Prompts'));
+}
