@@ -4,6 +4,9 @@
 // Run: dotnet run -c Release --project bench/Grounded.Bench.Gateway -- [--rate 500] [--seconds 5] [--rounds 3 (0: ramp only)]
 //      [--ramp 1000,1500,2000 | --ramp none] [--cli PATH/grounded.dll] [--baseline-cli PATH/grounded.dll]
 //      [--server-logs null (to /dev/null instead of drained by this process)]
+//      [--monitoring-cost: two servers of the same build, metrics and alert evaluation off ("monitoring-off") and on
+//       ("monitoring-on": /metrics scraped every 5 s, alert rules evaluated every 5 s, a webhook sink), CPU per 1,000
+//       requests compared in the same rounds; see docs/benchmarks.md, "Monitoring cost"]
 using System.Globalization;
 using Grounded.Bench;
 using Grounded.Bench.Gateway;
@@ -18,7 +21,8 @@ var rounds = a.GetInt("rounds", 3);
 var rampArg = a.Get("ramp", "1000,1500,2000,2500,3000");
 var ramp = rampArg == "none" ? [] : rampArg.Split(',').Select(int.Parse).ToArray();
 var cli = Path.GetFullPath(a.Get("cli", "src/Grounded.Cli/bin/Release/net10.0/grounded.dll"));
-var baselineCli = a.Get("baseline-cli") is { } b ? Path.GetFullPath(b) : null;
+var monitoringCost = a.Has("monitoring-cost");
+var baselineCli = a.Get("baseline-cli") is { } b ? Path.GetFullPath(b) : monitoringCost ? cli : null;
 foreach (var dll in new[] { cli, baselineCli }.OfType<string>().Where(d => !File.Exists(d)))
 {
     Console.Error.WriteLine($"error: {dll} not found: dotnet build -c Release src/Grounded.Cli first, or pass --cli / --baseline-cli PATH");
@@ -43,15 +47,33 @@ await File.WriteAllTextAsync(config, $"""
       attemptTimeout: 60s
     """);
 var discardLogs = a.Get("server-logs") == "null";
+var (baselineConfig, serverConfig) = (config, config);
+var scrapes = 0;
+await using var sink = monitoringCost ? await WebhookSink.StartAsync() : null;
+if (sink is not null)
+{
+    (baselineConfig, serverConfig) = (config + ".off.yaml", config + ".on.yaml");
+    var models = await File.ReadAllTextAsync(config);
+    await File.WriteAllTextAsync(baselineConfig, models + "monitoring: { metrics: false }\nalerts: { enabled: false }\n");
+    await File.WriteAllTextAsync(serverConfig, models + $"alerts: {{ webhooks: [ \"{sink.Url}\" ], interval: 5s }}\n");
+}
 
 // Both builds take the same config; each gets its own store directory (GROUNDED_HOME), so neither sees the other's.
-await using var baselineServer = baselineCli is null ? null : await ServerProcess.StartAsync(baselineCli, config, Path.Combine(work, "home-baseline"), discardLogs);
-await using var server = await ServerProcess.StartAsync(cli, config, Path.Combine(work, "home"), discardLogs);
+await using var baselineServer = baselineCli is null ? null : await ServerProcess.StartAsync(baselineCli, baselineConfig, Path.Combine(work, "home-baseline"), discardLogs);
+await using var server = await ServerProcess.StartAsync(cli, serverConfig, Path.Combine(work, "home"), discardLogs);
+using var scraping = new CancellationTokenSource();
+var scraper = sink is null ? Task.CompletedTask : ScrapeAsync(server.Url, scraping.Token);
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) };
 var load = new OpenLoop(client);
 var direct = new Target("direct", new Uri(upstream.Endpoint + "/chat/completions"), "small-model", null);
 var gateway = new Target("gateway", new Uri(server.Url, "/v1/chat/completions"), "small", server);
-Target[] targets = baselineServer is null ? [direct, gateway] : [direct, new Target("baseline", new Uri(baselineServer.Url, "/v1/chat/completions"), "small", baselineServer), gateway];
+if (monitoringCost)
+{
+    gateway = gateway with { Name = "monitoring-on" };
+}
+
+var baselineName = monitoringCost ? "monitoring-off" : "baseline";
+Target[] targets = baselineServer is null ? [direct, gateway] : [direct, new Target(baselineName, new Uri(baselineServer!.Url, "/v1/chat/completions"), "small", baselineServer), gateway];
 
 await Task.Delay(2000);
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average at start {LoadAverage()}");
@@ -74,8 +96,34 @@ if (ramp.Length > 0)
     await RampAsync();
 }
 
+await scraping.CancelAsync();
+await scraper;
+if (sink is not null)
+{
+    Console.WriteLine($"monitoring-on: /metrics scraped {scrapes} times; the webhook sink received {sink.Received} alerts");
+}
+
 Directory.Delete(work, recursive: true);
 return 0;
+
+// A Prometheus server's part of the metrics cost: a scrape every 5 s (three times the usual 15 s).
+async Task ScrapeAsync(Uri url, CancellationToken ct)
+{
+    using var scrape = new HttpClient();
+    while (!ct.IsCancellationRequested)
+    {
+        try
+        {
+            await Task.Delay(5000, ct);
+            (await scrape.GetAsync(new Uri(url, "/metrics"), ct)).EnsureSuccessStatusCode();
+            scrapes++;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+    }
+}
 
 // Ramp, current build only: the highest rate the gateway sustains, a step at a time: no errors, p99 under 100 ms (no
 // queue building up), and at least 98% of the offered rate completed within the step. The sender's lag is shown, not

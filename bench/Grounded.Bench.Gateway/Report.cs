@@ -53,6 +53,7 @@ internal static class Report
         Row("quietest round's p99 ms (direct / gateway)", g => $"{results[direct.Key(false)].Min(x => x.P(0.99)):0.00} / {results[g.Key(false)].Min(x => x.P(0.99)):0.00}");
         Row("server RSS idle → peak MiB (VmHWM)", g => $"{run.Servers[g.Name].IdleRss:0} → {run.Servers[g.Name].PeakRss:0} ({g.Server!.Memory().Peak:0})");
         Row("server CPU, non-streaming phases", g => $"{run.Servers[g.Name].CpuPercent:0}% of one core");
+        Row("server CPU per 1,000 requests, non-streaming phases", g => $"{run.Servers[g.Name].CpuMsPer1000:0} ms");
         if (gateways.Length == 2)
         {
             // The two builds head to head: each round's difference between them, free of the direct path's noise.

@@ -67,6 +67,7 @@ internal sealed class Rounds(OpenLoop load, IReadOnlyList<Target> targets)
             // CPU is read over the non-streaming phases only, as in the earlier single-build runs.
             stats.Elapsed += clock.Elapsed;
             stats.Cpu += server.CpuTime - cpu;
+            stats.Requests += phase.Sent;
         }
 
         await sampler.CancelAsync();

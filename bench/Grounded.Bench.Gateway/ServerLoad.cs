@@ -11,5 +11,11 @@ internal sealed class ServerLoad(double idleRss)
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Gets or sets the requests sent over the phases <see cref="Cpu"/> was read over.</summary>
+    public long Requests { get; set; }
+
+    /// <summary>Gets the server's CPU milliseconds per 1,000 requests.</summary>
+    public double CpuMsPer1000 => Cpu.TotalMilliseconds / Math.Max(Requests, 1) * 1000;
+
     public double CpuPercent => Cpu.TotalSeconds / Math.Max(Elapsed.TotalSeconds, 1e-9) * 100;
 }
