@@ -109,6 +109,7 @@ public static class GroundedServer
         app.MapModels();
         app.MapResponses();
         app.MapAsk();
+        app.MapSearch();
         app.MapEmbeddings();
         app.MapDocuments();
         app.MapKeys();
