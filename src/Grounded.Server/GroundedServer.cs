@@ -54,6 +54,7 @@ public static class GroundedServer
         builder.Services.AddSingleton<DocumentLibrary>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ServerTelemetry>();
+        builder.Services.AddSingleton<AnswerTelemetry>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
@@ -105,6 +106,7 @@ public static class GroundedServer
         app.MapModels();
         app.MapResponses();
         app.MapAsk();
+        app.MapFeedback();
         app.MapEmbeddings();
         app.MapDocuments();
         app.MapKeys();
