@@ -55,6 +55,7 @@ public static class GroundedServer
         builder.Services.AddSingleton<DocumentLibrary>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ServerTelemetry>();
+        builder.Services.AddSingleton<AnswerTelemetry>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
@@ -110,6 +111,7 @@ public static class GroundedServer
         app.MapResponses();
         app.MapAsk();
         app.MapSearch();
+        app.MapFeedback();
         app.MapEmbeddings();
         app.MapDocuments();
         app.MapKeys();
