@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grounded.Gateway.Failures;
 using Grounded.Hosting;
 using Grounded.Hosting.Ask;
 using Grounded.Server.Errors;
@@ -28,6 +29,16 @@ internal static class SearchApi
         var ct = http.RequestAborted;
         var body = await RequestBody.ReadAsync<SearchRequest>(http.Request, stack.Options.Gateway.MaxRequestBodyBytes, ct, Web, rejectUnknown: true);
         http.KeepPrompt(stack.Options.Gateway, () => body.Query ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(body.Query))
+        {
+            throw new InvalidRequestException("query is required", "query");
+        }
+
+        if (body.K is < 1 or > 1000)
+        {
+            throw new InvalidRequestException($"k must be between 1 and 1000 (got {body.K})", "k");
+        }
+
         var hits = await stack.SearchAsync(new AskRequest { Question = body.Query, TopK = body.K }, http.Context("search"), ct);
         var rag = await stack.GetRagAsync(ct);
         var results = hits.Select((h, i) => new SearchHit(i + 1, h.Chunk.DocumentId, h.Chunk.Source, h.Chunk.Id, Math.Round(h.Score, 4), h.Chunk.Chunk.Text));

@@ -74,11 +74,11 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"query":""}""")]
-    [InlineData("""{"query":"kiln","k":0}""")]
-    [InlineData("""{"query":"kiln","colour":"blue"}""")]
-    [InlineData("""not json""")]
-    public async Task ABadRequestIsA400Problem(string body)
+    [InlineData("""{"query":""}""", "query is required")]
+    [InlineData("""{"query":"kiln","k":0}""", "k must be between 1 and 1000")]
+    [InlineData("""{"query":"kiln","colour":"blue"}""", "colour")]
+    [InlineData("""not json""", "JSON")]
+    public async Task ABadRequestIsA400ProblemNamingWhatIsWrong(string body, string detail)
     {
         using var client = Client(_writer);
 
@@ -86,6 +86,7 @@ public sealed class SearchApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
