@@ -94,6 +94,25 @@ public sealed class ChatPageTests(WebAppHost host)
     }
 
     [SkippableFact]
+    public async Task Stop_ends_an_answer_that_is_still_being_written()
+    {
+        host.Upstream.Reset();
+        host.Upstream.Default = new Step.Hang();
+        var page = await host.OpenAsync("#/chat");
+        await page.GetByLabel("Model").SelectOptionAsync("small");
+        await page.GetByLabel("Question").FillAsync(OspreyQuestion);
+        await page.GetByLabel("Question").PressAsync("Enter");
+        var stop = page.GetByRole(AriaRole.Button, new() { Name = "Stop" });
+
+        await stop.ClickAsync();
+
+        await Assertions.Expect(page.Locator(".reply").Last).ToContainTextAsync("Stopped.");
+        await Assertions.Expect(stop).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".chat-error")).ToBeEmptyAsync();
+        host.Upstream.Reset();
+    }
+
+    [SkippableFact]
     public async Task At_a_phone_width_the_chat_does_not_scroll_sideways()
     {
         host.Upstream.Reset();
