@@ -55,6 +55,7 @@ public static class GroundedServer
         builder.Services.AddSingleton<DocumentLibrary>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ServerTelemetry>();
+        builder.Services.AddSingleton<AnswerTelemetry>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
@@ -109,6 +110,8 @@ public static class GroundedServer
         app.MapModels();
         app.MapResponses();
         app.MapAsk();
+        app.MapSearch();
+        app.MapFeedback();
         app.MapEmbeddings();
         app.MapDocuments();
         app.MapKeys();

@@ -22,6 +22,10 @@ internal sealed class ConfigDocument
     public PromptsDocument Prompts { get; set; } = new();
 
     public AgentsDocument Agents { get; set; } = new();
+
+    public FeedbackDocument Feedback { get; set; } = new();
+
+    public MonitoringDocument Monitoring { get; set; } = new();
 }
 
 internal sealed class AgentsDocument
