@@ -216,6 +216,20 @@ internal static class PostgresSchema
             UNIQUE(tenant, response_id));
         CREATE INDEX IF NOT EXISTS feedback_by_time ON feedback(at);
         """,
+        // 9: saved evaluation runs (grounded eval run): the columns a run is listed by, its metric means and its report as printed.
+        """
+        CREATE TABLE IF NOT EXISTS evaluation_runs(
+            id text PRIMARY KEY,
+            at timestamptz NOT NULL,
+            tenant text NOT NULL,
+            dataset text NOT NULL,
+            prompt text,
+            model text,
+            gate text,
+            metrics text NOT NULL,
+            report text NOT NULL);
+        CREATE INDEX IF NOT EXISTS evaluation_runs_by_tenant ON evaluation_runs(tenant, at);
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>
