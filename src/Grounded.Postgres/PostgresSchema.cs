@@ -195,6 +195,20 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS agent_runs_by_tenant ON agent_runs(tenant, created_at);
         CREATE INDEX IF NOT EXISTS agent_runs_by_status ON agent_runs(status, created_at);
         """,
+        // 10 (numbered after feedback = 8 and evaluation runs = 9 when merged): the alert rules' states, one row per rule; version
+        // makes every write conditional, so that of replicas racing one transition exactly one stores (and sends) it.
+        """
+        CREATE TABLE IF NOT EXISTS alert_states(
+            rule text PRIMARY KEY,
+            state text NOT NULL,
+            since timestamptz NOT NULL,
+            value double precision,
+            threshold double precision,
+            message text NOT NULL,
+            evaluated_at timestamptz NOT NULL,
+            notified_at timestamptz,
+            version bigint NOT NULL);
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>
