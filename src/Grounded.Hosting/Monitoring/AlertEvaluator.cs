@@ -61,7 +61,7 @@ public sealed class AlertEvaluator(MonitoringSources sources)
 
         var rate = (double)errors / requests;
         return new(rule, rate > rule.Threshold, Math.Round(rate, 4), rule.Threshold,
-            Text($"error rate {rate:P1} over the last {Span(window)} against {rule.Threshold:P1} ({errors} of {requests} requests failed)"));
+            Text($"error rate {rate * 100:0.#}% over the last {Span(window)} against {rule.Threshold * 100:0.#}% ({errors} of {requests} requests failed)"));
     }
 
     private async Task<AlertReading> GroundingAsync(AlertRule rule, DateTimeOffset now, CancellationToken ct)
@@ -93,7 +93,7 @@ public sealed class AlertEvaluator(MonitoringSources sources)
 
         var threshold = before * (1 - rule.Drop);
         return new(rule, now < threshold, Math.Round(now, 4), Math.Round(threshold, 4),
-            Text($"{metric} {now:0.###} over the last {Span(window)} against {before:0.###} before (fires below {threshold:0.###}, a {rule.Drop:P0} drop)"));
+            Text($"{metric} {now:0.###} over the last {Span(window)} against {before:0.###} before (fires below {threshold:0.###}, a {rule.Drop * 100:0.#}% drop)"));
     }
 
     private async Task<AlertReading> SpikeAsync(AlertRule rule, DateTimeOffset now, CancellationToken ct)
@@ -115,7 +115,7 @@ public sealed class AlertEvaluator(MonitoringSources sources)
         var baseRate = abstention ? (baseAnswers == 0 ? 0 : (double)baseEvents / baseAnswers) : baseEvents / baseline.TotalHours;
         var threshold = baseRate * rule.Factor;
         return new(rule, rate > threshold, Math.Round(rate, 4), Math.Round(threshold, 4), abstention
-            ? Text($"abstention rate {rate:P1} over the last {Span(window)} against {baseRate:P1} in the {Span(baseline)} before ({rule.Factor:0.##}x fires)")
+            ? Text($"abstention rate {rate * 100:0.#}% over the last {Span(window)} against {baseRate * 100:0.#}% in the {Span(baseline)} before ({rule.Factor:0.##}x fires)")
             : Text($"{rate:0.#} guard triggers an hour over the last {Span(window)} against {baseRate:0.#} in the {Span(baseline)} before ({rule.Factor:0.##}x fires)"));
     }
 

@@ -57,7 +57,7 @@ public static class PrometheusRules
     private static string Summary(AlertRule r) => r.Kind switch
     {
         AlertKinds.Spend => Invariant($"Grounded spend over the last day is above {r.Factor}x the trailing daily average"),
-        AlertKinds.ErrorRate => Invariant($"Grounded error rate above {r.Threshold:P1} over {Span(r.Window)}"),
+        AlertKinds.ErrorRate => Invariant($"Grounded error rate above {r.Threshold * 100:0.#}% over {Span(r.Window)}"),
         AlertKinds.P99Latency => Invariant($"Grounded p99 latency above {r.Threshold / 1000:0.###}s over {Span(r.Window)}"),
         AlertKinds.AbstentionSpike => Invariant($"Grounded abstention rate over {Span(r.Window)} above {r.Factor}x the previous {Span(r.Baseline)}"),
         _ => Invariant($"Grounded guard triggers over {Span(r.Window)} above {r.Factor}x the previous {Span(r.Baseline)}"),
