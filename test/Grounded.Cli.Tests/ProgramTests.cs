@@ -58,6 +58,9 @@ public sealed class ProgramTests
     [InlineData("agent", "approve")]
     [InlineData("agent", "reject")]
     [InlineData("agent", "list")]
+    [InlineData("alerts", "test")]
+    [InlineData("alerts", "rules")]
+    [InlineData("alerts", "check")]
     public async Task EveryVerbsHelpExitsCleanlyWithItsOptions(params string[] verb)
     {
         using var dir = new TempDirectory();
