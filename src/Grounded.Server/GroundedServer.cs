@@ -55,6 +55,7 @@ public static class GroundedServer
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ServerTelemetry>();
         builder.Services.AddSingleton<AnswerTelemetry>();
+        builder.Services.AddSingleton<SampledAnswerJudge>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();

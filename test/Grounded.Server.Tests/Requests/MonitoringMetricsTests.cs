@@ -36,5 +36,26 @@ public sealed class MonitoringMetricsTests(IndexedStoreFixture store) : IClassFi
         Assert.Contains("grounded_answers_abstention_rate", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithAJudgeModelASampledAnswerIsJudgedOffTheRequestPathAndItsScoreExported()
+    {
+        _upstream.Default = new Step.Ok("""{"score": 4, "reason": "supported"}""");
+        using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store, "monitoring: { judgeModel: small, judgeSampleRate: 1 }");
+        using var client = factory.CreateClient();
+
+        var answer = await HttpBodies.JsonAsync(await client.PostAsync("/v1/ask", Json("""{"question":"What causes ocean tides?"}""")));
+
+        Assert.False(answer.GetProperty("abstained").GetBoolean());
+        var metrics = string.Empty;
+        for (var i = 0; i < 100 && !metrics.Contains("grounded_answers_judge_score_sum", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(200);
+            metrics = await client.GetStringAsync("/metrics");
+        }
+
+        Assert.Matches("""grounded_answers_judge_score_sum\{[^}]*gen_ai_request_model="extractive"[^}]*\} 0\.75""", metrics);
+        Assert.Contains("no reference answer", Assert.Single(_upstream.Bodies), StringComparison.Ordinal);
+    }
+
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 }
