@@ -58,6 +58,7 @@ public static class GroundedServer
         builder.Services.AddSingleton<AnswerTelemetry>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<GroundedStack>().Monitoring);
         builder.Services.AddHostedService<Grounded.Server.Monitoring.AlertService>();
+        builder.Services.AddSingleton<SampledAnswerJudge>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();

@@ -82,7 +82,7 @@ internal sealed class InputGuardChatClient(IChatClient inner, GuardPipelines pip
     private async Task<string?> RunAsync(GuardPipeline pipeline, InputCheck check, ChatOptions? options, CancellationToken cancellationToken)
     {
         var context = GatewayContext.Of(options);
-        var before = context?.SentQuestion is null ? check.LastUserText() : null;
+        var before = context is { SentQuestion: null } ? check.LastUserText() : null;
         var refusal = await pipeline.RunInputAsync(check, InnerClient, d => recorder.Record(context, "input", options?.ModelId, d), enforce: true, cancellationToken).ConfigureAwait(false);
         // The request's first model call is its answer's (a judge's or sampler's calls come after): its question as the provider saw it.
         if (before is not null && check.LastUserText() is { } after && !string.Equals(before, after, StringComparison.Ordinal))

@@ -27,7 +27,7 @@ internal static class AskApi
     // keep responses, and the text may be another tenant's words the caller tried).
     private static System.Text.Json.Nodes.JsonObject Keyed(GroundedAnswer answer) => AnswerJson.WithQuestion(answer, null, Web);
 
-    private static async Task AskAsync(HttpContext http, GroundedStack stack, AnswerTelemetry telemetry)
+    private static async Task AskAsync(HttpContext http, GroundedStack stack, AnswerTelemetry telemetry, SampledAnswerJudge judge)
     {
         var ct = http.RequestAborted;
         var context = http.Context("ask");
@@ -38,6 +38,7 @@ internal static class AskApi
         {
             var whole = await stack.AskAsync(request, context, ct);
             telemetry.Answered(whole, context);
+            judge.Offer(whole);
             await Results.Json(Keyed(whole), Web).ExecuteAsync(http);
             return;
         }
@@ -53,6 +54,7 @@ internal static class AskApi
                 if (update.Answer is { } final)
                 {
                     telemetry.Answered(final, context);
+                    judge.Offer(final);
                 }
 
                 await (update.Answer is { } answer

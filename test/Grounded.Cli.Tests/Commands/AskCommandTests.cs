@@ -6,7 +6,7 @@ namespace Grounded.Cli.Tests.Commands;
 [Collection(nameof(IndexedStoreFixture))]
 public sealed class AskCommandTests(IndexedStoreFixture fixture)
 {
-    private static readonly string[] AnswerKeys = ["question", "answer", "abstained", "generator", "citations", "timings", "grounding"];
+    private static readonly string[] AnswerKeys = ["id", "question", "answer", "abstained", "generator", "citations", "timings", "grounding"];
 
     [Fact]
     public async Task AnswersAsJsonWithCitationsPointingAtTheSource()

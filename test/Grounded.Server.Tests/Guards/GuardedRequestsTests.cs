@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grounded.Server.Tests.Support;
 using Grounded.Testing.Upstream;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grounded.Server.Tests.Guards;
 
@@ -36,6 +37,22 @@ public sealed class GuardedRequestsTests(IndexedStoreFixture store) : IClassFixt
         Assert.DoesNotContain("555 0132", sent, StringComparison.Ordinal);
         Assert.Contains("<EMAIL_ADDRESS>", sent, StringComparison.Ordinal);
         Assert.Equal("injection=allow;pii=redact", response.Headers.GetValues("x-grounded-guards").Single());
+    }
+
+    [Fact]
+    public async Task FeedbackKeepsTheQuestionAsTheProviderSawItWithThePersonalDataRedacted()
+    {
+        using var factory = Factory("guards: { pii: { mode: redact } }");
+        using var client = factory.CreateClient();
+        var id = JsonDocument.Parse(await (await client.PostAsync("/v1/chat/completions", Chat(Pii))).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+
+        var rated = await client.PostAsync("/v1/feedback", Json($$"""{"id":"{{id}}","rating":"down"}"""));
+
+        Assert.Equal(HttpStatusCode.NoContent, rated.StatusCode);
+        var access = await factory.Services.GetRequiredService<Grounded.Hosting.GroundedStack>().GetAccessAsync();
+        var row = Assert.Single(await access.ReadFeedbackAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1), null, 1000, CancellationToken.None), r => r.ResponseId == id);
+        Assert.DoesNotContain("maria.gonzalez@example.org", row.Question, StringComparison.Ordinal);
+        Assert.Contains("<EMAIL_ADDRESS>", row.Question, StringComparison.Ordinal);
     }
 
     [Fact]
