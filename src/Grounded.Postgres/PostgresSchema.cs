@@ -195,6 +195,22 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS agent_runs_by_tenant ON agent_runs(tenant, created_at);
         CREATE INDEX IF NOT EXISTS agent_runs_by_status ON agent_runs(status, created_at);
         """,
+        // 8: feedback (the feedback work's migration; a no-op here until it lands, so evaluation runs are 9).
+        "SELECT 1;",
+        // 9: saved evaluation runs (grounded eval run): the columns a run is listed by, its metric means and its report as printed.
+        """
+        CREATE TABLE IF NOT EXISTS evaluation_runs(
+            id text PRIMARY KEY,
+            at timestamptz NOT NULL,
+            tenant text NOT NULL,
+            dataset text NOT NULL,
+            prompt text,
+            model text,
+            gate text,
+            metrics text NOT NULL,
+            report text NOT NULL);
+        CREATE INDEX IF NOT EXISTS evaluation_runs_by_tenant ON evaluation_runs(tenant, at);
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

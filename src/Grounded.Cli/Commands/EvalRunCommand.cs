@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using System.Globalization;
+using Grounded.Access;
 using Grounded.Answers;
 using Grounded.Cli.Output;
 using Grounded.Evaluation.Answers;
 using Grounded.Evaluation.Datasets;
 using Grounded.Gateway.Context;
 using Grounded.Hosting.Ask;
+using Grounded.Hosting.Evaluation;
 using Grounded.Prompts;
 using Grounded.Rag.Answer;
 using Grounded.Rag.Prompts;
@@ -66,6 +68,12 @@ internal sealed class EvalRunCommand : GroundedCommand<EvalRunSettings>
         if (settings.Html is { } html)
         {
             await File.WriteAllTextAsync(html, AnswerReportHtml.Render(report, settings.Dataset), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!settings.NoSave)
+        {
+            await EvaluationRuns.SaveAsync(await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false), report, JsonOutput.Serialize(report), settings.Dataset,
+                settings.Tenant ?? Tenants.Default, settings.Baseline is not null, cancellationToken).ConfigureAwait(false);
         }
 
         if (settings.Json)

@@ -43,6 +43,14 @@ internal sealed partial class EvalRunSettings : StoreSettings
     [Description("Also write a self-contained HTML report to FILE")]
     public string? Html { get; init; }
 
+    [CommandOption("--no-save")]
+    [Description("Do not save the run's report in the store (saved runs are listed by GET /v1/evaluations)")]
+    public bool NoSave { get; init; }
+
+    [CommandOption("--tenant <TENANT>")]
+    [Description("The tenant the saved run belongs to: only its keys see it over HTTP. Default: default")]
+    public string? Tenant { get; init; }
+
     [CommandOption("-k|--top-k <K>")]
     [Description("How many chunks each answer is written from. Default: the config's rag.topK, else 5")]
     public int? TopK { get; init; }
@@ -52,6 +60,7 @@ internal sealed partial class EvalRunSettings : StoreSettings
         : Prompt is not null && !PromptRef().IsMatch(Prompt) ? ValidationResult.Error($"--prompt must be ID or ID@VERSION, such as grounded-answer@1.2.0 (got \"{Prompt}\")")
         : Repeat is < 1 or > 20 ? ValidationResult.Error($"--repeat must be between 1 and 20 (got {Repeat})")
         : Tolerance is < 0 or > 1 || double.IsNaN(Tolerance) ? ValidationResult.Error($"--tolerance must be between 0 and 1 (got {Tolerance.ToString(CultureInfo.InvariantCulture)})")
+        : Tenant is not null && Grounded.Access.Tenants.Problem(Tenant, "--tenant") is { } tenant ? ValidationResult.Error(tenant)
         : TopK is < 1 or > 1000 ? ValidationResult.Error($"--top-k must be between 1 and 1000 (got {TopK})")
         : ValidationResult.Success();
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Grounded.Cli.Output;
+using Grounded.Hosting.Prompts;
 using Grounded.Prompts;
 using Spectre.Console;
 
@@ -11,27 +12,12 @@ internal sealed class PromptsListCommand : GroundedCommand<PromptsSettings>
     protected override async Task<int> RunAsync(PromptsSettings settings, CancellationToken cancellationToken)
     {
         await using var stack = OpenStack(settings); // the registry and the store's pointers only: no model is loaded
-        var registry = stack.Prompts;
-        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
-        var active = await access.ListActiveAsync(cancellationToken).ConfigureAwait(false);
         var environment = stack.Options.Prompts.Environment;
-        var rows = new List<PromptRow>();
-        foreach (var id in registry.Ids)
-        {
-            // What this process would use without naming a version, and why (never a file merely added: see docs/prompts.md).
-            var used = await stack.ExplainPromptAsync(new PromptReference(id, null), environment, cancellationToken).ConfigureAwait(false);
-            rows.Add(new PromptRow(id, [.. registry.Versions(id).Select(v => v.Version.ToString())], registry.Versions(id)[^1].Version.ToString(),
-                active.Where(a => a.Id == id).ToDictionary(a => a.Environment, a => a.Version, StringComparer.Ordinal),
-                used.Prompt.Version.ToString(), used.Why, used.Prompt.Description));
-        }
-
+        var listing = await PromptsJson.ListAsync(stack, environment, cancellationToken).ConfigureAwait(false);
+        var rows = listing.Data;
         if (settings.Json)
         {
-            JsonOutput.Write(new
-            {
-                environment,
-                data = rows.Select(r => new { id = r.Id, versions = r.Versions, latest = r.Latest, active = r.Active, used = r.Used, why = r.Why, description = r.Description }),
-            });
+            JsonOutput.Write(listing);
             return ExitCodes.Success;
         }
 
@@ -48,9 +34,6 @@ internal sealed class PromptsListCommand : GroundedCommand<PromptsSettings>
     }
 }
 
-// JSON: id, versions, latest, active (environment => version), used and why (what this environment uses without a pinned version), description.
-internal sealed record PromptRow(string Id, IReadOnlyList<string> Versions, string Latest, IReadOnlyDictionary<string, string> Active, string Used, string Why, string Description);
-
 [Description("Show one prompt version; without a version, the one used in the environment: the active one, else the built-in default (built-in ids) or the newest release")]
 internal sealed class PromptsShowCommand : GroundedCommand<PromptShowSettings>
 {
@@ -59,13 +42,11 @@ internal sealed class PromptsShowCommand : GroundedCommand<PromptShowSettings>
         var reference = PromptActions.Parse(settings.Reference);
         await using var stack = OpenStack(settings);
         var environment = settings.Environment ?? stack.Options.Prompts.Environment;
-        var resolution = await stack.ExplainPromptAsync(reference, environment, cancellationToken).ConfigureAwait(false);
+        var (resolution, active, json) = await PromptsJson.ShowAsync(stack, reference, environment, cancellationToken).ConfigureAwait(false);
         var prompt = resolution.Prompt;
-        var access = await stack.GetAccessAsync(cancellationToken).ConfigureAwait(false);
-        var active = await access.GetActiveAsync(prompt.Id, environment, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(PromptsOutput.Json(prompt, environment, active, resolution.Why));
+            JsonOutput.Write(json);
             return ExitCodes.Success;
         }
 
@@ -73,7 +54,7 @@ internal sealed class PromptsShowCommand : GroundedCommand<PromptShowSettings>
         CliConsole.Out.MarkupLine(Markup.Escape(active is null
             ? $"{environment}: no active version set; {resolution.Why}: {prompt.Reference} is used"
             : $"{environment}: {active.Reference} active since {active.At:u} by {active.Actor}{(active.Forced ? " (forced)" : "")}"));
-        foreach (var (field, text) in PromptsOutput.Fields(prompt).Where(f => f.Text.Length > 0))
+        foreach (var (field, text) in PromptsJson.Fields(prompt).Where(f => f.Text.Length > 0))
         {
             CliConsole.Out.MarkupLine($"[bold]{field}[/]");
             CliConsole.Out.WriteLine("  " + text.Replace("\n", "\n  ", StringComparison.Ordinal));
@@ -91,21 +72,19 @@ internal sealed class PromptsDiffCommand : GroundedCommand<PromptDiffSettings>
         var (from, to) = (PromptActions.Parse(settings.From), PromptActions.Parse(settings.To));
         await using var stack = OpenStack(settings);
         var (a, b) = (stack.Prompts.Get(from), stack.Prompts.Get(to));
-        var fields = PromptsOutput.Fields(a).Zip(PromptsOutput.Fields(b))
-            .Where(f => f.First.Text != f.Second.Text)
-            .Select(f => new { field = f.First.Field, lines = UnifiedDiff.Lines(f.First.Text, f.Second.Text) }).ToList();
+        var diff = PromptsJson.Diff(a, b);
         if (settings.Json)
         {
-            JsonOutput.Write(new { from = a.Reference, to = b.Reference, fields });
+            JsonOutput.Write(diff);
             return ExitCodes.Success;
         }
 
         Console.Out.WriteLine($"--- {a.Reference}");
         Console.Out.WriteLine($"+++ {b.Reference}");
-        foreach (var field in fields)
+        foreach (var field in diff.Fields)
         {
-            Console.Out.WriteLine($"@@ {field.field} @@");
-            foreach (var line in field.lines)
+            Console.Out.WriteLine($"@@ {field.Field} @@");
+            foreach (var line in field.Lines)
             {
                 Console.Out.WriteLine(line);
             }
@@ -134,4 +113,6 @@ internal static class PromptActions
         string.IsNullOrWhiteSpace(environment) ? throw new UserInputException($"--env is required (e.g. grounded prompts {verb} --env production)") : environment;
 
     public static string Origin => $"cli@{System.Environment.MachineName}";
+
+    public static string Score(double? score) => score?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 }

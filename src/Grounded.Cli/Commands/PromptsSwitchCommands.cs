@@ -27,17 +27,12 @@ internal sealed class PromptsPromoteCommand : GroundedCommand<PromptPromoteSetti
             .ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(new
-            {
-                status = outcome.Status, candidate = outcome.Candidate, environment = outcome.Environment, current = outcome.Current, metric = outcome.Metric,
-                candidate_score = outcome.CandidateScore, current_score = outcome.CurrentScore, tolerance = outcome.Tolerance, forced = outcome.Forced,
-                evaluator = outcome.Evaluator, reason = outcome.Reason,
-            });
+            JsonOutput.Write(PromptsJson.Outcome(outcome));
         }
         else
         {
             var scores = outcome.Metric is null ? string.Empty
-                : $"\n  {outcome.Metric}: candidate {PromptsOutput.Score(outcome.CandidateScore)}, active {(outcome.Current is null ? "none" : outcome.Current)} {PromptsOutput.Score(outcome.CurrentScore)} (tolerance {PromptsOutput.Score(outcome.Tolerance)}, scored by {outcome.Evaluator})";
+                : $"\n  {outcome.Metric}: candidate {PromptActions.Score(outcome.CandidateScore)}, active {(outcome.Current is null ? "none" : outcome.Current)} {PromptActions.Score(outcome.CurrentScore)} (tolerance {PromptActions.Score(outcome.Tolerance)}, scored by {outcome.Evaluator})";
             var line = outcome.Status switch
             {
                 "promoted" => $"promoted {outcome.Candidate} in {outcome.Environment}{(outcome.Current is null ? "" : " (was " + outcome.Current + ")")}{(outcome.Forced ? ", forced" : "")}: {outcome.Reason}",
@@ -64,7 +59,7 @@ internal sealed class PromptsRollbackCommand : GroundedCommand<PromptIdSettings>
         var rollback = await promotion.RollbackAsync(id, environment, CallerIdentity.Local.KeyId, PromptActions.Origin, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(PromptsOutput.Activation(rollback));
+            JsonOutput.Write(PromptsJson.Activation(rollback));
             return ExitCodes.Success;
         }
 
@@ -84,14 +79,14 @@ internal sealed class PromptsHistoryCommand : GroundedCommand<PromptIdSettings>
         var history = await access.HistoryAsync(id, settings.Environment, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(new { id, data = history.Select(PromptsOutput.Activation) });
+            JsonOutput.Write(PromptsJson.History(id, history));
             return ExitCodes.Success;
         }
 
         foreach (var h in history)
         {
             CliConsole.Out.MarkupLine(Markup.Escape(
-                $"{h.At:u}  {h.Environment,-11} {h.Action,-8} {h.Previous ?? "none"} -> {h.Version}{(h.Forced ? "  forced" : "")}  by={h.Actor} from={h.Origin}{(h.Metric is null ? "" : $"  {h.Metric} {PromptsOutput.Score(h.Score)} (was {PromptsOutput.Score(h.PreviousScore)})")}"));
+                $"{h.At:u}  {h.Environment,-11} {h.Action,-8} {h.Previous ?? "none"} -> {h.Version}{(h.Forced ? "  forced" : "")}  by={h.Actor} from={h.Origin}{(h.Metric is null ? "" : $"  {h.Metric} {PromptActions.Score(h.Score)} (was {PromptActions.Score(h.PreviousScore)})")}"));
         }
 
         if (history.Count == 0)

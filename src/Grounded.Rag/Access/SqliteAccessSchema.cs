@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys, audit log, usage ledger, query log, prompts' active versions (each pointer names its switch in the history) and agent runs, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log, usage ledger, query log, prompts' active versions (each pointer names its switch in the history), agent runs and saved evaluation runs, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -101,5 +101,16 @@ internal static class SqliteAccessSchema
             document TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS agent_runs_by_tenant ON agent_runs(tenant, created_at);
         CREATE INDEX IF NOT EXISTS agent_runs_by_status ON agent_runs(status, created_at);
+        CREATE TABLE IF NOT EXISTS evaluation_runs(
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            tenant TEXT NOT NULL,
+            dataset TEXT NOT NULL,
+            prompt TEXT,
+            model TEXT,
+            gate TEXT,
+            metrics TEXT NOT NULL,
+            report TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS evaluation_runs_by_tenant ON evaluation_runs(tenant, at);
         """;
 }

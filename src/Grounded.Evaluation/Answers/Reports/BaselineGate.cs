@@ -49,7 +49,7 @@ public static class BaselineGate
         }
     }
 
-    /// <summary>Returns the gate's result for <paramref name="run"/> against <paramref name="baseline"/>.</summary>
+    /// <summary>Returns the gate's result for <paramref name="run"/> against <paramref name="baseline"/>, with the baseline and tolerance it was checked against.</summary>
     public static GateResult Check(IReadOnlyDictionary<string, double?> baseline, IReadOnlyDictionary<string, double?> run, double tolerance = DefaultTolerance)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -73,6 +73,6 @@ public static class BaselineGate
             }
         }
 
-        return new GateResult(failures.Count == 0, failures);
+        return new GateResult(failures.Count == 0, failures) { Baseline = baseline, Tolerance = tolerance };
     }
 }

@@ -1,4 +1,4 @@
-namespace Grounded.Cli.Commands;
+namespace Grounded.Hosting.Prompts;
 
 /// <summary>A line diff in unified style (' ' kept, '-' removed, '+' added), by longest common subsequence: prompts are small.</summary>
 internal static class UnifiedDiff
