@@ -113,6 +113,8 @@ public static class GroundedServer
         app.MapDocuments();
         app.MapKeys();
         app.MapAgentRuns();
+        app.MapPrompts();
+        app.MapEvaluations();
         app.MapGroundedMcp();
         return app;
     }

@@ -26,6 +26,7 @@ internal static class Failures
         PromptVariableException e => new ErrorDescription(400, e.Message, "invalid_request_error") { Code = "prompt_variable_missing", Param = "prompt_variables" },
         PromptRegistryException e => new ErrorDescription(503, $"the prompt registry cannot be used: {string.Join("; ", e.Problems)}", "server_error") { Code = "prompt_registry_invalid" },
         PromptConflictException e => new ErrorDescription(409, e.Message, "invalid_request_error") { Code = "prompt_conflict" },
+        Grounded.Hosting.Prompts.PromptSwitchException e => new ErrorDescription(409, e.Message, "invalid_request_error") { Code = "prompt_switch_refused" },
         Grounded.Agents.Definitions.AgentDefinitionException e => new ErrorDescription(422, e.Message.ReplaceLineEndings(" "), "invalid_request_error") { Code = "invalid_agent", Param = "agent" },
         Grounded.Agents.Loop.AgentRunConflictException e => new ErrorDescription(409, e.Message, "invalid_request_error") { Code = "agent_run_conflict" },
         ArgumentException e when e.GetType() == typeof(ArgumentException) => new ErrorDescription(400, e.Message.Split('\n')[0].Trim(), "invalid_request_error"),
@@ -34,6 +35,6 @@ internal static class Failures
 
     /// <summary>Returns whether a failure is expected (a value the client is told about) rather than a bug to log as an error.</summary>
     public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or DocumentConflictException or StoreException or ModelNotInstalledException
-        or PromptNotFoundException or PromptVariableException or PromptRegistryException or PromptConflictException
+        or PromptNotFoundException or PromptVariableException or PromptRegistryException or PromptConflictException or Grounded.Hosting.Prompts.PromptSwitchException
         or Grounded.Agents.Definitions.AgentDefinitionException or Grounded.Agents.Loop.AgentRunConflictException || error.GetType() == typeof(ArgumentException);
 }
