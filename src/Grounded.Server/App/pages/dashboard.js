@@ -39,12 +39,12 @@ export async function render(root, app, params) {
   function drawAlerts(list) {
     const firing = list.filter(a => a.state === 'firing');
     const ordered = [...firing, ...list.filter(a => a.state !== 'firing')];
-    alerts.replaceChildren(h('h2', { id: 'alerts-title' }, 'Alerts'),
+    alerts.replaceChildren(...[h('h2', { id: 'alerts-title' }, 'Alerts'),
       firing.length ? h('p', { class: 'alert-banner', role: 'alert' }, `${firing.length} firing: ${firing.map(a => a.rule).join(', ')}`) : null,
       ordered.length === 0 ? h('p', { class: 'muted' }, 'No alert rules are configured.') : h('ul', { class: 'alerts' }, ordered.map(a => h('li', { class: `alert-state ${a.state}` },
         h('span', { class: `badge ${a.state === 'firing' ? 'error' : 'ok'}` }, a.state === 'firing' ? '⚠ firing' : '✓ ok'), ' ',
         h('strong', {}, a.rule), a.message ? ` — ${a.message}` : null,
-        h('span', { class: 'muted' }, ` (value ${num(a.value, 3)}, threshold ${num(a.threshold, 3)}${a.since ? `, since ${when(a.since)}` : ''})`)))));
+        h('span', { class: 'muted' }, ` (value ${num(a.value, 3)}, threshold ${num(a.threshold, 3)}${a.since ? `, since ${when(a.since)}` : ''})`))))].filter(Boolean));
   }
 
   function draw(data) {

@@ -66,7 +66,7 @@ async function detail(root, { h }, run) {
     root.append(h('p', { class: 'muted' }, '95% intervals: ', names.map((n, i) => `${i ? '; ' : ''}${n} ${ci[n] ? `${score(ci[n][0])}–${score(ci[n][1])}` : '–'}`).join('')));
   }
   if (baseline || failures.length) {
-    root.append(h('h2', {}, 'Against the baseline'), baseline ? h('div', { class: 'table' }, h('table', {},
+    root.append(h('section', { 'aria-labelledby': 'baseline-title' }, h('h2', { id: 'baseline-title' }, 'Against the baseline'), baseline ? h('div', { class: 'table' }, h('table', {},
       h('thead', {}, h('tr', {}, ['Metric', 'This run', 'Baseline', 'Change'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
       h('tbody', {}, names.map(n => {
         const delta = metrics[n] !== null && metrics[n] !== undefined && baseline[n] !== null && baseline[n] !== undefined ? metrics[n] - baseline[n] : null;
@@ -78,7 +78,7 @@ async function detail(root, { h }, run) {
     failures.length ? h('ul', { class: 'error' }, failures.map(f => h('li', {}, f.value === null || f.value === undefined
       ? `${f.metric}: in the baseline (${score(f.baseline)}) but not measured in this run`
       : `${f.metric} ${score(f.value)} is below the baseline ${score(f.baseline)} − ${num(f.tolerance, 3)}`)))
-      : h('p', { class: 'ok' }, `✓ No metric fell below its baseline${report.gate?.tolerance !== undefined && report.gate?.tolerance !== null ? ` by more than ${num(report.gate.tolerance, 3)}` : ''}.`));
+      : h('p', { class: 'ok' }, `✓ No metric fell below its baseline${report.gate?.tolerance !== undefined && report.gate?.tolerance !== null ? ` by more than ${num(report.gate.tolerance, 3)}` : ''}.`)));
   }
   items(root, h, report.items ?? [], names);
 }

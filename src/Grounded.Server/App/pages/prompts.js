@@ -144,14 +144,14 @@ function promoteForm(app, row, env, reload) {
     try {
       const outcome = await api(`${path(row.id)}/promote`, { method: 'POST', body: { version: version.value, env, force: force.checked } });
       result.className = 'ok';
-      result.replaceChildren(h('p', {}, `${outcome.status === 'unchanged' ? 'Unchanged' : 'Promoted'} ${outcome.candidate} in ${outcome.environment}${outcome.forced ? ' (forced)' : ''}: ${outcome.reason}`), scores(h, outcome));
+      result.replaceChildren(h('div', {}, h('p', {}, `${outcome.status === 'unchanged' ? 'Unchanged' : 'Promoted'} ${outcome.candidate} in ${outcome.environment}${outcome.forced ? ' (forced)' : ''}: ${outcome.reason}`), scores(h, outcome)));
       if (outcome.status !== 'unchanged') { toast(`Promoted ${outcome.candidate}`); setTimeout(reload, 1500); }
     } catch (error) {
       const refused = error instanceof ApiError && error.status === 422;
       const p = error.problem ?? {};
       const outcome = p.outcome ?? p;
       result.className = 'error';
-      result.replaceChildren(h('p', { role: 'alert' }, refused ? `Not promoted: ${error.message}` : `Could not promote: ${error.message}`), refused ? scores(h, outcome) : null);
+      result.replaceChildren(h('div', {}, h('p', { role: 'alert' }, refused ? `Not promoted: ${error.message}` : `Could not promote: ${error.message}`), refused ? scores(h, outcome) : null));
     } finally {
       submit.disabled = false;
     }
@@ -185,7 +185,7 @@ function diffForm(app, row) {
     try {
       const diff = await api(`${path(row.id)}/diff?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}`);
       out.replaceChildren(h('p', { class: 'muted' }, `${diff.from} → ${diff.to}: lines marked + were added, − removed.`),
-        diff.fields.length === 0 ? h('p', {}, 'The two versions have the same fields.') : diff.fields.map(f => h('section', { class: 'diff' },
+        diff.fields.length === 0 ? h('p', {}, 'The two versions have the same fields.') : h('div', {}, diff.fields.map(f => h('section', { class: 'diff' },
           h('h3', {}, f.field),
           h('ol', { class: 'diff-lines' }, f.lines.map(line => {
             const kind = line[0] === '+' ? 'add' : line[0] === '-' ? 'del' : 'same';
@@ -193,7 +193,7 @@ function diffForm(app, row) {
               h('span', { class: 'diff-mark', 'aria-hidden': 'true' }, kind === 'add' ? '+' : kind === 'del' ? '−' : ' '),
               kind === 'same' ? null : h('span', { class: 'visually-hidden' }, kind === 'add' ? 'added: ' : 'removed: '),
               h('span', {}, line.slice(1)));
-          })))));
+          }))))));
     } catch (error) {
       out.replaceChildren(h('p', { class: 'error', role: 'alert' }, `Could not compare: ${error.message}`));
     }
