@@ -74,6 +74,13 @@ app.Configure(config =>
             .WithExample("route", "stats", "--since", "7d")
             .WithExample("route", "stats", "--route", "auto", "--since", "30d", "--json");
     });
+    config.AddBranch("alerts", alerts =>
+    {
+        alerts.SetDescription("Alerts: send a test alert to the webhooks, export the rules for Prometheus, evaluate them once");
+        alerts.AddCommand<AlertsTestCommand>("test").WithExample("alerts", "test", "--config", "grounded.yaml");
+        alerts.AddCommand<AlertsRulesCommand>("rules").WithExample("alerts", "rules", "--config", "grounded.yaml", "--out", "grounded-rules.yml");
+        alerts.AddCommand<AlertsCheckCommand>("check").WithExample("alerts", "check", "--config", "grounded.yaml", "--json");
+    });
     config.AddBranch("prompts", prompts =>
     {
         prompts.SetDescription("The prompt registry: list, show and diff versions; promote one to an environment behind the evaluation gate; roll back; history");

@@ -63,6 +63,10 @@ public sealed record GroundedOptions
     /// <summary>Gets the folder of the agent files the server runs by name (<c>agents.dir</c>, <c>$GROUNDED_AGENTS_DIR</c>, else <c>./agents</c> when it exists); null: none.</summary>
     public string? AgentsDirectory { get; init; }
 
+    /// <summary>Gets the alert rules the server evaluates and the webhooks it tells (<c>alerts:</c>).</summary>
+    /// <value>The default is the default rules and no webhooks.</value>
+    public Monitoring.AlertsOptions Alerts { get; init; } = new();
+
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the
     /// environment); a setting left null, or false, keeps its configured value.

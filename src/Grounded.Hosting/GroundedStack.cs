@@ -47,6 +47,7 @@ public sealed class GroundedStack : IAsyncDisposable
     private readonly GuardDetectors? _detectors;
     private GuardDetectors? _checkDetectors;
     private readonly StackPrompts _prompts;
+    private readonly HttpClient _webhooks = new();
 
     private GroundedStack(GroundedOptions options, ModelGateway gateway, TimeProvider time, RedisConnection? redis, AnswerCaches caches, GuardDetectors? detectors, GuardAuditWriter? guardAudit)
     {
@@ -65,6 +66,7 @@ public sealed class GroundedStack : IAsyncDisposable
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
         QueryLog = options.QueryLog ? new QueryLogWriter(GetRagAsync, GetAccessAsync, time) : null;
         Agents = Hosting.Agents.StackAgents.Create(this, time); // captures the stack's callbacks; opens nothing
+        Monitoring = new Monitoring.MonitoringSeriesBuilder(Hosting.Monitoring.MonitoringSources.Of(GetAccessAsync));
         RateLimits = new KeyRateLimits(_redis is null
             ? new TokenBucketLimiter(time)
             : new FailoverRateLimiter(new RedisRateLimiter(_redis), RedisRateLimiter.IsOutage, options.OnRedisFailure, time));
@@ -265,9 +267,18 @@ public sealed class GroundedStack : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the monitoring series (the dashboard's data) over the store's ledger, query log and feedback.</summary>
+    public Monitoring.MonitoringSeriesBuilder Monitoring { get; }
+
+    /// <summary>Returns the alerting of <see cref="GroundedOptions.Alerts"/> over the store, logging undelivered notices to <paramref name="log"/>.</summary>
+    public Monitoring.AlertCycle CreateAlerts(Microsoft.Extensions.Logging.ILogger? log = null) => new(
+        Options.Alerts, new Monitoring.AlertEvaluator(Hosting.Monitoring.MonitoringSources.Of(GetAccessAsync)),
+        async ct => await GetAccessAsync(ct).ConfigureAwait(false), new Monitoring.WebhookSender(_webhooks, _time), _time, log);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _webhooks.Dispose();
         if (QueryLog is not null)
         {
             await QueryLog.DisposeAsync().ConfigureAwait(false);

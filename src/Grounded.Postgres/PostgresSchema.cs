@@ -211,6 +211,20 @@ internal static class PostgresSchema
             report text NOT NULL);
         CREATE INDEX IF NOT EXISTS evaluation_runs_by_tenant ON evaluation_runs(tenant, at);
         """,
+        // 10: the alert rules' states, one row per rule; version
+        // makes every write conditional, so that of replicas racing one transition exactly one stores (and sends) it.
+        """
+        CREATE TABLE IF NOT EXISTS alert_states(
+            rule text PRIMARY KEY,
+            state text NOT NULL,
+            since timestamptz NOT NULL,
+            value double precision,
+            threshold double precision,
+            message text NOT NULL,
+            evaluated_at timestamptz NOT NULL,
+            notified_at timestamptz,
+            version bigint NOT NULL);
+        """,
     ];
 
     /// <summary>Returns migration <paramref name="index"/> (0-based) for vectors of <paramref name="dimensions"/>.</summary>

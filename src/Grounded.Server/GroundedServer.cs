@@ -55,6 +55,8 @@ public static class GroundedServer
         builder.Services.AddSingleton<DocumentLibrary>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ServerTelemetry>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<GroundedStack>().Monitoring);
+        builder.Services.AddHostedService<Grounded.Server.Monitoring.AlertService>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
@@ -115,6 +117,7 @@ public static class GroundedServer
         app.MapAgentRuns();
         app.MapPrompts();
         app.MapEvaluations();
+        app.MapDashboard();
         app.MapGroundedMcp();
         return app;
     }

@@ -8,4 +8,7 @@ public interface IUsageLedger
 
     /// <summary>Sums the rows <paramref name="query"/> covers into groups, the costliest first.</summary>
     Task<IReadOnlyList<UsageTotal>> SummarizeAsync(UsageQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Sums the rows <paramref name="query"/> covers into its time buckets (and models), oldest first; buckets without rows are left out.</summary>
+    Task<IReadOnlyList<UsageBucket>> SeriesAsync(UsageSeriesQuery query, CancellationToken cancellationToken);
 }

@@ -22,6 +22,31 @@ internal sealed class ConfigDocument
     public PromptsDocument Prompts { get; set; } = new();
 
     public AgentsDocument Agents { get; set; } = new();
+
+    public AlertsDocument Alerts { get; set; } = new();
+}
+
+internal sealed class AlertsDocument
+{
+    public List<string> Webhooks { get; set; } = [];
+    public string? Interval { get; set; }
+    public string? RepeatAfter { get; set; }
+    public List<AlertRuleDocument>? Rules { get; set; }
+}
+
+internal sealed class AlertRuleDocument
+{
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Severity { get; set; }
+    public string? Threshold { get; set; }
+    public double? Factor { get; set; }
+    public double? Drop { get; set; }
+    public string? Window { get; set; }
+    public string? Baseline { get; set; }
+    public long? MinCount { get; set; }
+    public decimal? MinUsd { get; set; }
+    public string? Metric { get; set; }
 }
 
 internal sealed class AgentsDocument

@@ -5,7 +5,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Grounded.Hosting.Config;
 
 /// <summary>
-/// Reads Grounded's configuration: the YAML file (models, fallbacks, resilience, auth, server, store, rag, redis, limits, budgets, guards, prompts, agents), then
+/// Reads Grounded's configuration: the YAML file (models, fallbacks, resilience, auth, server, store, rag, redis, limits, budgets, guards, prompts, agents, alerts), then
 /// <c>GROUNDED__</c> environment overrides, validated together so that every problem is listed at once. Hosts lay their
 /// own flags over the result (<see cref="GroundedOptions"/>); nothing else reads configuration.
 /// </summary>
@@ -81,6 +81,7 @@ public static class GroundedConfig
         var (grounding, judge) = GroundingConfig.Validate(document, problems);
         var prompts = PromptsConfig.Validate(document.Prompts, environment, problems);
         var agents = AgentsConfig.Validate(document.Agents, environment, problems);
+        var alerts = AlertsConfig.Validate(document.Alerts, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -89,7 +90,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, AgentsDirectory = agents, QueryLog = document.Evaluation.QueryLog ?? true };
+        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, AgentsDirectory = agents, Alerts = alerts, QueryLog = document.Evaluation.QueryLog ?? true };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys, audit log, usage ledger, query log, prompts' active versions (each pointer names its switch in the history), agent runs and saved evaluation runs, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log, usage ledger, query log, prompts' active versions (each pointer names its switch in the history), agent runs, saved evaluation runs and alert states, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -112,5 +112,15 @@ internal static class SqliteAccessSchema
             metrics TEXT NOT NULL,
             report TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS evaluation_runs_by_tenant ON evaluation_runs(tenant, at);
+        CREATE TABLE IF NOT EXISTS alert_states(
+            rule TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            since TEXT NOT NULL,
+            value REAL,
+            threshold REAL,
+            message TEXT NOT NULL,
+            evaluated_at TEXT NOT NULL,
+            notified_at TEXT,
+            version INTEGER NOT NULL);
         """;
 }
