@@ -125,6 +125,9 @@ app.Configure(config =>
             .WithExample("eval", "drift", "--since", "7d")
             .WithExample("eval", "drift", "--since", "1d", "--reference", "14d", "--fail-on-drift")
             .WithExample("eval", "drift", "--since", "24h", "--reference", "14d", "--store", "postgres://grounded@localhost:5432/grounded", "--json");
+        eval.AddCommand<EvalExportFeedbackCommand>("export-feedback")
+            .WithExample("eval", "export-feedback", "--since", "30d", "--out", "feedback.jsonl")
+            .WithExample("eval", "export-feedback", "--rating", "all", "--tenant", "acme", "--out", "review.jsonl", "--json");
     });
     config.AddBranch("cache", cache =>
     {

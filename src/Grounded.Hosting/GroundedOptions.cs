@@ -57,6 +57,12 @@ public sealed record GroundedOptions
     /// <value>The default is true.</value>
     public bool QueryLog { get; init; } = true;
 
+    /// <summary>Gets how long feedback can be given on a response (<c>feedback:</c>).</summary>
+    public Feedback.FeedbackOptions Feedback { get; init; } = new();
+
+    /// <summary>Gets what the server measures of its answers beyond counting them (<c>monitoring:</c>): the sampled judge.</summary>
+    public Monitoring.MonitoringOptions Monitoring { get; init; } = new();
+
     /// <summary>Gets the prompt registry's user directory and the environment whose active prompt versions are used (<c>prompts:</c>).</summary>
     public Prompts.PromptsOptions Prompts { get; init; } = new();
 

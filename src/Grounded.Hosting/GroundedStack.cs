@@ -18,6 +18,8 @@ using Grounded.Gateway.Cache;
 using Grounded.Hosting.Config;
 using Grounded.Hosting.Evaluation;
 using Grounded.Hosting.Usage;
+using Grounded.Hosting.Feedback;
+using Grounded.Feedback;
 using Grounded.Hosting.Prompts;
 using Grounded.Prompts;
 using Grounded.Rag.Prompts;
@@ -64,6 +66,7 @@ public sealed class GroundedStack : IAsyncDisposable
         _prompts = new StackPrompts(() => Options.Prompts, GetAccessAsync);
         _time = time;
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
+        Receipts = new ResponseReceipts(caches.Exact, options.Feedback.Window);
         QueryLog = options.QueryLog ? new QueryLogWriter(GetRagAsync, GetAccessAsync, time) : null;
         Agents = Hosting.Agents.StackAgents.Create(this, time); // captures the stack's callbacks; opens nothing
         Monitoring = new Monitoring.MonitoringSeriesBuilder(Hosting.Monitoring.MonitoringSources.Of(GetAccessAsync));
@@ -83,6 +86,9 @@ public sealed class GroundedStack : IAsyncDisposable
 
     /// <summary>Gets the usage ledger's writer: each model request's row, written off the request path to the store's ledger.</summary>
     public UsageLedgerWriter Ledger { get; }
+
+    /// <summary>Gets the receipts of recent answers and completions (for the feedback window), which feedback is filled from.</summary>
+    public ResponseReceipts Receipts { get; }
 
     /// <summary>Gets the query log's writer (null when <c>evaluation.queryLog</c> is off): each answered question's embedding and signals, for drift reports.</summary>
     public QueryLogWriter? QueryLog { get; }
@@ -209,6 +215,7 @@ public sealed class GroundedStack : IAsyncDisposable
         if (logQuery)
         {
             QueryLog?.Add(answer, context);
+            await Receipts.KeepAsync(AnswerReceipts.Of(answer, context)).ConfigureAwait(false);
         }
 
         return answer;
@@ -237,6 +244,7 @@ public sealed class GroundedStack : IAsyncDisposable
             {
                 var presented = Presented(answer);
                 QueryLog?.Add(presented, context);
+                await Receipts.KeepAsync(AnswerReceipts.Of(presented, context)).ConfigureAwait(false);
                 yield return AskUpdate.Final(presented);
             }
             else
@@ -256,6 +264,25 @@ public sealed class GroundedStack : IAsyncDisposable
         var detectors = _detectors ?? (_checkDetectors ??= GuardDetectors.Create(Options.Rag.QuantizedEmbeddings));
         var dependencies = new GuardDependencies(detectors.Pii, detectors.Injection, detectors.Embedder) { Time = _time };
         return GuardChecks.CheckAsync(text, policy, dependencies, policy.Moderation is null ? null : Gateway.Client, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a rating of the response <paramref name="id"/> (filled from its receipt) and returns it; null when the response is
+    /// unknown, older than the feedback window, or another tenant's (the caller learns nothing of other tenants' ids).
+    /// </summary>
+    public async Task<FeedbackRecord?> SaveFeedbackAsync(string id, string rating, string? comment, CallerIdentity? caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var receipt = await Receipts.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || receipt.Tenant != (caller?.Tenant ?? Tenants.Default))
+        {
+            return null;
+        }
+
+        var record = AnswerReceipts.Feedback(receipt, _time.GetUtcNow(), rating, comment, caller?.KeyId);
+        var access = await GetAccessAsync(cancellationToken).ConfigureAwait(false);
+        await access.SaveFeedbackAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
     }
 
     /// <summary>Records a finished request in the usage ledger (nothing when it used no model).</summary>
@@ -305,7 +332,7 @@ public sealed class GroundedStack : IAsyncDisposable
 
     // Scores to four decimals: what the CLI prints and the API returns alike.
     private static GroundedAnswer Presented(GroundedAnswer answer) =>
-        answer with { Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() };
+        answer with { Id = AnswerReceipts.NewId(), Citations = answer.Citations.Select(c => c with { Score = Math.Round(c.Score, 4) }).ToList() };
 
     // The answer and grounding-judge prompts a request uses (read from the store when a model will use them: a switch takes
     // effect on the next question); the built-in defaults otherwise.

@@ -195,8 +195,27 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS agent_runs_by_tenant ON agent_runs(tenant, created_at);
         CREATE INDEX IF NOT EXISTS agent_runs_by_status ON agent_runs(status, created_at);
         """,
-        // 8: feedback (the feedback work's migration; a no-op here until it lands, so evaluation runs are 9).
-        "SELECT 1;",
+        // 8: feedback on answers and completions, one row per tenant and response (a later rating replaces the earlier), with
+        // what the response was made from (prompt, model) and, for export as an evaluation data set, its question and answer.
+        """
+        CREATE TABLE IF NOT EXISTS feedback(
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            tenant text NOT NULL,
+            response_id text NOT NULL,
+            rating text NOT NULL,
+            key_id text,
+            comment text,
+            endpoint text,
+            prompt_id text,
+            model text,
+            question text,
+            answer text,
+            sources text[] NOT NULL,
+            abstained boolean NOT NULL,
+            UNIQUE(tenant, response_id));
+        CREATE INDEX IF NOT EXISTS feedback_by_time ON feedback(at);
+        """,
         // 9: saved evaluation runs (grounded eval run): the columns a run is listed by, its metric means and its report as printed.
         """
         CREATE TABLE IF NOT EXISTS evaluation_runs(

@@ -57,6 +57,8 @@ public static class GroundedServer
         builder.Services.AddSingleton<ServerTelemetry>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<GroundedStack>().Monitoring);
         builder.Services.AddHostedService<Grounded.Server.Monitoring.AlertService>();
+        builder.Services.AddSingleton<AnswerTelemetry>();
+        builder.Services.AddSingleton<SampledAnswerJudge>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
@@ -111,6 +113,7 @@ public static class GroundedServer
         app.MapModels();
         app.MapResponses();
         app.MapAsk();
+        app.MapFeedback();
         app.MapEmbeddings();
         app.MapDocuments();
         app.MapKeys();

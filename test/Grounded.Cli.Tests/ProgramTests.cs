@@ -42,6 +42,7 @@ public sealed class ProgramTests
     [InlineData("eval", "agreement")]
     [InlineData("eval", "generate")]
     [InlineData("eval", "drift")]
+    [InlineData("eval", "export-feedback")]
     [InlineData("prompts", "list")]
     [InlineData("prompts", "show")]
     [InlineData("prompts", "diff")]

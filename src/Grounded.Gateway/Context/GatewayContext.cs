@@ -59,6 +59,9 @@ public sealed class GatewayContext
     /// <summary>Gets or sets the prompt (name and version) the request was built from, when a managed prompt was used.</summary>
     public string? PromptId { get; set; }
 
+    /// <summary>Gets or sets the question (the last user message) as the provider saw it once input guards rewrote it (PII redacted); null when no guard rewrote it.</summary>
+    public string? SentQuestion { get; set; }
+
     /// <summary>Gets or sets the model the caller asked for (a configured name).</summary>
     public string? RequestedModel { get; set; }
 

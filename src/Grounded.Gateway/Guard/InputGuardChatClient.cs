@@ -79,9 +79,17 @@ internal sealed class InputGuardChatClient(IChatClient inner, GuardPipelines pip
         }
     }
 
-    private Task<string?> RunAsync(GuardPipeline pipeline, InputCheck check, ChatOptions? options, CancellationToken cancellationToken)
+    private async Task<string?> RunAsync(GuardPipeline pipeline, InputCheck check, ChatOptions? options, CancellationToken cancellationToken)
     {
         var context = GatewayContext.Of(options);
-        return pipeline.RunInputAsync(check, InnerClient, d => recorder.Record(context, "input", options?.ModelId, d), enforce: true, cancellationToken);
+        var before = context?.SentQuestion is null ? check.LastUserText() : null;
+        var refusal = await pipeline.RunInputAsync(check, InnerClient, d => recorder.Record(context, "input", options?.ModelId, d), enforce: true, cancellationToken).ConfigureAwait(false);
+        // The request's first model call is its answer's (a judge's or sampler's calls come after): its question as the provider saw it.
+        if (before is not null && check.LastUserText() is { } after && !string.Equals(before, after, StringComparison.Ordinal))
+        {
+            context!.SentQuestion = after;
+        }
+
+        return refusal;
     }
 }

@@ -23,6 +23,10 @@ internal sealed class ConfigDocument
 
     public AgentsDocument Agents { get; set; } = new();
 
+    public FeedbackDocument Feedback { get; set; } = new();
+
+    public MonitoringDocument Monitoring { get; set; } = new();
+
     public AlertsDocument Alerts { get; set; } = new();
 }
 

@@ -82,6 +82,7 @@ public static class GroundedConfig
         var prompts = PromptsConfig.Validate(document.Prompts, environment, problems);
         var agents = AgentsConfig.Validate(document.Agents, environment, problems);
         var alerts = AlertsConfig.Validate(document.Alerts, problems);
+        var (feedback, monitoring) = MonitoringConfig.Validate(document, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -90,7 +91,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, AgentsDirectory = agents, Alerts = alerts, QueryLog = document.Evaluation.QueryLog ?? true };
+        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, AgentsDirectory = agents, Alerts = alerts, QueryLog = document.Evaluation.QueryLog ?? true, Feedback = feedback, Monitoring = monitoring };
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

@@ -1,7 +1,7 @@
 namespace Grounded.Rag.Access;
 
 /// <summary>
-/// The embedded store's keys, audit log, usage ledger, query log, prompts' active versions (each pointer names its switch in the history), agent runs, saved evaluation runs and alert states, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
+/// The embedded store's keys, audit log, usage ledger, query log, prompts' active versions (each pointer names its switch in the history), agent runs, feedback, saved evaluation runs and alert states, in <c>access.db</c> beside <c>grounded.db</c>: a file of its own, so a key's
 /// last-used stamp never waits for an ingestion's write lock, and never makes searches reload their vectors. The audit
 /// log refuses updates and deletes.
 /// </summary>
@@ -122,5 +122,22 @@ internal static class SqliteAccessSchema
             evaluated_at TEXT NOT NULL,
             notified_at TEXT,
             version INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS feedback(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            tenant TEXT NOT NULL,
+            response_id TEXT NOT NULL,
+            rating TEXT NOT NULL,
+            key_id TEXT,
+            comment TEXT,
+            endpoint TEXT,
+            prompt_id TEXT,
+            model TEXT,
+            question TEXT,
+            answer TEXT,
+            sources TEXT NOT NULL,
+            abstained INTEGER NOT NULL,
+            UNIQUE(tenant, response_id));
+        CREATE INDEX IF NOT EXISTS feedback_by_time ON feedback(at);
         """;
 }

@@ -27,7 +27,7 @@ internal static class AskApi
     // keep responses, and the text may be another tenant's words the caller tried).
     private static System.Text.Json.Nodes.JsonObject Keyed(GroundedAnswer answer) => AnswerJson.WithQuestion(answer, null, Web);
 
-    private static async Task AskAsync(HttpContext http, GroundedStack stack)
+    private static async Task AskAsync(HttpContext http, GroundedStack stack, AnswerTelemetry telemetry, SampledAnswerJudge judge)
     {
         var ct = http.RequestAborted;
         var context = http.Context("ask");
@@ -36,7 +36,10 @@ internal static class AskApi
 
         if (!request.Stream)
         {
-            await Results.Json(Keyed(await stack.AskAsync(request, context, ct)), Web).ExecuteAsync(http);
+            var whole = await stack.AskAsync(request, context, ct);
+            telemetry.Answered(whole, context);
+            judge.Offer(whole);
+            await Results.Json(Keyed(whole), Web).ExecuteAsync(http);
             return;
         }
 
@@ -48,6 +51,12 @@ internal static class AskApi
             while (any)
             {
                 var update = updates.Current;
+                if (update.Answer is { } final)
+                {
+                    telemetry.Answered(final, context);
+                    judge.Offer(final);
+                }
+
                 await (update.Answer is { } answer
                     ? SseWriter.WriteAsync(http.Response, new { type = "answer", answer = Keyed(answer) }, ct, web: true)
                     : SseWriter.WriteAsync(http.Response, new { type = "delta", text = update.Delta }, ct, web: true));
@@ -56,6 +65,7 @@ internal static class AskApi
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            http.Features.Set(new RequestError(ErrorKinds.Of(e, 500))); // the status is out already: the metric still counts it
             await SseWriter.WriteAsync(http.Response, new { type = "error", message = Failures.Describe(e, context.RequestId).Message }, ct, web: true);
             return;
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using Grounded.Hosting;
 using Grounded.Server.OpenAi;
 using Grounded.Server.Requests;
@@ -42,12 +43,15 @@ internal static class ChatCompletionsApi
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         if (request.Stream)
         {
+            var streamed = new StringBuilder();
             await new ChatStreamWriter(http, id, created, context)
-                .WriteAsync(gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct), request.IncludeUsage);
+                .WriteAsync(CompletionReceipts.Gather(gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct), streamed, ct), request.IncludeUsage);
+            await stack.Receipts.KeepAsync(CompletionReceipts.Of(id, context, request.Messages, streamed.ToString()));
             return;
         }
 
         var response = await gateway.Client.GetResponseAsync(request.Messages, options, ct);
+        await stack.Receipts.KeepAsync(CompletionReceipts.Of(id, context, request.Messages, response.Text));
         await Results.Json(ChatResponseMapper.Completion(response, id, created, context.ServedBy ?? request.Model.Name, context.Cost)).ExecuteAsync(http);
     }
 }

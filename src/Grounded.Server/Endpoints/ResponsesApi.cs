@@ -1,3 +1,4 @@
+using System.Text;
 using Grounded.Hosting;
 using Grounded.Server.OpenAi;
 using Grounded.Server.Requests;
@@ -40,15 +41,19 @@ internal static class ResponsesApi
 
         var options = context.AttachTo(request.Options);
         var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var id = ResponseObject.NewId("resp");
         if (request.Stream)
         {
-            await new ResponsesStreamWriter(http, new ResponseObject(ResponseObject.NewId("resp"), created, request, request.Model), context)
-                .WriteAsync(gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct));
+            var streamed = new StringBuilder();
+            await new ResponsesStreamWriter(http, new ResponseObject(id, created, request, request.Model), context)
+                .WriteAsync(CompletionReceipts.Gather(gateway.Client.GetStreamingResponseAsync(request.Messages, options, ct), streamed, ct));
+            await stack.Receipts.KeepAsync(CompletionReceipts.Of(id, context, request.Messages, streamed.ToString()));
             return;
         }
 
         var response = await gateway.Client.GetResponseAsync(request.Messages, options, ct);
-        var result = new ResponseObject(ResponseObject.NewId("resp"), created, request, context.ServedBy ?? request.Model)
+        await stack.Receipts.KeepAsync(CompletionReceipts.Of(id, context, request.Messages, response.Text));
+        var result = new ResponseObject(id, created, request, context.ServedBy ?? request.Model)
             .Build("completed", ResponseObject.Output(response.Messages.SelectMany(m => m.Contents)), response.Usage, response.FinishReason);
         await Results.Text(result.ToJsonString(), "application/json").ExecuteAsync(http);
     }

@@ -24,7 +24,9 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
             }
 
             http.Response.Clear();
-            await ErrorWriter.WriteAsync(http, Failures.Describe(e, requestId));
+            var description = Failures.Describe(e, requestId);
+            http.Features.Set(new RequestError(ErrorKinds.Of(e, description.Status)));
+            await ErrorWriter.WriteAsync(http, description);
             return;
         }
 

@@ -42,6 +42,7 @@ internal sealed class ChatStreamWriter(HttpContext http, string id, long created
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            http.Features.Set(new RequestError(ErrorKinds.Of(e, 500))); // the status is out already: the metric still counts it
             // Headers and some tokens are out: the only honest ending is an error event, never a silent truncation.
             await SseWriter.WriteAsync(http.Response, ErrorWriter.Body(Failures.Describe(e, context.RequestId)), ct);
             return;

@@ -83,6 +83,11 @@ internal sealed class RequestContextMiddleware(RequestDelegate next, ServerTelem
                 System.Diagnostics.Activity.Current?.SetTag("grounded.prompt", prompt);
             }
 
+            if (http.Response.StatusCode >= 400 || http.Features.Get<Errors.RequestError>() is not null)
+            {
+                telemetry.Failed(context, http.Features.Get<Errors.RequestError>()?.Kind ?? Errors.ErrorKinds.OfStatus(http.Response.StatusCode));
+            }
+
             if (context.Route != "http")
             {
                 var elapsed = time.GetElapsedTime(started);

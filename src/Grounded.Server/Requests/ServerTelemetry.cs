@@ -6,7 +6,9 @@ namespace Grounded.Server.Requests;
 
 /// <summary>
 /// The server's request log line and GenAI metrics (OpenTelemetry semantic conventions): request duration, time to
-/// first token, token usage and cost, by route and model, all read from the request's <see cref="GatewayContext"/>.
+/// first token, token usage and cost (by route and model, and tokens and cost by tenant and key too), errors by kind,
+/// guard triggers by guard and action, all read from the request's <see cref="GatewayContext"/>. Labels are bounded:
+/// key ids by the keys table, models and routes by the config, error kinds by <see cref="Errors.ErrorKinds"/>.
 /// </summary>
 internal sealed class ServerTelemetry
 {
@@ -18,6 +20,8 @@ internal sealed class ServerTelemetry
     private readonly Counter<long> _cache;
     private readonly Counter<double> _saved;
     private readonly Counter<double> _falseHits;
+    private readonly Counter<long> _errors;
+    private readonly Counter<long> _guards;
 
     public ServerTelemetry(IMeterFactory meters, ILoggerFactory logs)
     {
@@ -31,15 +35,29 @@ internal sealed class ServerTelemetry
         _saved = meter.CreateCounter<double>("grounded.cache.saved", "USD", "What cache hits saved: the cached answers' original cost");
         _falseHits = meter.CreateCounter<double>("grounded.cache.estimated_false_hits", "{request}",
             "Semantic hits times the matcher's measured false-hit share (1 - its precision on PAWS dev): the expected number of wrong answers served");
+        _errors = meter.CreateCounter<long>("grounded.server.errors", "{request}", "Requests that failed, by error.type (bad_request, not_found, rate_limited, budget_exceeded, provider_error, timeout, guard_blocked, ...), route and model");
+        _guards = meter.CreateCounter<long>("grounded.guard.triggers", "{decision}", "Guard decisions that acted (anything but allow), by guard and action");
     }
 
     /// <summary>Gets the request log (created once: LoggerFactory.CreateLogger takes a lock).</summary>
     public ILogger RequestLog { get; }
 
+    /// <summary>Counts a failed request: <paramref name="kind"/> is its <see cref="Errors.ErrorKinds"/> word.</summary>
+    public void Failed(GatewayContext context, string kind) =>
+        _errors.Add(1, new TagList { { "error.type", kind }, { "grounded.route", context.Route }, { "gen_ai.request.model", context.ServedBy ?? context.RequestedModel ?? "none" } });
+
     public void Completed(GatewayContext context, int status, TimeSpan duration, string? prompt)
     {
         var model = context.ServedBy ?? context.RequestedModel ?? "none";
         var tags = new TagList { { "gen_ai.request.model", model }, { "grounded.route", context.Route } };
+        foreach (var decision in context.Guards)
+        {
+            if (decision.Action != Guards.GuardActions.Allow)
+            {
+                _guards.Add(1, new TagList { { "grounded.guard", decision.Guard }, { "grounded.guard.action", decision.Action }, { "grounded.route", context.Route } });
+            }
+        }
+
         _duration.Record(duration.TotalSeconds, tags);
         if (context.TimeToFirstToken is { } first)
         {
@@ -49,9 +67,11 @@ internal sealed class ServerTelemetry
         var usage = context.Usage;
         if (usage is not null)
         {
-            _tokens.Record(usage.InputTokenCount ?? 0, [.. tags, new("gen_ai.token.type", "input")]);
-            _tokens.Record(usage.OutputTokenCount ?? 0, [.. tags, new("gen_ai.token.type", "output")]);
-            _cost.Add((double)context.Cost, tags);
+            // Spend by tenant and key too (no day label: days come from the ledger, GET /v1/dashboard).
+            var spend = new TagList { { "gen_ai.request.model", model }, { "grounded.route", context.Route }, { "grounded.tenant", context.Tenant ?? Access.Tenants.Default }, { "grounded.key", context.Caller ?? "none" } };
+            _tokens.Record(usage.InputTokenCount ?? 0, [.. spend, new("gen_ai.token.type", "input")]);
+            _tokens.Record(usage.OutputTokenCount ?? 0, [.. spend, new("gen_ai.token.type", "output")]);
+            _cost.Add((double)context.Cost, spend);
         }
 
         if (context.CacheOutcome is { } outcome)

@@ -49,6 +49,7 @@ internal sealed class ResponsesStreamWriter(HttpContext http, ResponseObject res
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            http.Features.Set(new RequestError(ErrorKinds.Of(e, 500))); // the status is out already: the metric still counts it
             var error = Failures.Describe(e, context.RequestId);
             await EventAsync("error", new JsonObject { ["code"] = error.Code ?? error.Type, ["message"] = error.Message, ["param"] = error.Param });
             return;

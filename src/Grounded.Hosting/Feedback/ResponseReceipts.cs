@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace Grounded.Hosting.Feedback;
+
+/// <summary>
+/// The receipts of recent responses, in the answer caches' <see cref="HybridCache"/> (in memory, and in Redis when it is
+/// configured, so any replica takes feedback on another's response) for the feedback window, then gone.
+/// </summary>
+public sealed class ResponseReceipts
+{
+    /// <summary>The longest question or answer text a receipt keeps.</summary>
+    public const int MaxTextLength = 16_000;
+
+    private const string KeyPrefix = "receipt:";
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    private readonly HybridCache _cache;
+    private readonly HybridCacheEntryOptions _keep;
+
+    internal ResponseReceipts(HybridCache cache, TimeSpan window)
+    {
+        _cache = cache;
+        _keep = new HybridCacheEntryOptions { Expiration = window, LocalCacheExpiration = window };
+    }
+
+    /// <summary>Keeps <paramref name="receipt"/> for the window; never throws (a Redis that is away loses it: feedback on that response is then 404 elsewhere, and the response goes on).</summary>
+    public async Task KeepAsync(ResponseReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        try
+        {
+            await _cache.SetAsync(KeyPrefix + receipt.Id, receipt with { Question = Cut(receipt.Question), Answer = Cut(receipt.Answer) }, _keep).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A receipt is a convenience: nothing but feedback on this response depends on it.
+        }
+    }
+
+    /// <summary>Returns the receipt of the response <paramref name="id"/>, or null when it is unknown or older than the window.</summary>
+    public async ValueTask<ResponseReceipt?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return await _cache.GetOrCreateAsync(KeyPrefix + id, static _ => ValueTask.FromResult<ResponseReceipt?>(null), ReadOnly, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static string? Cut(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;
+}
