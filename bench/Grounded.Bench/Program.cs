@@ -27,6 +27,7 @@ var harnesses = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["agent-split"] = AgentSplitCost.RunAsync,
     ["agent-overhead"] = AgentOverhead.RunAsync,
     ["agent-tasks"] = AgentTasks.RunAsync,
+    ["web-page"] = WebPageWeight.RunAsync,
 };
 
 if (args.Length == 0 || !harnesses.TryGetValue(args[0], out var run))

@@ -113,6 +113,7 @@ public static class GroundedServer
         app.MapModels();
         app.MapResponses();
         app.MapAsk();
+        app.MapSearch();
         app.MapFeedback();
         app.MapEmbeddings();
         app.MapDocuments();

@@ -69,6 +69,7 @@ export function upload(path, form, onProgress) {
     request.open('POST', path);
     if (session.key) request.setRequestHeader('Authorization', `Bearer ${session.key}`);
     request.upload.onprogress = e => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    request.upload.onload = () => onProgress?.(1); // the body is sent: the server is ingesting it now
     request.onload = () => {
       let parsed = null;
       try { parsed = JSON.parse(request.responseText); } catch { /* not JSON */ }
