@@ -41,7 +41,7 @@ export async function render(root, app, params) {
     const ordered = [...firing, ...list.filter(a => a.state !== 'firing')];
     alerts.replaceChildren(...[h('h2', { id: 'alerts-title' }, 'Alerts'),
       firing.length ? h('p', { class: 'alert-banner', role: 'alert' }, `${firing.length} firing: ${firing.map(a => a.rule).join(', ')}`) : null,
-      ordered.length === 0 ? h('p', { class: 'muted' }, app.can('admin') ? 'No alert rules have been evaluated yet (alerts: in the config).' : 'Alert states are shown to admins.') : h('ul', { class: 'alerts' }, ordered.map(a => h('li', { class: `alert-state ${a.state}` },
+      ordered.length === 0 ? h('p', { class: 'muted' }, app.can('admin') ? 'No alert rules have been evaluated yet (alerts: in the config).' : 'Alert states are shown to admins.') : h('ul', { class: 'alerts' }, ordered.map(a => h('li', { class: `alert-state state-${a.state}` },
         h('span', { class: `badge ${a.state === 'firing' ? 'error' : 'ok'}` }, a.state === 'firing' ? '⚠ firing' : '✓ ok'), ' ',
         h('strong', {}, a.rule), a.message ? ` — ${a.message}` : null,
         h('span', { class: 'muted' }, ` (value ${num(a.value, 3)}, threshold ${num(a.threshold, 3)}${a.since ? `, since ${when(a.since)}` : ''})`))))].filter(Boolean));
@@ -59,7 +59,7 @@ export async function render(root, app, params) {
       big('Guard triggers', num(t.guardTriggers)),
       big('Abstention rate', t.abstentionRate === null ? '–' : pct(t.abstentionRate), `${num(t.answers)} answers`),
       big('Grounding mean', t.groundingMean === null ? '–' : num(t.groundingMean, 2)),
-      big('Feedback', `👍 ${num(t.feedbackUp)} · 👎 ${num(t.feedbackDown)}`, `${num(t.feedbackUp)} up, ${num(t.feedbackDown)} down`)));
+      big('Feedback', `${num(t.feedbackUp)} up · ${num(t.feedbackDown)} down`)));
 
     const b = data.buckets ?? [];
     const times = b.map(x => new Date(x.start));

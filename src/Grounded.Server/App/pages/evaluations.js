@@ -32,7 +32,7 @@ export async function render(root, app, params) {
 
 function list(root, { h }, runs) {
   if (runs.length === 0) {
-    root.append(h('p', { class: 'muted' }, 'No runs yet: `grounded eval run DATASET` saves each run here.'));
+    root.append(h('p', { class: 'muted' }, 'No runs yet: ', h('code', {}, 'grounded eval run DATASET'), ' saves each run here.'));
     return;
   }
   const names = [...new Set(runs.flatMap(r => Object.keys(r.metrics ?? {})))];
