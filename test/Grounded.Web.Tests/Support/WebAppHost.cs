@@ -47,6 +47,12 @@ public sealed class WebAppHost : IAsyncLifetime
 
     public string AgentsDirectory => System.IO.Path.Combine(Directory, "agents");
 
+    /// <summary>Gets the store's location (its access.db holds keys, prompt pointers, agent runs and evaluation runs).</summary>
+    public string StoreLocation => _store.Location;
+
+    /// <summary>Gets the prompts directory: the prompt <c>summary</c> in versions 1.0.0 and 1.1.0.</summary>
+    public string PromptsDirectory => System.IO.Path.Combine(Directory, "prompts");
+
     public async Task InitializeAsync()
     {
         Upstream = await ScriptableUpstream.StartAsync("small");
@@ -62,6 +68,7 @@ public sealed class WebAppHost : IAsyncLifetime
         System.IO.Directory.CreateDirectory(AgentsDirectory);
         await File.WriteAllTextAsync(System.IO.Path.Combine(AgentsDirectory, "careful.yaml"),
             "name: careful\ninstructions: Use the calculator.\nmodel: small\ntools: [{ name: calculate, requiresApproval: true }]\ncaps: { maxSteps: 5 }\n");
+        await WritePromptsAsync();
         var config = System.IO.Path.Combine(Directory, "grounded.yaml");
         await File.WriteAllTextAsync(config, $$"""
             models:
@@ -75,6 +82,7 @@ public sealed class WebAppHost : IAsyncLifetime
             resilience:
               retry: { maxAttempts: 1 }
             agents: { dir: "{{AgentsDirectory}}" }
+            prompts: { dir: "{{PromptsDirectory}}" }
             """);
         _app = GroundedServer.Build(["--config", config, "--store", _store.Location, "--urls", "http://127.0.0.1:0"]);
         await _app.StartAsync();
@@ -82,6 +90,17 @@ public sealed class WebAppHost : IAsyncLifetime
         if (Chromium.Path is not null)
         {
             (_playwright, _browser) = await Chromium.LaunchAsync();
+        }
+    }
+
+    private async Task WritePromptsAsync()
+    {
+        var folder = System.IO.Path.Combine(PromptsDirectory, "summary");
+        System.IO.Directory.CreateDirectory(folder);
+        foreach (var (version, system) in new[] { ("1.0.0", "You summarize."), ("1.1.0", "You summarize in one short sentence.") })
+        {
+            await File.WriteAllTextAsync(System.IO.Path.Combine(folder, version + ".yaml"),
+                $"id: summary\nversion: {version}\nauthor: ada\ndescription: Summarizes a question.\nvariables: [question]\ntemplate:\n  system: {system}\n  user: \"Summarize: {{{{question}}}}\"\n");
         }
     }
 
