@@ -65,10 +65,16 @@ public static class GroundedServer
         builder.Services.AddOpenApi();
         builder.Services.AddGroundedMcp();
         builder.Services.AddWebApp();
-        var otel = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
-            .AddMeter(ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName)
-            .AddPrometheusExporter());
+        // The meters are chosen when the provider is built, from the config: with monitoring.metrics off nothing listens
+        // (instruments without a listener cost a branch) and /metrics is not mapped.
+        var otel = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
+        builder.Services.ConfigureOpenTelemetryMeterProvider((sp, meters) =>
+        {
+            if (sp.GetRequiredService<GroundedOptions>().Monitoring.Metrics)
+            {
+                meters.AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", ModelGateway.TelemetrySourceName, ServerTelemetry.MeterName);
+            }
+        });
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             // Traces only when someone collects them: an unsampled-but-recorded span per request would cost every caller.
@@ -105,7 +111,11 @@ public static class GroundedServer
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<IdentityMiddleware>();
         app.UseMiddleware<RateLimitMiddleware>();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        if (options.Monitoring.Metrics)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         app.MapOpenApi();
         app.MapHealth();
         app.MapMe();

@@ -37,7 +37,7 @@ internal static partial class AlertsConfig
             problems.Add($"alerts.rules: the name '{duplicate.Key}' is used by {duplicate.Count()} rules");
         }
 
-        return new AlertsOptions { Webhooks = webhooks, Interval = interval, RepeatAfter = repeat, Rules = rules };
+        return new AlertsOptions { Enabled = d.Enabled ?? true, Webhooks = webhooks, Interval = interval, RepeatAfter = repeat, Rules = rules };
     }
 
     private static AlertRule Rule(AlertRuleDocument r, int index, List<string> problems)

@@ -32,6 +32,7 @@ internal sealed class ConfigDocument
 
 internal sealed class AlertsDocument
 {
+    public bool? Enabled { get; set; }
     public List<string> Webhooks { get; set; } = [];
     public string? Interval { get; set; }
     public string? RepeatAfter { get; set; }

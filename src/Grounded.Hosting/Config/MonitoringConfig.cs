@@ -21,7 +21,7 @@ internal static class MonitoringConfig
             }
         }
 
-        var monitoring = new MonitoringOptions { JudgeModel = document.Monitoring.JudgeModel };
+        var monitoring = new MonitoringOptions { Metrics = document.Monitoring.Metrics ?? true, JudgeModel = document.Monitoring.JudgeModel };
         if (document.Monitoring.JudgeSampleRate is { } rate)
         {
             if (rate is >= 0 and <= 1)

@@ -3,6 +3,10 @@ namespace Grounded.Hosting.Monitoring;
 /// <summary>The alerts (<c>alerts:</c>): the rules the server evaluates on a schedule and the webhooks it tells of firings and resolutions.</summary>
 public sealed record AlertsOptions
 {
+    /// <summary>Gets whether the server evaluates the rules at all (<c>alerts.enabled</c>); <c>grounded alerts test|check</c> work either way.</summary>
+    /// <value>The default is true.</value>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>Gets the webhooks (Slack-compatible JSON is posted to each).</summary>
     /// <value>The default is none: rules are evaluated (the dashboard shows them) but nothing is sent.</value>
     public IReadOnlyList<Uri> Webhooks { get; init; } = [];

@@ -6,7 +6,8 @@ namespace Grounded.Hosting.Monitoring;
 /// <summary>
 /// Writes alert rules as Prometheus alerting rules over the server's <c>/metrics</c>, for teams that run Alertmanager: the
 /// same conditions, windows and minimum counts, over counters and histograms instead of the store (spend is over the last
-/// 24 hours, not the UTC day). Quality rules need the store's windows of days and are left out, with a comment saying so.
+/// 24 hours, not the UTC day; quality compares the grounding histogram's mean, or the thumbs-up share, between windows, which
+/// Prometheus must retain for the window plus its baseline).
 /// </summary>
 public static class PrometheusRules
 {
@@ -16,6 +17,9 @@ public static class PrometheusRules
     private const string Errors = "grounded_server_errors_total";
     private const string Answers = "grounded_answers_total";
     private const string Guards = "grounded_guard_triggers_total";
+    private const string Abstained = "grounded_answers_total{grounded_abstained=\"true\"}";
+    private const string Grounding = "grounded_answers_grounding_confidence";
+    private const string Feedback = "grounded_feedback_total";
 
     /// <summary>Returns the rules file (YAML) of <paramref name="rules"/>.</summary>
     public static string ToYaml(IReadOnlyList<AlertRule> rules)
@@ -44,10 +48,14 @@ public static class PrometheusRules
         return r.Kind switch
         {
             AlertKinds.Spend => Invariant($"sum(increase({Cost}[1d])) > {r.Factor} * sum(increase({Cost}[{Span(TimeSpan.FromDays(Math.Max(1, Math.Round(r.Baseline.TotalDays))))}] offset 1d)) / {Math.Max(1, Math.Round(r.Baseline.TotalDays))} and sum(increase({Cost}[1d])) >= {r.MinUsd}"),
+            AlertKinds.Quality when r.Metric == "feedback" => Invariant(
+                $"sum(increase({Feedback}{{grounded_rating=\"up\"}}[{w}])) / sum(increase({Feedback}[{w}])) < {1 - r.Drop} * sum(increase({Feedback}{{grounded_rating=\"up\"}}[{b}] offset {w})) / sum(increase({Feedback}[{b}] offset {w})) and sum(increase({Feedback}[{w}])) >= {r.MinCount}"),
+            AlertKinds.Quality => Invariant(
+                $"sum(increase({Grounding}_sum[{w}])) / sum(increase({Grounding}_count[{w}])) < {1 - r.Drop} * sum(increase({Grounding}_sum[{b}] offset {w})) / sum(increase({Grounding}_count[{b}] offset {w})) and sum(increase({Grounding}_count[{w}])) >= {r.MinCount}"),
             AlertKinds.ErrorRate => Invariant($"sum(rate({Errors}[{w}])) / sum(rate({Requests}[{w}])) > {r.Threshold} and sum(increase({Requests}[{w}])) >= {r.MinCount}"),
             AlertKinds.P99Latency => Invariant($"histogram_quantile(0.99, sum by (le) (rate({Buckets}[{w}]))) > {r.Threshold / 1000} and sum(increase({Requests}[{w}])) >= {r.MinCount}"),
             AlertKinds.AbstentionSpike => Invariant(
-                $"sum(increase({Answers}{{abstained=\"true\"}}[{w}])) / sum(increase({Answers}[{w}])) > {r.Factor} * sum(increase({Answers}{{abstained=\"true\"}}[{b}] offset {w})) / sum(increase({Answers}[{b}] offset {w})) and sum(increase({Answers}{{abstained=\"true\"}}[{w}])) >= {r.MinCount}"),
+                $"sum(increase({Abstained}[{w}])) / sum(increase({Answers}[{w}])) > {r.Factor} * sum(increase({Abstained}[{b}] offset {w})) / sum(increase({Answers}[{b}] offset {w})) and sum(increase({Abstained}[{w}])) >= {r.MinCount}"),
             AlertKinds.GuardSpike => Invariant(
                 $"sum(increase({Guards}[{w}])) / {r.Window.TotalHours} > {r.Factor} * sum(increase({Guards}[{b}] offset {w})) / {r.Baseline.TotalHours} and sum(increase({Guards}[{w}])) >= {r.MinCount}"),
             _ => null,
@@ -59,6 +67,7 @@ public static class PrometheusRules
         AlertKinds.Spend => Invariant($"Grounded spend over the last day is above {r.Factor}x the trailing daily average"),
         AlertKinds.ErrorRate => Invariant($"Grounded error rate above {r.Threshold * 100:0.#}% over {Span(r.Window)}"),
         AlertKinds.P99Latency => Invariant($"Grounded p99 latency above {r.Threshold / 1000:0.###}s over {Span(r.Window)}"),
+        AlertKinds.Quality => Invariant($"Grounded {r.Metric} quality over {Span(r.Window)} is down more than {r.Drop * 100:0.#}% against the {Span(r.Baseline)} before"),
         AlertKinds.AbstentionSpike => Invariant($"Grounded abstention rate over {Span(r.Window)} above {r.Factor}x the previous {Span(r.Baseline)}"),
         _ => Invariant($"Grounded guard triggers over {Span(r.Window)} above {r.Factor}x the previous {Span(r.Baseline)}"),
     };

@@ -12,7 +12,7 @@ internal sealed partial class AlertService(GroundedStack stack, TimeProvider tim
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var alerts = stack.CreateAlerts(log);
-        if (alerts.Options.Rules.Count == 0)
+        if (!alerts.Options.Enabled || alerts.Options.Rules.Count == 0)
         {
             return;
         }

@@ -37,6 +37,18 @@ public sealed class MonitoringMetricsTests(IndexedStoreFixture store) : IClassFi
     }
 
     [Fact]
+    public async Task WithMetricsOffThereIsNoMetricsRouteAndRequestsStillWork()
+    {
+        using var factory = GroundedFactory.Create(store.Directory, _upstream.Endpoint, store.Store, "monitoring: { metrics: false }");
+        using var client = factory.CreateClient();
+
+        var answer = await client.PostAsync("/v1/ask", Json("""{"question":"What causes ocean tides?"}"""));
+        var metrics = await client.GetAsync("/metrics");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (answer.StatusCode, metrics.StatusCode));
+    }
+
+    [Fact]
     public async Task WithAJudgeModelASampledAnswerIsJudgedOffTheRequestPathAndItsScoreExported()
     {
         _upstream.Default = new Step.Ok("""{"score": 4, "reason": "supported"}""");
