@@ -84,4 +84,24 @@ public sealed partial class PostgresAccessStore
         command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Text) { Value = (object?)tenant ?? DBNull.Value });
         return command;
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Feedback.FeedbackBucket>> CountFeedbackAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, string? tenant, CancellationToken cancellationToken)
+    {
+        var query = new UsageSeriesQuery(since, until, bucket);
+        query.Validate();
+        await using var select = SeriesCommand($"""
+            SELECT {Bucket} AS b, count(*) FILTER (WHERE rating = 'up'), count(*) FILTER (WHERE rating = 'down')
+            FROM feedback WHERE at >= @since AND at < @until AND (@tenant::text IS NULL OR tenant = @tenant)
+            GROUP BY b ORDER BY b
+            """, since, until, bucket, tenant);
+        var buckets = new List<Feedback.FeedbackBucket>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            buckets.Add(new Feedback.FeedbackBucket(query.StartOf(reader.GetInt64(0)), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return buckets;
+    }
 }

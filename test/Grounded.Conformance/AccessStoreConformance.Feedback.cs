@@ -66,4 +66,22 @@ public abstract partial class AccessStoreConformance
         Assert.Equal("ans_a", Assert.Single(rows).ResponseId);
         Assert.Equal(["ans_a", "ans_b"], (await store.ReadFeedbackAsync(now.AddDays(-30), now, tenant, 10, None)).Select(r => r.ResponseId));
     }
+
+    [SkippableFact]
+    public async Task RatingsAreCountedInBucketsOfTheirTenantWithAReplacedRatingCountedOnce()
+    {
+        await using var store = await OpenAsync(Time);
+        var tenant = "fb-" + Guid.NewGuid().ToString("N")[..8];
+        var now = Time.GetUtcNow();
+        var since = now.AddHours(-2);
+        await store.SaveFeedbackAsync(new FeedbackRecord(since.AddMinutes(10), "ans_1", tenant, FeedbackRatings.Up), None);
+        await store.SaveFeedbackAsync(new FeedbackRecord(since.AddMinutes(20), "ans_2", tenant, FeedbackRatings.Up), None);
+        await store.SaveFeedbackAsync(new FeedbackRecord(since.AddMinutes(30), "ans_2", tenant, FeedbackRatings.Down), None); // replaces ans_2's up
+        await store.SaveFeedbackAsync(new FeedbackRecord(since.AddMinutes(70), "ans_3", tenant, FeedbackRatings.Down), None);
+        await store.SaveFeedbackAsync(new FeedbackRecord(since.AddMinutes(70), "ans_4", "other-" + tenant, FeedbackRatings.Up), None);
+
+        var buckets = await store.CountFeedbackAsync(since, now, TimeSpan.FromHours(1), tenant, None);
+
+        Assert.Equal([(since, 1L, 1L), (since.AddHours(1), 0L, 1L)], buckets.Select(b => (b.Start, b.Up, b.Down)));
+    }
 }

@@ -24,6 +24,12 @@ public sealed record CallerIdentity(string KeyId, string Tenant, Role Role, IRea
     /// <summary>Returns whether the caller's role allows what <paramref name="required"/> allows.</summary>
     public bool Can(Role required) => Role >= required;
 
+    /// <summary>
+    /// Gets whether the caller operates the server: an admin of the default tenant. Server-wide things (the prompts every
+    /// tenant's requests use, alert states over all tenants' figures) are theirs; another tenant's admin runs only that tenant.
+    /// </summary>
+    public bool IsOperator => Role == Role.Admin && Tenant == Tenants.Default;
+
     /// <summary>Returns <paramref name="filter"/> restricted to what the caller may see: its tenant, and its groups.</summary>
     public SearchFilter Scope(SearchFilter? filter) => (filter ?? SearchFilter.None) with { Tenant = Tenant, Groups = Groups };
 }

@@ -8,4 +8,11 @@ public interface IFeedbackStore
 
     /// <summary>Returns the feedback from <paramref name="since"/> (inclusive) to <paramref name="until"/> (exclusive), oldest first, of one tenant when <paramref name="tenant"/> is given, at most <paramref name="limit"/> rows.</summary>
     Task<IReadOnlyList<FeedbackRecord>> ReadFeedbackAsync(DateTimeOffset since, DateTimeOffset until, string? tenant, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts the ratings from <paramref name="since"/> to <paramref name="until"/> in buckets of <paramref name="bucket"/> (whole
+    /// seconds) from <paramref name="since"/>, of one tenant when <paramref name="tenant"/> is given: the buckets holding any, in order.
+    /// Counted by the store, not read: the dashboard and the alert rules never load the rows' texts.
+    /// </summary>
+    Task<IReadOnlyList<FeedbackBucket>> CountFeedbackAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, string? tenant, CancellationToken cancellationToken);
 }

@@ -30,4 +30,7 @@ public sealed record UsageSeriesQuery(DateTimeOffset Since, DateTimeOffset Until
 
     /// <summary>Returns the start of bucket <paramref name="index"/>.</summary>
     public DateTimeOffset StartOf(long index) => Since + (Bucket * index);
+
+    /// <summary>Returns the index of the bucket starting at <paramref name="start"/> (the inverse of <see cref="StartOf"/>).</summary>
+    public long IndexOf(DateTimeOffset start) => (start - Since).Ticks / Bucket.Ticks;
 }

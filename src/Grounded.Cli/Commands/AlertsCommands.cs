@@ -21,15 +21,15 @@ internal sealed class AlertsTestCommand : GroundedCommand<AlertsSettings>
         var results = await alerts.SendTestAsync(cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
-            JsonOutput.Write(new { webhooks = results.Select(r => new { url = r.Url.ToString(), delivered = r.Delivered, status = r.Status, attempts = r.Attempts, error = r.Error }) });
+            JsonOutput.Write(new { webhooks = results.Select(r => new { url = r.Shown, delivered = r.Delivered, status = r.Status, attempts = r.Attempts, error = r.Error }) });
         }
         else
         {
             foreach (var r in results)
             {
                 CliConsole.Out.MarkupLine(r.Delivered
-                    ? $"[green]sent[/]    {Markup.Escape(r.Url.ToString())}   HTTP {r.Status}"
-                    : $"[red]failed[/]  {Markup.Escape(r.Url.ToString())}   {Markup.Escape(r.Error ?? string.Empty)} ({r.Attempts} attempts)");
+                    ? $"[green]sent[/]    {Markup.Escape(r.Shown)}   HTTP {r.Status}"
+                    : $"[red]failed[/]  {Markup.Escape(r.Shown)}   {Markup.Escape(r.Error ?? string.Empty)} ({r.Attempts} attempts)");
             }
         }
 

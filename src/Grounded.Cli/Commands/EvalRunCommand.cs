@@ -116,7 +116,8 @@ internal sealed class EvalRunCommand : GroundedCommand<EvalRunSettings>
     private static async Task<GroundedAnswer> AskAsync(Hosting.GroundedStack stack, EvalRunSettings settings, string? prompt, AnswerItem item, CancellationToken cancellationToken)
     {
         // Each answer a model writes is accounted like one `grounded ask` writes: a row in the store's usage ledger.
-        var context = new GatewayContext("eval");
+        // Asked as the tenant the run is saved under: --tenant X scores X's documents and only X's readers see the run.
+        var context = new GatewayContext("eval") { Identity = CallerIdentity.Local with { Tenant = settings.Tenant ?? Tenants.Default } };
         var started = TimeProvider.System.GetTimestamp();
         var status = 500;
         try

@@ -26,7 +26,7 @@ public static class AnswerReceipts
             Model = context?.ServedBy ?? answer.Generator,
             Question = context?.SentQuestion ?? answer.Question,
             Answer = answer.Answer,
-            Sources = [.. answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal)],
+            Sources = [.. answer.Citations.Select(c => c.Source).Distinct(StringComparer.Ordinal)], // sources as eval run matches them (paths), not document hashes
             Abstained = answer.Abstained,
         };
     }

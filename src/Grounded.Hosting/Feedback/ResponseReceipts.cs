@@ -9,7 +9,7 @@ namespace Grounded.Hosting.Feedback;
 public sealed class ResponseReceipts
 {
     /// <summary>The longest question or answer text a receipt keeps.</summary>
-    public const int MaxTextLength = 16_000;
+    public const int MaxTextLength = 8_000; // a receipt is held for the whole window, rated or not: at most ~32 KB each
 
     private const string KeyPrefix = "receipt:";
     private static readonly HybridCacheEntryOptions ReadOnly = new()
@@ -26,13 +26,23 @@ public sealed class ResponseReceipts
         _keep = new HybridCacheEntryOptions { Expiration = window, LocalCacheExpiration = window };
     }
 
-    /// <summary>Keeps <paramref name="receipt"/> for the window; never throws (a Redis that is away loses it: feedback on that response is then 404 elsewhere, and the response goes on).</summary>
-    public async Task KeepAsync(ResponseReceipt receipt)
+    /// <summary>
+    /// Keeps <paramref name="receipt"/> for the window without making the response wait: the in-memory copy is written before
+    /// this returns, the Redis copy after. Never throws (a Redis that is away loses it: feedback on that response is then 404
+    /// on other replicas, and the response goes on).
+    /// </summary>
+    public Task KeepAsync(ResponseReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
+        _ = KeepSafelyAsync(receipt with { Question = Cut(receipt.Question), Answer = Cut(receipt.Answer) });
+        return Task.CompletedTask;
+    }
+
+    private async Task KeepSafelyAsync(ResponseReceipt receipt)
+    {
         try
         {
-            await _cache.SetAsync(KeyPrefix + receipt.Id, receipt with { Question = Cut(receipt.Question), Answer = Cut(receipt.Answer) }, _keep).ConfigureAwait(false);
+            await _cache.SetAsync(KeyPrefix + receipt.Id, receipt, _keep).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -104,9 +104,16 @@ public sealed class AlertCycle(AlertsOptions options, AlertEvaluator evaluator, 
         {
             Value = next.Value, Threshold = next.Threshold, Reminder = before?.State == next.State,
         };
-        foreach (var failed in (await sender.SendAsync(notice, options.Webhooks, cancellationToken).ConfigureAwait(false)).Where(r => !r.Delivered))
+        var results = await sender.SendAsync(notice, options.Webhooks, cancellationToken).ConfigureAwait(false);
+        foreach (var failed in results.Where(r => !r.Delivered))
         {
-            _log.LogWarning("alert {Rule} ({State}) not delivered to {Url} after {Attempts} attempts: {Error}", next.Rule, notice.State, failed.Url, failed.Attempts, failed.Error);
+            _log.LogWarning("alert {Rule} ({State}) not delivered to {Url} after {Attempts} attempts: {Error}", next.Rule, notice.State, failed.Shown, failed.Attempts, failed.Error);
+        }
+
+        if (next.State == AlertStates.Firing && results.Count > 0 && results.All(r => !r.Delivered))
+        {
+            // Nobody was told: marked untold, so the next round sends it again instead of waiting for repeatAfter.
+            await store.SaveAlertStateAsync(next with { NotifiedAt = null, Version = next.Version + 1 }, next.Version, cancellationToken).ConfigureAwait(false);
         }
     }
 }

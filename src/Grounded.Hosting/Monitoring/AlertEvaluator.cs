@@ -79,9 +79,9 @@ public sealed class AlertEvaluator(MonitoringSources sources)
     {
         var store = await sources.Feedback(ct).ConfigureAwait(false);
         var (window, baseline) = (Whole(rule.Window), Whole(rule.Baseline));
-        var current = await store.ReadFeedbackAsync(now - window, now, null, MonitoringSeriesBuilder.MaxFeedback, ct).ConfigureAwait(false);
-        var previous = await store.ReadFeedbackAsync(now - window - baseline, now - window, null, MonitoringSeriesBuilder.MaxFeedback, ct).ConfigureAwait(false);
-        return Compare(rule, "thumbs-up share", current.Count, UpShare(current), previous.Count, UpShare(previous), window, "ratings");
+        var (up, down) = Sum(await store.CountFeedbackAsync(now - window, now, window, null, ct).ConfigureAwait(false));
+        var (upBefore, downBefore) = Sum(await store.CountFeedbackAsync(now - window - baseline, now - window, baseline, null, ct).ConfigureAwait(false));
+        return Compare(rule, "thumbs-up share", up + down, Share(up, down), upBefore + downBefore, Share(upBefore, downBefore), window, "ratings");
     }
 
     private static AlertReading Compare(AlertRule rule, string metric, long n, double now, long m, double before, TimeSpan window, string what)
@@ -133,8 +133,9 @@ public sealed class AlertEvaluator(MonitoringSources sources)
         return series.Sum(b => b.CostUsd);
     }
 
-    private static double UpShare(IReadOnlyList<FeedbackRecord> ratings) =>
-        ratings.Count == 0 ? 0 : (double)ratings.Count(r => r.Rating == FeedbackRatings.Up) / ratings.Count;
+    private static (long Up, long Down) Sum(IReadOnlyList<FeedbackBucket> buckets) => (buckets.Sum(b => b.Up), buckets.Sum(b => b.Down));
+
+    private static double Share(long up, long down) => up + down == 0 ? 0 : (double)up / (up + down);
 
     private static AlertReading TooLittle(AlertRule rule, string message) => new(rule, false, null, null, "too little data: " + message);
 

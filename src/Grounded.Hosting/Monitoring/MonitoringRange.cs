@@ -50,6 +50,13 @@ public sealed record MonitoringRange(DateTimeOffset Since, DateTimeOffset Until,
                 return null;
             }
 
+            if (b > span)
+            {
+                // A bucket larger than the range would be aligned back past it (to the epoch, for a huge one): all-time totals labelled as the range.
+                problem = $"bucket: '{bucket}' is longer than since '{since ?? "24h"}'; choose a bucket no longer than the range";
+                return null;
+            }
+
             size = b;
         }
 

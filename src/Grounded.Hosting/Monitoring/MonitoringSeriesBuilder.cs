@@ -10,9 +10,6 @@ namespace Grounded.Hosting.Monitoring;
 /// <param name="sources">Where the rows are read from.</param>
 public sealed class MonitoringSeriesBuilder(MonitoringSources sources)
 {
-    /// <summary>The most feedback rows one series reads.</summary>
-    public const int MaxFeedback = 100_000;
-
     /// <summary>Returns the series of <paramref name="range"/>, of <paramref name="tenant"/> only unless it is null.</summary>
     public async Task<MonitoringSeries> BuildAsync(MonitoringRange range, string? tenant, CancellationToken cancellationToken)
     {
@@ -27,15 +24,15 @@ public sealed class MonitoringSeriesBuilder(MonitoringSources sources)
         var models = await ledger.SeriesAsync(whole with { ByModel = true }, cancellationToken).ConfigureAwait(false);
         var answers = await log.QuerySeriesAsync(range.Since, range.Until, range.Bucket, tenant, cancellationToken).ConfigureAwait(false);
         var answersTotal = await log.QuerySeriesAsync(range.Since, range.Until, range.Whole, tenant, cancellationToken).ConfigureAwait(false);
-        var ratings = await feedback.ReadFeedbackAsync(range.Since, range.Until, tenant, MaxFeedback, cancellationToken).ConfigureAwait(false);
+        var ratings = await feedback.CountFeedbackAsync(range.Since, range.Until, range.Bucket, tenant, cancellationToken).ConfigureAwait(false);
 
         var count = range.Count;
         var up = new long[count];
         var down = new long[count];
-        foreach (var rating in ratings)
+        foreach (var rated in ratings)
         {
-            var index = (int)Math.Clamp((rating.At - range.Since).Ticks / range.Bucket.Ticks, 0, count - 1);
-            (rating.Rating == FeedbackRatings.Up ? up : down)[index]++;
+            var index = (int)Math.Clamp((rated.Start - range.Since).Ticks / range.Bucket.Ticks, 0, count - 1);
+            (up[index], down[index]) = (up[index] + rated.Up, down[index] + rated.Down);
         }
 
         var usageAt = usage.ToDictionary(b => b.Start);

@@ -14,7 +14,8 @@ public static class PrometheusRules
     private const string Cost = "grounded_server_cost_USD_total";
     private const string Requests = "gen_ai_server_request_duration_seconds_count";
     private const string Buckets = "gen_ai_server_request_duration_seconds_bucket";
-    private const string Errors = "grounded_server_errors_total";
+    // Errors of routed requests only, as the duration histogram counts them: 401s and scanners' 404s before any route are left out.
+    private const string Errors = "grounded_server_errors_total{grounded_route!=\"http\"}";
     private const string Answers = "grounded_answers_total";
     private const string Guards = "grounded_guard_triggers_total";
     private const string Abstained = "grounded_answers_total{grounded_abstained=\"true\"}";

@@ -9,4 +9,14 @@ public sealed record WebhookResult(Uri Url, int? Status, int Attempts, string? E
 {
     /// <summary>Gets whether the webhook accepted the notice (a 2xx status).</summary>
     public bool Delivered => Error is null;
+
+    /// <summary>Gets the webhook as it may be printed and logged: scheme and host only (a Slack webhook's path is its secret).</summary>
+    public string Shown => Redacted(Url);
+
+    /// <summary>Returns <paramref name="url"/> without its path and query, which often carry a token.</summary>
+    public static string Redacted(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.PathAndQuery.Length > 1 ? $"{url.Scheme}://{url.Authority}/…" : $"{url.Scheme}://{url.Authority}/";
+    }
 }

@@ -23,13 +23,8 @@ public sealed class WebhookSender(HttpClient http, TimeProvider time, TimeSpan? 
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(webhooks);
         var json = notice.ToJson();
-        var results = new List<WebhookResult>();
-        foreach (var url in webhooks)
-        {
-            results.Add(await PostAsync(url, json, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
+        // All at once: one webhook that is down (up to three timed-out attempts) does not hold back the others.
+        return await Task.WhenAll(webhooks.Select(url => PostAsync(url, json, cancellationToken))).ConfigureAwait(false);
     }
 
     private async Task<WebhookResult> PostAsync(Uri url, string json, CancellationToken cancellationToken)

@@ -48,31 +48,38 @@ public sealed partial class SqliteAccessStore
             return buckets;
         }
 
-        // Both queries order by (bucket, key), so the i-th group of latencies belongs to the i-th bucket.
+        // The groups are matched by (bucket, key), not by position: the ledger's writer may add a row between the two queries,
+        // and a group the sums did not see is skipped rather than shifting every later group onto the wrong bucket.
+        var positions = new Dictionary<(long Bucket, string Key), int>();
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            positions[(query.IndexOf(buckets[i].Start), buckets[i].Model ?? string.Empty)] = i;
+        }
+
         await using var latencies = SeriesCommand(connection, $"SELECT {bucket} AS b, {key} AS k, latency_ms {where} ORDER BY b, k, latency_ms",
             query.Since, query.Until, query.Bucket, query.Tenant);
         await using var rows = await latencies.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var group = new List<double>();
-        var index = -1;
-        (long, string?) current = (-1, null);
         var more = await rows.ReadAsync(cancellationToken).ConfigureAwait(false);
         while (more)
         {
-            current = (rows.GetInt64(0), rows.IsDBNull(1) ? null : rows.GetString(1));
+            var current = (rows.GetInt64(0), rows.IsDBNull(1) ? string.Empty : rows.GetString(1));
             group.Clear();
-            index++;
-            while (more && (rows.GetInt64(0), rows.IsDBNull(1) ? null : rows.GetString(1)) == current)
+            while (more && (rows.GetInt64(0), rows.IsDBNull(1) ? string.Empty : rows.GetString(1)) == current)
             {
                 group.Add(rows.GetDouble(2));
                 more = await rows.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            buckets[index] = buckets[index] with
+            if (positions.TryGetValue(current, out var index))
             {
-                P50Ms = LatencyPercentiles.Of(group, 0.50),
-                P95Ms = LatencyPercentiles.Of(group, 0.95),
-                P99Ms = LatencyPercentiles.Of(group, 0.99),
-            };
+                buckets[index] = buckets[index] with
+                {
+                    P50Ms = LatencyPercentiles.Of(group, 0.50),
+                    P95Ms = LatencyPercentiles.Of(group, 0.95),
+                    P99Ms = LatencyPercentiles.Of(group, 0.99),
+                };
+            }
         }
 
         return buckets;
@@ -114,5 +121,25 @@ public sealed partial class SqliteAccessStore
         command.Parameters.AddWithValue("$until", Stamp(until));
         command.Parameters.AddWithValue("$tenant", (object?)tenant ?? DBNull.Value);
         return command;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Feedback.FeedbackBucket>> CountFeedbackAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, string? tenant, CancellationToken cancellationToken)
+    {
+        var query = new UsageSeriesQuery(since, until, bucket);
+        query.Validate();
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = SeriesCommand(connection, $"""
+            SELECT (CAST(strftime('%s', at) AS INTEGER) - $since) / $bucket AS b, SUM(rating = 'up'), SUM(rating = 'down')
+            FROM feedback WHERE at >= $from AND at < $until {(tenant is null ? "" : "AND tenant = $tenant")} GROUP BY b ORDER BY b
+            """, since, until, bucket, tenant);
+        var buckets = new List<Feedback.FeedbackBucket>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            buckets.Add(new Feedback.FeedbackBucket(query.StartOf(reader.GetInt64(0)), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return buckets;
     }
 }

@@ -9,12 +9,15 @@ const signin = document.getElementById('signin');
 const nav = document.getElementById('nav');
 const roles = { reader: 1, writer: 2, admin: 3 };
 let current = null;
+let navigation = 0; // which show() is the latest: a slow page's handle never replaces a newer one's
 
 // What every page gets: the API helpers, who the caller is, and small UI helpers.
 const app = {
   api, stream, upload, ApiError, h, toast,
   get me() { return session.me; },
   can(role) { return (roles[session.me?.role] ?? 0) >= roles[role]; },
+  // An admin of the default tenant: switches the prompts every tenant uses and sees the server-wide alert states.
+  get operator() { return session.me?.operator === true; },
   go(hash) { location.hash = hash; },
 };
 
@@ -57,7 +60,10 @@ signin.addEventListener('submit', async event => {
 
 document.getElementById('signout').addEventListener('click', () => { session.key = ''; showSignIn(); });
 window.addEventListener('grounded:unauthorized', () => { if (session.me?.keysRequired !== false) showSignIn('Your key is no longer accepted.'); });
-window.addEventListener('hashchange', () => show());
+window.addEventListener('hashchange', () => { if (location.hash === '' || location.hash.startsWith('#/')) show(); });
+
+// The skip link moves focus to the content; it must not change the route (its #view is not a page).
+document.querySelector('.skip').addEventListener('click', event => { event.preventDefault(); view.focus(); });
 
 function route() {
   const [name, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
@@ -76,11 +82,15 @@ async function show() {
     if (link.dataset.page === name) link.setAttribute('aria-current', 'page');
   }
   current?.leave?.();
+  current = null;
+  const mine = ++navigation;
   const root = h('section', { class: `page page-${name}`, 'aria-labelledby': `${name}-title` });
   view.replaceChildren(root);
   try {
     const page = await import(`./pages/${name}.js`);
-    current = (await page.render(root, app, params)) ?? null;
+    const handle = (await page.render(root, app, params)) ?? null;
+    if (mine === navigation) current = handle;
+    else handle?.leave?.(); // the user moved on while this page was loading
   } catch (error) {
     root.append(h('p', { class: 'error', role: 'alert' }, `This page could not load: ${error.message}`));
   }

@@ -36,7 +36,7 @@ internal static class DashboardApi
         var caller = http.Caller();
         var tenant = caller.KeyId == KeyAuthenticator.Anonymous.KeyId ? null : caller.Tenant;
         var data = await series.BuildAsync(range, tenant, http.RequestAborted);
-        var alerts = caller.Can(Role.Admin) ? await stack.CreateAlerts().ReadAsync(http.RequestAborted) : [];
+        var alerts = caller.IsOperator ? await stack.CreateAlerts().ReadAsync(http.RequestAborted) : [];
         return Results.Json(new
         {
             since = range.Since,

@@ -32,9 +32,9 @@ internal static class PromptsApi
         prompts.MapGet("/{id}/history", HistoryAsync).WithSummary("Every promotion and rollback of a prompt, newest first (env= for one environment)").ProducesProblem(404);
         prompts.MapGet("/{id}/diff", DiffAsync).WithSummary("What changed between two versions (from=, to=), field by field").ProducesProblem(400).ProducesProblem(404);
         prompts.MapPost("/{id}/promote", PromoteAsync).WithSummary("Make a version active if its evaluation score holds up against the active one's (force: true overrides; recorded)")
-            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).RequireRole(Role.Admin);
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).RequireOperator();
         prompts.MapPost("/{id}/rollback", RollbackAsync).WithSummary("Make the version active before the current one's promotion active again")
-            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).RequireRole(Role.Admin);
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).RequireOperator();
         return app;
     }
 

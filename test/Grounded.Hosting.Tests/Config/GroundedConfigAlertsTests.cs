@@ -97,7 +97,7 @@ public sealed class GroundedConfigAlertsTests
         var yaml = PrometheusRules.ToYaml(GroundedConfig.Parse("alerts: { rules: [ { kind: error_rate, threshold: 0.1, window: 10m, minCount: 50 }, { kind: p99_latency, threshold: 3s }, { kind: quality } ] }").Alerts.Rules);
 
         Assert.Contains("- alert: grounded_error_rate", yaml, StringComparison.Ordinal);
-        Assert.Contains("sum(rate(grounded_server_errors_total[10m])) / sum(rate(gen_ai_server_request_duration_seconds_count[10m])) > 0.1 and sum(increase(gen_ai_server_request_duration_seconds_count[10m])) >= 50", yaml, StringComparison.Ordinal);
+        Assert.Contains("sum(rate(grounded_server_errors_total{grounded_route!=\"http\"}[10m])) / sum(rate(gen_ai_server_request_duration_seconds_count[10m])) > 0.1 and sum(increase(gen_ai_server_request_duration_seconds_count[10m])) >= 50", yaml, StringComparison.Ordinal);
         Assert.Contains("histogram_quantile(0.99, sum by (le) (rate(gen_ai_server_request_duration_seconds_bucket[5m]))) > 3", yaml, StringComparison.Ordinal);
         Assert.Contains("sum(increase(grounded_answers_grounding_confidence_sum[3d])) / sum(increase(grounded_answers_grounding_confidence_count[3d])) < 0.95 * ", yaml, StringComparison.Ordinal);
         Assert.Contains("severity: critical", yaml, StringComparison.Ordinal);

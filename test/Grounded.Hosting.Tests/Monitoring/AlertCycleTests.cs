@@ -161,5 +161,8 @@ public sealed class AlertCycleTests : IAsyncLifetime, IDisposable
 
         public Task<IReadOnlyList<FeedbackRecord>> ReadFeedbackAsync(DateTimeOffset since, DateTimeOffset until, string? tenant, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<FeedbackRecord>>([]);
+
+        public Task<IReadOnlyList<FeedbackBucket>> CountFeedbackAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, string? tenant, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<FeedbackBucket>>([]);
     }
 }

@@ -21,7 +21,7 @@ public sealed class PromptsApiTests : IAsyncLifetime
     [Fact]
     public async Task AnAdminPromotesAReaderSeesTheVersionWithTheScoreItWasPromotedWithAndTheHistory()
     {
-        using var admin = _host.Client(await _host.KeyAsync("acme", Role.Admin));
+        using var admin = _host.Client(await _host.KeyAsync(Tenants.Default, Role.Admin));
         using var reader = _host.Client(await _host.KeyAsync("other", Role.Reader));
 
         var promoted = await JsonAsync(await admin.PostAsync("/v1/prompts/summary/promote", Body("""{"version": "1.0.0", "env": "production"}""")));
@@ -36,7 +36,7 @@ public sealed class PromptsApiTests : IAsyncLifetime
         Assert.Equal(0.6667, listed.GetProperty("scores").GetProperty("1.0.0").GetDouble(), 3);
         Assert.Equal("1.0.0", listed.GetProperty("active").GetProperty("production").GetString());
         var entry = Assert.Single(history.GetProperty("data").EnumerateArray());
-        Assert.Equal((await _host.Access.ListAsync("acme", default)).Single().Id, entry.GetProperty("actor").GetString()); // the admin's key
+        Assert.Equal((await _host.Access.ListAsync(Tenants.Default, default)).Single().Id, entry.GetProperty("actor").GetString()); // the admin's key
         var audit = await _host.Access.ReadAsync(DateTimeOffset.MinValue, null, 10, default);
         Assert.Contains(audit, a => a.Action == "prompt.promoted" && a.Target == "summary@1.0.0" && a.Detail.Contains("env=production from=none to=1.0.0", StringComparison.Ordinal));
     }
@@ -44,7 +44,7 @@ public sealed class PromptsApiTests : IAsyncLifetime
     [Fact]
     public async Task AWorseVersionIsRefusedWith422CarryingBothScoresAndForceRecordsItAsForced()
     {
-        using var admin = _host.Client(await _host.KeyAsync("acme", Role.Admin));
+        using var admin = _host.Client(await _host.KeyAsync(Tenants.Default, Role.Admin));
         await admin.PostAsync("/v1/prompts/summary/promote", Body("""{"version": "1.0.0", "env": "staging"}"""));
 
         var refused = await admin.PostAsync("/v1/prompts/summary/promote", Body("""{"version": "1.1.0", "env": "staging"}"""));
@@ -66,7 +66,7 @@ public sealed class PromptsApiTests : IAsyncLifetime
     [Fact]
     public async Task AnAdminRollsBackToThePreviousVersionAndAWriterCanNeitherPromoteNorRollBack()
     {
-        using var admin = _host.Client(await _host.KeyAsync("acme", Role.Admin));
+        using var admin = _host.Client(await _host.KeyAsync(Tenants.Default, Role.Admin));
         using var writer = _host.Client(await _host.KeyAsync("acme", Role.Writer));
         await admin.PostAsync("/v1/prompts/summary/promote", Body("""{"version": "1.0.0", "env": "production"}"""));
         await admin.PostAsync("/v1/prompts/summary/promote", Body("""{"version": "1.2.0", "env": "production"}"""));
@@ -82,6 +82,18 @@ public sealed class PromptsApiTests : IAsyncLifetime
         Assert.Equal("1.0.0", shown.GetProperty("version").GetString());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("no previous version", (await JsonAsync(again)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsAdminCannotSwitchThePromptsEveryTenantUses()
+    {
+        using var acme = _host.Client(await _host.KeyAsync("acme", Role.Admin));
+
+        var promote = await acme.PostAsync("/v1/prompts/summary/promote", Body("""{"version": "1.0.0", "env": "production"}"""));
+        var rollback = await acme.PostAsync("/v1/prompts/summary/rollback", Body("""{"env": "production"}"""));
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (promote.StatusCode, rollback.StatusCode));
+        Assert.Contains("admin key of the default tenant", (await JsonAsync(promote)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +119,7 @@ public sealed class PromptsApiTests : IAsyncLifetime
     [InlineData("POST", "/v1/prompts/nothing/rollback", "{}")]
     public async Task AnUnknownPromptOrVersionIs404(string method, string path, string? body)
     {
-        using var admin = _host.Client(await _host.KeyAsync("acme", Role.Admin));
+        using var admin = _host.Client(await _host.KeyAsync(Tenants.Default, Role.Admin));
 
         var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : Body(body) });
 
@@ -125,7 +137,7 @@ public sealed class PromptsApiTests : IAsyncLifetime
     [InlineData("/v1/prompts/summary/rollback", """{"env": 3}""", "env")]
     public async Task ABadBodyIs400NamingTheField(string path, string body, string field)
     {
-        using var admin = _host.Client(await _host.KeyAsync("acme", Role.Admin));
+        using var admin = _host.Client(await _host.KeyAsync(Tenants.Default, Role.Admin));
 
         var response = await admin.PostAsync(path, Body(body));
 

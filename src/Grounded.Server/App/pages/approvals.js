@@ -107,6 +107,7 @@ export async function render(root, app, params) {
   }
 
   async function load() {
+    status.className = 'muted';
     status.textContent = 'Loading…';
     try {
       const { data } = await api('/v1/agent-runs?status=waiting_approval&limit=100');

@@ -124,14 +124,17 @@ function claimsCiting(answer, n) {
   return (answer.answer ?? '').split(/(?<=[.!?])\s+/).filter(s => s.includes(`[${n}]`)).map(s => s.replace(/\[\d+\]/g, ''));
 }
 
+let comments = 0; // each comment box its own id, even for answers without one
+
 function feedback(app, id) {
   const { h } = app;
+  const commentId = `comment-${++comments}`;
   const status = h('span', { class: 'muted', role: 'status' });
   const up = h('button', { type: 'button', class: 'secondary thumb', 'aria-pressed': 'false', 'aria-label': 'Helpful', disabled: !id }, '👍');
   const down = h('button', { type: 'button', class: 'secondary thumb', 'aria-pressed': 'false', 'aria-label': 'Not helpful', disabled: !id }, '👎');
-  const comment = h('textarea', { id: `comment-${id}`, rows: 2 });
+  const comment = h('textarea', { id: commentId, rows: 2 });
   const commentForm = h('form', { class: 'comment', hidden: true },
-    h('label', { for: `comment-${id}` }, 'What was wrong? (optional)'), comment,
+    h('label', { for: commentId }, 'What was wrong? (optional)'), comment,
     h('button', { type: 'submit', class: 'secondary' }, 'Send comment'));
   const send = async (rating, text) => {
     try {

@@ -36,12 +36,26 @@ export async function render(root, app, params) {
     return h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value' }, value), note ? h('span', { class: 'muted stat-note' }, note) : null);
   }
 
+  // A refresh must not move a keyboard or screen-reader user: a section holding the focus waits for the next refresh,
+  // open data tables stay open, and the firing banner is announced only when the set of firing rules changes.
+  let lastFiring = '';
+  const holdsFocus = section => section.contains(document.activeElement) && document.activeElement !== document.body;
+  function keepOpen(section, redraw) {
+    if (holdsFocus(section)) return;
+    const open = [...section.querySelectorAll('details')].map(d => d.open);
+    redraw();
+    section.querySelectorAll('details').forEach((d, i) => { if (open[i]) d.open = true; });
+  }
+
   function drawAlerts(list) {
     const firing = list.filter(a => a.state === 'firing');
+    const firingKey = firing.map(a => a.rule).join(',');
+    const announce = firingKey !== lastFiring;
+    lastFiring = firingKey;
     const ordered = [...firing, ...list.filter(a => a.state !== 'firing')];
     alerts.replaceChildren(...[h('h2', { id: 'alerts-title' }, 'Alerts'),
-      firing.length ? h('p', { class: 'alert-banner', role: 'alert' }, `${firing.length} firing: ${firing.map(a => a.rule).join(', ')}`) : null,
-      ordered.length === 0 ? h('p', { class: 'muted' }, app.can('admin') ? 'No alert rules have been evaluated yet (alerts: in the config).' : 'Alert states are shown to admins.') : h('ul', { class: 'alerts' }, ordered.map(a => h('li', { class: `alert-state state-${a.state}` },
+      firing.length ? h('p', { class: 'alert-banner', role: announce ? 'alert' : null }, `${firing.length} firing: ${firing.map(a => a.rule).join(', ')}`) : null,
+      ordered.length === 0 ? h('p', { class: 'muted' }, app.operator ? 'No alert rules have been evaluated yet (alerts: in the config).' : 'Alert states are shown to admins of the default tenant.') : h('ul', { class: 'alerts' }, ordered.map(a => h('li', { class: `alert-state state-${a.state}` },
         h('span', { class: `badge ${a.state === 'firing' ? 'error' : 'ok'}` }, a.state === 'firing' ? '⚠ firing' : '✓ ok'), ' ',
         h('strong', {}, a.rule), a.message ? ` — ${a.message}` : null,
         h('span', { class: 'muted' }, ` (value ${num(a.value, 3)}, threshold ${num(a.threshold, 3)}${a.since ? `, since ${when(a.since)}` : ''})`))))].filter(Boolean));
@@ -64,14 +78,14 @@ export async function render(root, app, params) {
     const b = data.buckets ?? [];
     const times = b.map(x => new Date(x.start));
     const series = (label, key) => ({ label, values: b.map(x => x[key] ?? null) });
-    charts.replaceChildren(h('h2', { id: 'charts-title' }, `Over time (${num(data.bucketSeconds / 60)}-minute buckets)`), h('div', { class: 'charts' },
+    keepOpen(charts, () => charts.replaceChildren(h('h2', { id: 'charts-title' }, `Over time (${num(data.bucketSeconds / 60)}-minute buckets)`), h('div', { class: 'charts' },
       timeChart({ title: 'Latency (ms)', times, format: num, series: [series('p50', 'p50Ms'), series('p95', 'p95Ms'), series('p99', 'p99Ms')] }),
       timeChart({ title: 'Requests and errors', times, kind: 'bar', format: num, series: [series('requests', 'requests'), series('errors', 'errors')] }),
       timeChart({ title: 'Spend (USD)', times, kind: 'bar', format: usd, series: [series('spend', 'costUsd')] }),
       timeChart({ title: 'Cache hits', times, kind: 'bar', format: num, series: [series('cache hits', 'cacheHits')] }),
       timeChart({ title: 'Guard triggers', times, kind: 'bar', format: num, series: [series('guard triggers', 'guardTriggers')] }),
       timeChart({ title: 'Quality', times, format: plain, series: [series('abstention rate', 'abstentionRate'), series('grounding mean', 'groundingMean')] }),
-      timeChart({ title: 'Feedback', times, kind: 'bar', format: num, series: [series('up', 'feedbackUp'), series('down', 'feedbackDown')] })));
+      timeChart({ title: 'Feedback', times, kind: 'bar', format: num, series: [series('up', 'feedbackUp'), series('down', 'feedbackDown')] }))));
 
     const rows = data.models ?? [];
     models.replaceChildren(h('h2', { id: 'models-title' }, 'By model'), rows.length === 0 ? h('p', { class: 'muted' }, 'No model requests in this range.') : h('div', { class: 'table' }, h('table', {},

@@ -1,5 +1,5 @@
 // The prompts page: the registry's prompts (GET /v1/prompts); one prompt's versions, which is active in each environment and
-// the score each was promoted with, its history, a diff of two versions; promote and rollback for admins.
+// the score each was promoted with, its history, a diff of two versions; promote and rollback for admins of the default tenant.
 import { num, when } from '../dom.js';
 
 const score = v => (v === null || v === undefined ? '–' : num(v, 4));
@@ -58,7 +58,7 @@ async function detail(root, app, listing, row, env) {
       h('p', { id: 'prompt-active-version' }, active
         ? [h('strong', {}, active.version), ` since ${when(active.at)} by ${active.actor}${active.forced ? ' (forced)' : ''}`, active.metric ? ` · ${active.metric} ${score(active.score)}` : '']
         : `No version is active in ${env}: ${shown.reference} is used (${shown.why}).`),
-      app.can('admin') && active ? rollbackButton(app, row.id, env, active, reload) : null));
+      app.operator && active ? rollbackButton(app, row.id, env, active, reload) : null));
 
   root.append(h('h2', {}, 'Versions'), h('div', { class: 'table' }, h('table', {},
     h('thead', {}, h('tr', {}, ['Version', 'Active in', `Promoted in ${env} with`, ''].map(c => h('th', { scope: 'col' }, c)))),
@@ -80,7 +80,7 @@ async function detail(root, app, listing, row, env) {
         h('td', {}, view)), box];
     })))));
 
-  if (app.can('admin')) root.append(promoteForm(app, row, env, reload));
+  if (app.operator) root.append(promoteForm(app, row, env, reload));
   root.append(diffForm(app, row), historyTable(h, history.data, env));
 }
 
