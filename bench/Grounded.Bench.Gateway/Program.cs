@@ -5,8 +5,9 @@
 //      [--ramp 1000,1500,2000 | --ramp none] [--cli PATH/grounded.dll] [--baseline-cli PATH/grounded.dll]
 //      [--server-logs null (to /dev/null instead of drained by this process)]
 //      [--monitoring-cost: two servers of the same build, metrics and alert evaluation off ("monitoring-off") and on
-//       ("monitoring-on": /metrics scraped every 5 s, alert rules evaluated every 5 s, a webhook sink), CPU per 1,000
-//       requests compared in the same rounds; see docs/benchmarks.md, "Monitoring cost"]
+//       ("monitoring-on": /metrics scraped every --scrape-seconds (5), alert rules evaluated every --alert-interval (5s; "off"
+//       to measure the metrics alone), a webhook sink), CPU per 1,000 requests compared in the same rounds; see
+//       docs/benchmarks.md, "Monitoring cost"]
 using System.Globalization;
 using Grounded.Bench;
 using Grounded.Bench.Gateway;
@@ -49,13 +50,17 @@ await File.WriteAllTextAsync(config, $"""
 var discardLogs = a.Get("server-logs") == "null";
 var (baselineConfig, serverConfig) = (config, config);
 var scrapes = 0;
+var scrapeSeconds = a.GetInt("scrape-seconds", 5);
 await using var sink = monitoringCost ? await WebhookSink.StartAsync() : null;
 if (sink is not null)
 {
     (baselineConfig, serverConfig) = (config + ".off.yaml", config + ".on.yaml");
     var models = await File.ReadAllTextAsync(config);
-    await File.WriteAllTextAsync(baselineConfig, models + "monitoring: { metrics: false }\nalerts: { enabled: false }\n");
-    await File.WriteAllTextAsync(serverConfig, models + $"alerts: {{ webhooks: [ \"{sink.Url}\" ], interval: 5s }}\n");
+    await File.WriteAllTextAsync(baselineConfig, models + "\nmonitoring: { metrics: false }\nalerts: { enabled: false }\n");
+    var alertInterval = a.Get("alert-interval", "5s");
+    await File.WriteAllTextAsync(serverConfig, models + (alertInterval == "off"
+        ? "\nalerts: { enabled: false }\n"
+        : $"\nalerts: {{ webhooks: [ \"{sink.Url}\" ], interval: {alertInterval} }}\n"));
 }
 
 // Both builds take the same config; each gets its own store directory (GROUNDED_HOME), so neither sees the other's.
@@ -106,7 +111,7 @@ if (sink is not null)
 Directory.Delete(work, recursive: true);
 return 0;
 
-// A Prometheus server's part of the metrics cost: a scrape every 5 s (three times the usual 15 s).
+// A Prometheus server's part of the metrics cost: a scrape every --scrape-seconds (5 by default: three times the usual 15 s).
 async Task ScrapeAsync(Uri url, CancellationToken ct)
 {
     using var scrape = new HttpClient();
@@ -114,7 +119,7 @@ async Task ScrapeAsync(Uri url, CancellationToken ct)
     {
         try
         {
-            await Task.Delay(5000, ct);
+            await Task.Delay(TimeSpan.FromSeconds(scrapeSeconds), ct);
             (await scrape.GetAsync(new Uri(url, "/metrics"), ct)).EnsureSuccessStatusCode();
             scrapes++;
         }
