@@ -19,7 +19,6 @@ using Grounded.Hosting.Config;
 using Grounded.Hosting.Evaluation;
 using Grounded.Hosting.Usage;
 using Grounded.Hosting.Feedback;
-using Grounded.Feedback;
 using Grounded.Hosting.Prompts;
 using Grounded.Prompts;
 using Grounded.Rag.Prompts;
@@ -39,7 +38,7 @@ namespace Grounded.Hosting;
 /// <c>POST /v1/ask</c> both answer through <see cref="AskAsync"/>, so they take the same options and return the same
 /// object; the streamed answer goes through the same pipeline as the whole one.
 /// </summary>
-public sealed class GroundedStack : IAsyncDisposable
+public sealed partial class GroundedStack : IAsyncDisposable
 {
     private readonly SharedOpen<LocalRag> _rag;
     private readonly SharedOpen<IAccessStore> _access;
@@ -266,25 +265,6 @@ public sealed class GroundedStack : IAsyncDisposable
         return GuardChecks.CheckAsync(text, policy, dependencies, policy.Moderation is null ? null : Gateway.Client, cancellationToken);
     }
 
-    /// <summary>
-    /// Saves a rating of the response <paramref name="id"/> (filled from its receipt) and returns it; null when the response is
-    /// unknown, older than the feedback window, or another tenant's (the caller learns nothing of other tenants' ids).
-    /// </summary>
-    public async Task<FeedbackRecord?> SaveFeedbackAsync(string id, string rating, string? comment, CallerIdentity? caller, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        var receipt = await Receipts.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (receipt is null || receipt.Tenant != (caller?.Tenant ?? Tenants.Default))
-        {
-            return null;
-        }
-
-        var record = AnswerReceipts.Feedback(receipt, _time.GetUtcNow(), rating, comment, caller?.KeyId);
-        var access = await GetAccessAsync(cancellationToken).ConfigureAwait(false);
-        await access.SaveFeedbackAsync(record, cancellationToken).ConfigureAwait(false);
-        return record;
-    }
-
     /// <summary>Records a finished request in the usage ledger (nothing when it used no model).</summary>
     public void RecordUsage(GatewayContext context, int status, TimeSpan elapsed)
     {
@@ -293,14 +273,6 @@ public sealed class GroundedStack : IAsyncDisposable
             Ledger.Add(record);
         }
     }
-
-    /// <summary>Gets the monitoring series (the dashboard's data) over the store's ledger, query log and feedback.</summary>
-    public Monitoring.MonitoringSeriesBuilder Monitoring { get; }
-
-    /// <summary>Returns the alerting of <see cref="GroundedOptions.Alerts"/> over the store, logging undelivered notices to <paramref name="log"/>.</summary>
-    public Monitoring.AlertCycle CreateAlerts(Microsoft.Extensions.Logging.ILogger? log = null) => new(
-        Options.Alerts, new Monitoring.AlertEvaluator(Hosting.Monitoring.MonitoringSources.Of(GetAccessAsync)),
-        async ct => await GetAccessAsync(ct).ConfigureAwait(false), new Monitoring.WebhookSender(_webhooks, _time), _time, log);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
