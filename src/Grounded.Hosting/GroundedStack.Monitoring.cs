@@ -8,6 +8,28 @@ namespace Grounded.Hosting;
 public sealed partial class GroundedStack
 {
     /// <summary>
+    /// Opens the shared Redis connection now (a server calls this at start-up), so that the first request's Redis call does not
+    /// pay for the connection: one slower than the guard's limit would make this replica skip Redis for its cool-down, and
+    /// feedback on other replicas' answers would be a 404 meanwhile. Never throws: a Redis that is away is handled per call.
+    /// </summary>
+    public async Task ConnectSharedStateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_redis is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _redis.GetMultiplexerAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Each Redis user (limits, budgets, caches) meets the outage itself, as configured.
+        }
+    }
+
+    /// <summary>
     /// Saves a rating of the response <paramref name="id"/> (filled from its receipt) and returns it; null when the response is
     /// unknown, older than the feedback window, or another tenant's (the caller learns nothing of other tenants' ids).
     /// </summary>

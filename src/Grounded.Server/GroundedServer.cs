@@ -100,6 +100,7 @@ public static class GroundedServer
             throw new ConfigException($"the prompt registry is invalid ({options.Prompts.Directory ?? "built-in prompts only"}):{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", e.Problems)}", e) { Problems = e.Problems };
         }
 
+        _ = stack.ConnectSharedStateAsync(); // in the background: listening does not wait for Redis
         CheckAgents(app, stack, options);
         CheckBinding(app, options);
 
