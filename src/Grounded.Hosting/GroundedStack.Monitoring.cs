@@ -53,6 +53,6 @@ public sealed partial class GroundedStack
 
     /// <summary>Returns the alerting of <see cref="GroundedOptions.Alerts"/> over the store, logging undelivered notices to <paramref name="log"/>.</summary>
     public Monitoring.AlertCycle CreateAlerts(Microsoft.Extensions.Logging.ILogger? log = null) => new(
-        Options.Alerts, new Monitoring.AlertEvaluator(Hosting.Monitoring.MonitoringSources.Of(GetAccessAsync)),
+        Options.Alerts, new Monitoring.AlertEvaluator(Monitoring.Sources),
         async ct => await GetAccessAsync(ct).ConfigureAwait(false), new Monitoring.WebhookSender(_webhooks, _time), _time, log);
 }

@@ -10,6 +10,9 @@ namespace Grounded.Hosting.Monitoring;
 /// <param name="sources">Where the rows are read from.</param>
 public sealed class MonitoringSeriesBuilder(MonitoringSources sources)
 {
+    /// <summary>Gets where the rows are read from (the alert rules read the same sources).</summary>
+    public MonitoringSources Sources => sources;
+
     /// <summary>Returns the series of <paramref name="range"/>, of <paramref name="tenant"/> only unless it is null.</summary>
     public async Task<MonitoringSeries> BuildAsync(MonitoringRange range, string? tenant, CancellationToken cancellationToken)
     {
