@@ -7,10 +7,12 @@
 #   scripts/services.sh env      print export GROUNDED_TEST_POSTGRES=... and export GROUNDED_TEST_REDIS=... (eval "$(... env)")
 #   scripts/services.sh status   say what runs where; exit 1 when not running
 #   scripts/services.sh stop     stop both and remove the data directory
+#   scripts/services.sh down postgres|redis   stop one, keeping its data and port (an outage; start brings it back)
 #
 # The data directory is $GROUNDED_SERVICES_DIR, else /tmp/grounded-services (temporary: a start that finds neither
 # server running begins afresh, so data left by a killed run never gets in the way). Run as root, the servers
 # run as the unprivileged user "postgres". Authentication is "trust" on loopback only: for tests and one machine.
+# GROUNDED_REDIS_APPENDONLY=yes runs Redis with append-only persistence, so its counters survive a restart (the load rig's chaos).
 set -euo pipefail
 
 PG_MAJOR=15
@@ -125,7 +127,7 @@ start_postgres() {
 
 start_redis() {
   as_service_user redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --dir "$DIR" \
-    --pidfile "$DIR/redis.pid" --logfile "$DIR/redis.log" --save '' --appendonly no >/dev/null
+    --pidfile "$DIR/redis.pid" --logfile "$DIR/redis.log" --save '' --appendonly "${GROUNDED_REDIS_APPENDONLY:-no}" >/dev/null
   for _ in $(seq 50); do redis_running && return 0; sleep 0.1; done
   die "Redis did not start: $(tail -3 "$DIR/redis.log" 2>/dev/null)"
 }
@@ -164,6 +166,18 @@ cmd_stop() {
   say "stopped"
 }
 
+cmd_down() {
+  load_ports || die "services are not running (scripts/services.sh start)"
+  case "${1:-}" in
+    postgres) as_service_user "$PG_BIN/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null ;;
+    redis)
+      if redis_running; then kill "$(cat "$DIR/redis.pid")"; fi
+      for _ in $(seq 100); do redis_running || break; sleep 0.1; done ;;
+    *) die "usage: scripts/services.sh down postgres|redis" ;;
+  esac
+  say "$1 stopped, its data kept (scripts/services.sh start brings it back on the same port)"
+}
+
 cmd_status() {
   local ok=0
   if load_ports && pg_running; then say "PostgreSQL running on 127.0.0.1:$PG_PORT"; else say "PostgreSQL not running"; ok=1; fi
@@ -176,5 +190,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   env) print_env ;;
   status) cmd_status ;;
-  *) echo "usage: scripts/services.sh start|stop|env|status" >&2; exit 1 ;;
+  down) cmd_down "${2:-}" ;;
+  *) echo "usage: scripts/services.sh start|stop|env|status|down postgres|redis" >&2; exit 1 ;;
 esac

@@ -33,7 +33,7 @@ internal static class OpenAiWire
         return Sse.Json(completion);
     }
 
-    public static async Task StreamAsync(HttpContext http, Reply reply, UpstreamRequest request, string model)
+    public static async Task StreamAsync(HttpContext http, Reply reply, UpstreamRequest request, string model, TimeSpan tokenInterval = default)
     {
         Sse.Start(http.Response);
         if (reply.HasCalls)
@@ -59,6 +59,11 @@ internal static class OpenAiWire
                 {
                     await Sse.CutAsync(http).ConfigureAwait(false);
                     return;
+                }
+
+                if (i > 0 && tokenInterval > TimeSpan.Zero)
+                {
+                    await Task.Delay(tokenInterval, http.RequestAborted).ConfigureAwait(false);
                 }
 
                 var logprobs = request.Logprobs ? Logprobs([words[i]], request.TopLogprobs) : null;

@@ -41,6 +41,12 @@ public sealed class ScriptableUpstream : IAsyncDisposable
     /// <summary>Gets how many chat requests arrived.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>
+    /// Gets or sets the time between two tokens of an answer, as a model generates them: a stream sends a chunk per interval,
+    /// a whole answer comes after all its tokens (load rigs use it for realistic latency; zero by default).
+    /// </summary>
+    public TimeSpan TokenInterval { get; set; }
+
     /// <summary>Gets or sets whether request bodies are kept for <see cref="Bodies"/> (off for load tests, where they would pile up).</summary>
     public bool KeepBodies { get; set; } = true;
 
@@ -138,10 +144,15 @@ public sealed class ScriptableUpstream : IAsyncDisposable
             : new Reply(text, [], CutAfter: step is Step.CutStream c ? c.Tokens : -1);
         if (request.Stream)
         {
-            await (anthropic ? AnthropicWire.StreamAsync(http, reply) : OpenAiWire.StreamAsync(http, reply, request, Name)).ConfigureAwait(false);
+            await (anthropic ? AnthropicWire.StreamAsync(http, reply) : OpenAiWire.StreamAsync(http, reply, request, Name, TokenInterval)).ConfigureAwait(false);
         }
         else
         {
+            if (TokenInterval > TimeSpan.Zero)
+            {
+                await Task.Delay(TokenInterval * Sse.Words(reply.Text ?? string.Empty).Count, http.RequestAborted).ConfigureAwait(false);
+            }
+
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync(anthropic ? AnthropicWire.Message(reply) : OpenAiWire.Completion(reply, request, Name)).ConfigureAwait(false);
         }
