@@ -104,7 +104,8 @@ public sealed class KeyAuthenticator
     public async ValueTask<bool> HasKeysAsync(CancellationToken cancellationToken) =>
         _configHashes.Length > 0 || await StoreHasKeysAsync(cancellationToken).ConfigureAwait(false) == true;
 
-    /// <summary>Returns whether requests need a key: the config file names some, or the store holds any (asked at most once a second; if the store cannot be asked, yes).</summary>
+    /// <summary>Returns whether requests need a key: the config file names some, or the store holds any (asked at most once a second; while the store cannot be asked, its last answer).</summary>
+    /// <exception cref="Storage.StoreException">The store cannot be asked and has never answered.</exception>
     public async ValueTask<bool> KeysRequiredAsync(CancellationToken cancellationToken)
     {
         if (_configHashes.Length > 0)
@@ -119,7 +120,9 @@ public sealed class KeyAuthenticator
 
         if (await StoreHasKeysAsync(cancellationToken).ConfigureAwait(false) is not { } any)
         {
-            return true;
+            // The keys live in the store, so they cannot change while it is down: the last answer still holds. With none,
+            // the request fails as the store does (503), not as a missing key (401) that would send its caller looking for one.
+            return _anyKeys?.Any ?? throw new Storage.StoreException("cannot tell whether this server requires API keys: the store's keys cannot be read");
         }
 
         _anyKeys = (any, _time.GetTimestamp());

@@ -100,6 +100,12 @@ public sealed partial class IngestionPipeline
 
                 outcomes[(int)outcome]++;
             }
+            catch (Exception error) when (error is System.Data.Common.DbException { IsTransient: true } || error.InnerException is System.Data.Common.DbException { IsTransient: true })
+            {
+                // The store failing is not this file's fault, and every later file would fail the same way: stop, saying so.
+                // What was committed stays; the document being written was rolled back whole.
+                throw error as Storage.StoreException ?? new Storage.StoreException($"the store failed while ingesting {file.Source}: {error.Message.Split('\n')[0].Trim()}", error);
+            }
             catch (Exception error) when (error is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 failures.Add(new IngestFailure(file.Source, Describe(error)));

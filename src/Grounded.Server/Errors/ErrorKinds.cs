@@ -23,6 +23,7 @@ internal static class ErrorKinds
         InvalidRequestException or PromptVariableException => "bad_request",
         PromptNotFoundException => "not_found",
         StoreException => "store_unavailable",
+        System.Data.Common.DbException { IsTransient: true } => "store_unavailable",
         _ => OfStatus(status),
     };
 

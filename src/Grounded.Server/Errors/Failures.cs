@@ -21,6 +21,7 @@ internal static class Failures
         DocumentConflictException e => new ErrorDescription(409, e.Message, "invalid_request_error") { Code = "document_conflict" },
         DocumentReadException e => new ErrorDescription(422, $"cannot ingest {e.Message}", "invalid_request_error") { Code = "unreadable_document" },
         StoreException e => new ErrorDescription(503, $"the store cannot be used: {e.Message}", "server_error") { Code = "store_unavailable" },
+        System.Data.Common.DbException { IsTransient: true } e => new ErrorDescription(503, $"the store cannot be used: {e.Message.Split('\n')[0].Trim()}", "server_error") { Code = "store_unavailable", RetryAfter = TimeSpan.FromSeconds(1) },
         ModelNotInstalledException e => new ErrorDescription(503, e.Message, "server_error") { Code = "model_not_installed" },
         PromptNotFoundException e => new ErrorDescription(404, e.Message, "invalid_request_error") { Code = "prompt_not_found", Param = "prompt" },
         PromptVariableException e => new ErrorDescription(400, e.Message, "invalid_request_error") { Code = "prompt_variable_missing", Param = "prompt_variables" },
@@ -35,6 +36,7 @@ internal static class Failures
 
     /// <summary>Returns whether a failure is expected (a value the client is told about) rather than a bug to log as an error.</summary>
     public static bool IsExpected(Exception error) => error is GatewayException or BadHttpRequestException or DocumentReadException or DocumentConflictException or StoreException or ModelNotInstalledException
+        or System.Data.Common.DbException { IsTransient: true }
         or PromptNotFoundException or PromptVariableException or PromptRegistryException or PromptConflictException or Grounded.Hosting.Prompts.PromptSwitchException
         or Grounded.Agents.Definitions.AgentDefinitionException or Grounded.Agents.Loop.AgentRunConflictException || error.GetType() == typeof(ArgumentException);
 }

@@ -32,13 +32,34 @@ public sealed class KeyAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStoreNotCreatedYetHasNoKeysButOneThatCannotBeReadIsTakenToHaveSome()
+    public async Task AStoreNotCreatedYetHasNoKeysAndOneThatCannotBeReadFailsAsTheStoreNotAsAMissingKey()
     {
         var missing = new KeyAuthenticator([], _ => Task.FromException<IAccessStore>(new Storage.StoreException("no store yet") { NotCreated = true }), _time);
         var unreadable = new KeyAuthenticator([], _ => Task.FromException<IAccessStore>(new Storage.StoreException("connection refused")), _time);
 
         Assert.Equal(KeyAuthenticator.Anonymous, (await missing.AuthenticateAsync(null, default)).Identity);
-        Assert.StartsWith("Missing API key", (await unreadable.AuthenticateAsync(null, default)).Problem, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<Storage.StoreException>(async () => await unreadable.AuthenticateAsync(null, default));
+        Assert.Contains("cannot tell whether this server requires API keys", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhileTheStoreIsDownItsLastAnswerAboutKeysStillHoldsSinceNoKeyCanChangeMeanwhile()
+    {
+        var down = false;
+        var authenticator = new KeyAuthenticator([], _ => down ? Task.FromException<IAccessStore>(new Storage.StoreException("connection refused")) : Task.FromResult<IAccessStore>(_store), _time);
+        Assert.Equal(KeyAuthenticator.Anonymous, (await authenticator.AuthenticateAsync(null, default)).Identity);
+
+        down = true;
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(KeyAuthenticator.Anonymous, (await authenticator.AuthenticateAsync(null, default)).Identity);
+
+        down = false;
+        await _store.CreateAsync(new NewApiKey("acme", Role.Reader), default);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.StartsWith("Missing API key", (await authenticator.AuthenticateAsync(null, default)).Problem, StringComparison.Ordinal);
+        down = true;
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("Missing API key", (await authenticator.AuthenticateAsync(null, default)).Problem, StringComparison.Ordinal);
     }
 
     [Fact]

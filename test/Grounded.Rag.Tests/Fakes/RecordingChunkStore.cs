@@ -11,6 +11,9 @@ internal sealed class RecordingChunkStore(IChunkStore inner) : IChunkStore
 
     public int Writes { get; private set; }
 
+    /// <summary>Gets or sets after how many document writes the store "goes down": later ones throw a transient database error, as a lost connection does.</summary>
+    public int? DownAfterWrites { get; set; }
+
     public Task<DocumentInfo?> GetDocumentAsync(string documentId, CancellationToken cancellationToken)
     {
         Calls++;
@@ -26,6 +29,11 @@ internal sealed class RecordingChunkStore(IChunkStore inner) : IChunkStore
     public Task<IDocumentWriter> BeginDocumentAsync(DocumentInfo document, CancellationToken cancellationToken)
     {
         Calls++;
+        if (Writes >= DownAfterWrites)
+        {
+            throw new ConnectionLostException();
+        }
+
         Writes++;
         return inner.BeginDocumentAsync(document, cancellationToken);
     }
@@ -62,4 +70,10 @@ internal sealed class RecordingChunkStore(IChunkStore inner) : IChunkStore
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+}
+
+/// <summary>What a database driver throws when its connection is gone: transient, so worth trying again later.</summary>
+internal sealed class ConnectionLostException() : System.Data.Common.DbException("Failed to connect to 127.0.0.1:5432")
+{
+    public override bool IsTransient => true;
 }

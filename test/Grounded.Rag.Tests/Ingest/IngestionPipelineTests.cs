@@ -361,6 +361,19 @@ public sealed class IngestionPipelineTests : IAsyncLifetime, IDisposable
         Assert.Null(seen[^1].Current);
     }
 
+    [Fact]
+    public async Task AStoreThatGoesDownMidIngestStopsItWithAStoreErrorAndKeepsTheDocumentsAlreadyCommitted()
+    {
+        WriteCorpus();
+        var store = new RecordingChunkStore(_store) { DownAfterWrites = 1 };
+
+        var error = await Assert.ThrowsAsync<Grounded.Storage.StoreException>(() => new IngestionPipeline(store, _embedder, Chunker()).IngestAsync([Docs]));
+
+        Assert.StartsWith("the store failed while ingesting ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Failed to connect to 127.0.0.1:5432", error.Message, StringComparison.Ordinal);
+        Assert.Single(await _store.ListDocumentsAsync(CancellationToken.None));
+    }
+
     private IngestionPipeline Pipeline() => new(_store, _embedder, Chunker());
 
     private static TokenWindowChunker Chunker() => new(new ChunkingOptions { ChunkTokens = 64, OverlapTokens = 8 });
