@@ -61,6 +61,11 @@ internal static class OpenAiWire
                     return;
                 }
 
+                if (i > 0 && reply.PerToken > TimeSpan.Zero)
+                {
+                    await Task.Delay(reply.PerToken, http.RequestAborted).ConfigureAwait(false);
+                }
+
                 var logprobs = request.Logprobs ? Logprobs([words[i]], request.TopLogprobs) : null;
                 await ChunkAsync(http, model, Delta(i == 0, words[i], null), logprobs, null).ConfigureAwait(false);
             }

@@ -133,9 +133,14 @@ public sealed class ScriptableUpstream : IAsyncDisposable
                 break;
         }
 
-        var text = (step as Step.Ok)?.Text ?? $"[{Name}] echo: {request.LastUserText}";
+        var text = (step as Step.Ok)?.Text ?? (step as Step.SlowStream)?.Text ?? $"[{Name}] echo: {request.LastUserText}";
         var reply = step is Step.ToolCalls tools ? new Reply(null, tools.Calls, tools.Pieces)
-            : new Reply(text, [], CutAfter: step is Step.CutStream c ? c.Tokens : -1);
+            : new Reply(text, [], CutAfter: step is Step.CutStream c ? c.Tokens : -1, PerToken: (step as Step.SlowStream)?.PerToken ?? TimeSpan.Zero);
+        if (step is Step.SlowStream slow && !request.Stream)
+        {
+            await Task.Delay(slow.PerToken * Math.Max(0, Sse.Words(slow.Text).Count - 1), http.RequestAborted).ConfigureAwait(false);
+        }
+
         if (request.Stream)
         {
             await (anthropic ? AnthropicWire.StreamAsync(http, reply) : OpenAiWire.StreamAsync(http, reply, request, Name)).ConfigureAwait(false);
