@@ -19,6 +19,7 @@ internal sealed partial class GracefulShutdown(IHostApplicationLifetime lifetime
     private readonly CancellationTokenSource _deadline = new();
     private readonly CancellationTokenSource _hurry = new();
     private int _signals;
+    private int _disposed;
     private volatile bool _asked;
     private ITimer? _drainTimer;
 
@@ -33,7 +34,7 @@ internal sealed partial class GracefulShutdown(IHostApplicationLifetime lifetime
     public void RequestStop(bool signal)
     {
         _asked = true;
-        if (signal && Interlocked.Increment(ref _signals) > 1)
+        if (signal && Interlocked.Increment(ref _signals) > 1 && Volatile.Read(ref _disposed) == 0)
         {
             LogHurried(log);
             _hurry.Cancel();
@@ -65,7 +66,7 @@ internal sealed partial class GracefulShutdown(IHostApplicationLifetime lifetime
             LogDraining(log, shutdown.DrainTimeout.TotalSeconds);
         }
 
-        _drainTimer = time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), _deadline, shutdown.DrainTimeout, Timeout.InfiniteTimeSpan);
+        _drainTimer = time.CreateTimer(static state => ((GracefulShutdown)state!).EndDrain(), this, shutdown.DrainTimeout, Timeout.InfiniteTimeSpan);
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken)
@@ -88,10 +89,34 @@ internal sealed partial class GracefulShutdown(IHostApplicationLifetime lifetime
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _drainTimer?.Dispose();
         _deadline.Dispose();
         _hurry.Dispose();
     }
+
+    // On a timer's thread: nothing may escape (it would end the process).
+    private void EndDrain()
+    {
+        try
+        {
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                _deadline.Cancel();
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException or AggregateException)
+        {
+            LogDeadlineFailed(log, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the drain deadline's cancellation failed: {Message}")]
+    private static partial void LogDeadlineFailed(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "stopping: /readyz answers 503; requests are still served for {Seconds} s (server.shutdownDelay), then drained; signal again to stop now")]
     private static partial void LogStopping(ILogger logger, double seconds);
