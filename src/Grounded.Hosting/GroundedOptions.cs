@@ -73,6 +73,9 @@ public sealed record GroundedOptions
     /// <value>The default is the default rules and no webhooks.</value>
     public Monitoring.AlertsOptions Alerts { get; init; } = new();
 
+    /// <summary>Gets how <c>grounded serve</c> stops on SIGTERM or Ctrl+C (<c>server.shutdownDelay</c>, <c>server.drainTimeout</c>).</summary>
+    public ShutdownOptions Shutdown { get; init; } = new();
+
     /// <summary>
     /// Returns these options with what a host's command line says laid over them (the last word, over the file and the
     /// environment); a setting left null, or false, keeps its configured value.

@@ -52,7 +52,10 @@ public sealed partial class GroundedStack
     public Monitoring.MonitoringSeriesBuilder Monitoring { get; }
 
     /// <summary>Returns the alerting of <see cref="GroundedOptions.Alerts"/> over the store, logging undelivered notices to <paramref name="log"/>.</summary>
-    public Monitoring.AlertCycle CreateAlerts(Microsoft.Extensions.Logging.ILogger? log = null) => new(
-        Options.Alerts, new Monitoring.AlertEvaluator(Monitoring.Sources),
+    public Monitoring.AlertCycle CreateAlerts(Microsoft.Extensions.Logging.ILogger? log = null) => CreateAlerts(Options.Alerts, log);
+
+    /// <summary>Returns the alerting of <paramref name="alerts"/> (a server's reloaded <c>alerts:</c>) over the store, logging undelivered notices to <paramref name="log"/>.</summary>
+    public Monitoring.AlertCycle CreateAlerts(Monitoring.AlertsOptions alerts, Microsoft.Extensions.Logging.ILogger? log = null) => new(
+        alerts, new Monitoring.AlertEvaluator(Monitoring.Sources),
         async ct => await GetAccessAsync(ct).ConfigureAwait(false), new Monitoring.WebhookSender(_webhooks, _time), _time, log);
 }

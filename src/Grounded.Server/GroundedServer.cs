@@ -4,6 +4,7 @@ using Grounded.Hosting;
 using Grounded.Hosting.Config;
 using Grounded.Server.Endpoints;
 using Grounded.Server.Errors;
+using Grounded.Server.Lifecycle;
 using Grounded.Server.Requests;
 using Grounded.Server.WebApp;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -58,6 +59,7 @@ public static class GroundedServer
         builder.Services.AddSingleton<AnswerTelemetry>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<GroundedStack>().Monitoring);
         builder.Services.AddHostedService<Grounded.Server.Monitoring.AlertService>();
+        builder.Services.AddGracefulOperations();
         builder.Services.AddSingleton<SampledAnswerJudge>();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<GroundedOptions>((kestrel, options) =>
             kestrel.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
@@ -104,9 +106,11 @@ public static class GroundedServer
         CheckAgents(app, stack, options);
         CheckBinding(app, options);
 
-        // The request pipeline, outermost first: request context (id, headers, log line) → the web app's static files →
-        // routing → failures to HTTP → identity (the key becomes tenant, role, groups) → rate limits → the routes (roles checked per route).
+        // The request pipeline, outermost first: request context (id, headers, log line) → the shutdown's drain deadline →
+        // the web app's static files → routing → failures to HTTP → identity (the key becomes tenant, role, groups) → rate
+        // limits → the routes (roles checked per route).
         app.UseMiddleware<RequestContextMiddleware>();
+        app.UseMiddleware<DrainMiddleware>();
         app.UseWebApp();
         app.UseRouting();
         app.UseMiddleware<ErrorMiddleware>();

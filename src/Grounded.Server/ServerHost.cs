@@ -6,7 +6,7 @@ namespace Grounded.Server;
 /// </summary>
 public static class ServerHost
 {
-    /// <summary>Runs the server until <paramref name="cancellationToken"/> fires, Ctrl+C or SIGTERM.</summary>
+    /// <summary>Runs the server until <paramref name="cancellationToken"/> fires, Ctrl+C or SIGTERM, then stops it gracefully (<c>server.shutdownDelay</c>, <c>server.drainTimeout</c>).</summary>
     /// <param name="options">What to serve and where.</param>
     /// <param name="listening">Called once with the addresses listened on, after the server has started.</param>
     /// <param name="cancellationToken">Stops the server.</param>
@@ -27,7 +27,12 @@ public static class ServerHost
             }
 
             listening?.Invoke([.. app.Urls]);
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            // The token asks from outside, as a signal does: readiness fails, then the delay and the drain (GracefulShutdown).
+            var shutdown = app.Services.GetRequiredService<Lifecycle.GracefulShutdown>();
+            using (cancellationToken.Register(() => shutdown.RequestStop(signal: false)))
+            {
+                await app.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 }

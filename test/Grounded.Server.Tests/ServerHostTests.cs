@@ -57,6 +57,7 @@ public sealed class ServerHostTests : IDisposable
                 model: m
                 contextWindow: 1000
                 maxOutputTokens: 100
+            server: { shutdownDelay: 0s }
             """);
         var options = Hosting.Config.GroundedConfig.Load(config, new Dictionary<string, string?>());
         return new ServeOptions(options with { Rag = options.Rag with { Store = Path.Combine(_dir, "store") } }, url);

@@ -63,6 +63,11 @@ internal static class AnthropicWire
                     return;
                 }
 
+                if (i > 0 && reply.PerToken > TimeSpan.Zero)
+                {
+                    await Task.Delay(reply.PerToken, http.RequestAborted).ConfigureAwait(false);
+                }
+
                 await BlockDeltaAsync(response, 0, new JsonObject { ["type"] = "text_delta", ["text"] = words[i] }).ConfigureAwait(false);
             }
 

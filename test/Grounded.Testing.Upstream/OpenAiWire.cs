@@ -33,7 +33,7 @@ internal static class OpenAiWire
         return Sse.Json(completion);
     }
 
-    public static async Task StreamAsync(HttpContext http, Reply reply, UpstreamRequest request, string model, TimeSpan tokenInterval = default)
+    public static async Task StreamAsync(HttpContext http, Reply reply, UpstreamRequest request, string model)
     {
         Sse.Start(http.Response);
         if (reply.HasCalls)
@@ -61,9 +61,9 @@ internal static class OpenAiWire
                     return;
                 }
 
-                if (i > 0 && tokenInterval > TimeSpan.Zero)
+                if (i > 0 && reply.PerToken > TimeSpan.Zero)
                 {
-                    await Task.Delay(tokenInterval, http.RequestAborted).ConfigureAwait(false);
+                    await Task.Delay(reply.PerToken, http.RequestAborted).ConfigureAwait(false);
                 }
 
                 var logprobs = request.Logprobs ? Logprobs([words[i]], request.TopLogprobs) : null;

@@ -139,18 +139,18 @@ public sealed class ScriptableUpstream : IAsyncDisposable
                 break;
         }
 
-        var text = (step as Step.Ok)?.Text ?? $"[{Name}] echo: {request.LastUserText}";
+        var text = (step as Step.Ok)?.Text ?? (step as Step.SlowStream)?.Text ?? $"[{Name}] echo: {request.LastUserText}";
         var reply = step is Step.ToolCalls tools ? new Reply(null, tools.Calls, tools.Pieces)
-            : new Reply(text, [], CutAfter: step is Step.CutStream c ? c.Tokens : -1);
+            : new Reply(text, [], CutAfter: step is Step.CutStream c ? c.Tokens : -1, PerToken: (step as Step.SlowStream)?.PerToken ?? TokenInterval);
         if (request.Stream)
         {
-            await (anthropic ? AnthropicWire.StreamAsync(http, reply) : OpenAiWire.StreamAsync(http, reply, request, Name, TokenInterval)).ConfigureAwait(false);
+            await (anthropic ? AnthropicWire.StreamAsync(http, reply) : OpenAiWire.StreamAsync(http, reply, request, Name)).ConfigureAwait(false);
         }
         else
         {
-            if (TokenInterval > TimeSpan.Zero)
+            if (reply.PerToken > TimeSpan.Zero && reply.Text is not null)
             {
-                await Task.Delay(TokenInterval * Sse.Words(reply.Text ?? string.Empty).Count, http.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(reply.PerToken * Math.Max(0, Sse.Words(reply.Text).Count - 1), http.RequestAborted).ConfigureAwait(false); // a whole answer comes once its last token is made
             }
 
             http.Response.ContentType = "application/json";

@@ -18,6 +18,9 @@ public abstract record Step
     /// <summary>Answers 200 with a body that is not JSON.</summary>
     public sealed record Malformed : Step;
 
+    /// <summary>Streams <paramref name="Text"/>'s words one every <paramref name="PerToken"/> (a long answer in flight); answers whole after the same time when not streaming.</summary>
+    public sealed record SlowStream(string Text, TimeSpan PerToken) : Step;
+
     /// <summary>Streams <paramref name="Tokens"/> tokens, then drops the connection without finishing.</summary>
     public sealed record CutStream(int Tokens = 1) : Step;
 

@@ -27,8 +27,9 @@ public static class StepJson
             "hang" => new Step.Hang(),
             "malformed" => new Step.Malformed(),
             "cutStream" => new Step.CutStream(Int(step, "tokens") ?? 1),
+            "slowStream" => new Step.SlowStream(String(step, "text") ?? throw new FormatException("a slowStream step needs a \"text\""), TimeSpan.FromMilliseconds(Int(step, "perTokenMs") ?? 0)),
             "toolCalls" => new Step.ToolCalls(Calls(step), Int(step, "pieces") ?? 3),
-            var other => throw new FormatException($"unknown step kind '{other}': ok, fail, hang, malformed, cutStream or toolCalls"),
+            var other => throw new FormatException($"unknown step kind '{other}': ok, fail, hang, malformed, cutStream, slowStream or toolCalls"),
         };
     }
 

@@ -26,7 +26,7 @@ public sealed class KeyAuthenticator
     private static readonly TimeSpan AnyKeysLifetime = TimeSpan.FromSeconds(1);
     private const int MaxRemembered = 10_000;
 
-    private readonly byte[][] _configHashes;
+    private volatile byte[][] _configHashes;
     private readonly Func<CancellationToken, Task<IAccessStore>> _store;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
@@ -98,6 +98,13 @@ public sealed class KeyAuthenticator
         }
 
         _anyKeys = null;
+    }
+
+    /// <summary>Replaces the config file's key hashes (a reloaded <c>auth.keys</c>): the next request is checked against them.</summary>
+    public void ReplaceConfigKeys(IReadOnlyList<string> configKeyHashes)
+    {
+        ArgumentNullException.ThrowIfNull(configKeyHashes);
+        _configHashes = [.. configKeyHashes.Select(Convert.FromHexString)];
     }
 
     /// <summary>Returns whether the config file names keys or the store can be read and holds some (for start-up checks: an unreadable store counts as none).</summary>
@@ -225,14 +232,15 @@ public sealed class KeyAuthenticator
 
     private bool IsConfigKey(string token)
     {
-        if (_configHashes.Length == 0)
+        var hashes = _configHashes;
+        if (hashes.Length == 0)
         {
             return false;
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
         var ok = false;
-        foreach (var candidate in _configHashes)
+        foreach (var candidate in hashes)
         {
             ok |= CryptographicOperations.FixedTimeEquals(hash, candidate);
         }

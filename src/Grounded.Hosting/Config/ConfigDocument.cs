@@ -149,6 +149,8 @@ internal sealed class ServerDocument
     public long? MaxRequestBodyBytes { get; set; }
     public long? MaxUploadBytes { get; set; }
     public bool? LogPrompts { get; set; }
+    public string? ShutdownDelay { get; set; }
+    public string? DrainTimeout { get; set; }
 }
 
 internal sealed class RedisDocument

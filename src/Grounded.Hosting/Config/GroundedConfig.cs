@@ -30,16 +30,30 @@ public static class GroundedConfig
             return Parse(string.Empty, environment, "configuration") with { ConfigFile = null };
         }
 
+        return Read(path, environment).Options;
+    }
+
+    /// <summary>
+    /// Reads and validates the file at <paramref name="path"/> with the environment's overrides, keeping what each setting
+    /// says so that a later reading can be compared (<see cref="ConfigReading.ChangedIn"/>); throws <see cref="ConfigException"/> listing every problem.
+    /// </summary>
+    public static ConfigReading Read(string path, IDictionary<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
             throw new ConfigException($"config file not found: {path}");
         }
 
-        return Parse(File.ReadAllText(path), environment, path) with { ConfigFile = path };
+        var (document, options) = ParseDocument(File.ReadAllText(path), environment ?? ReadEnvironment(), path);
+        return new ConfigReading(options with { ConfigFile = path }, ConfigReading.Settings(document));
     }
 
     /// <summary>Parses and validates YAML text; throws <see cref="ConfigException"/> listing every problem.</summary>
-    public static GroundedOptions Parse(string yaml, IDictionary<string, string?>? environment = null, string source = "config")
+    public static GroundedOptions Parse(string yaml, IDictionary<string, string?>? environment = null, string source = "config") =>
+        ParseDocument(yaml, environment, source).Options;
+
+    private static (ConfigDocument Document, GroundedOptions Options) ParseDocument(string yaml, IDictionary<string, string?>? environment, string source)
     {
         ConfigDocument document;
         try
@@ -83,6 +97,7 @@ public static class GroundedConfig
         var agents = AgentsConfig.Validate(document.Agents, environment, problems);
         var (feedback, monitoring) = MonitoringConfig.Validate(document, problems);
         var alerts = AlertsConfig.Validate(document.Alerts, problems);
+        var shutdown = ShutdownConfig.Validate(document.Server, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException($"{source} is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
@@ -91,7 +106,7 @@ public static class GroundedConfig
             };
         }
 
-        return new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, AgentsDirectory = agents, QueryLog = document.Evaluation.QueryLog ?? true, Feedback = feedback, Monitoring = monitoring, Alerts = alerts };
+        return (document, new GroundedOptions { Rag = rag with { Grounding = grounding, RetrievalGuards = retrievalGuards }, GroundingJudge = judge, Gateway = gateway!, TopK = topK, AskModel = model, Redis = redis, OnRedisFailure = onFailure, Cache = cache, Budgets = budgets, Guards = guards, Prompts = prompts, AgentsDirectory = agents, QueryLog = document.Evaluation.QueryLog ?? true, Feedback = feedback, Monitoring = monitoring, Alerts = alerts, Shutdown = shutdown });
     }
 
     private static Dictionary<string, string?> ReadEnvironment() =>

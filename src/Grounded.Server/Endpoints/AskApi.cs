@@ -3,6 +3,7 @@ using Grounded.Answers;
 using Grounded.Hosting;
 using Grounded.Hosting.Ask;
 using Grounded.Server.Errors;
+using Grounded.Server.Lifecycle;
 using Grounded.Server.OpenAi;
 using Grounded.Server.Requests;
 
@@ -63,6 +64,12 @@ internal static class AskApi
                 any = await updates.MoveNextAsync();
             }
         }
+        catch (Exception) when (ShutdownCut.Ended(http))
+        {
+            http.Features.Set(new RequestError("shutting_down"));
+            await SseWriter.WriteAsync(http.Response, new { type = "error", code = ShutdownCut.Code, message = ShutdownCut.Error().Message }, ShutdownCut.ClientToken(http), web: true);
+            return;
+        }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             http.Features.Set(new RequestError(ErrorKinds.Of(e, 500))); // the status is out already: the metric still counts it
@@ -70,6 +77,6 @@ internal static class AskApi
             return;
         }
 
-        await SseWriter.DoneAsync(http.Response, ct);
+        await SseWriter.DoneAsync(http.Response, ShutdownCut.ClientToken(http)); // the answer is all in: its end is written, deadline or not
     }
 }

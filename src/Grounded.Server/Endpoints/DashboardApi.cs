@@ -4,6 +4,7 @@ using Grounded.Hosting;
 using Grounded.Hosting.Access;
 using Grounded.Hosting.Monitoring;
 using Grounded.Server.Errors;
+using Grounded.Server.Lifecycle;
 using Grounded.Server.Requests;
 
 namespace Grounded.Server.Endpoints;
@@ -26,7 +27,7 @@ internal static class DashboardApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, GroundedStack stack, MonitoringSeriesBuilder series, TimeProvider time, string? since, string? bucket)
+    private static async Task<IResult> GetAsync(HttpContext http, GroundedStack stack, RunningConfig running, MonitoringSeriesBuilder series, TimeProvider time, string? since, string? bucket)
     {
         if (MonitoringRange.TryParse(since, bucket, time.GetUtcNow(), out var problem) is not { } range)
         {
@@ -36,7 +37,7 @@ internal static class DashboardApi
         var caller = http.Caller();
         var tenant = caller.KeyId == KeyAuthenticator.Anonymous.KeyId ? null : caller.Tenant;
         var data = await series.BuildAsync(range, tenant, http.RequestAborted);
-        var alerts = caller.IsOperator ? await stack.CreateAlerts().ReadAsync(http.RequestAborted) : [];
+        var alerts = caller.IsOperator ? await stack.CreateAlerts(running.Current.Alerts).ReadAsync(http.RequestAborted) : [];
         return Results.Json(new
         {
             since = range.Since,

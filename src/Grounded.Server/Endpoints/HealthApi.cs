@@ -1,17 +1,24 @@
 using Grounded.Gateway.Resilience;
 using Grounded.Hosting;
 using Grounded.Server.Errors;
+using Grounded.Server.Lifecycle;
 
 namespace Grounded.Server.Endpoints;
 
-/// <summary><c>/healthz</c> (the process is up) and <c>/readyz</c> (the store opens and, when models are configured, at least one model's circuit is not open).</summary>
+/// <summary><c>/healthz</c> (the process is up) and <c>/readyz</c> (the server is not stopping, the store opens and, when models are configured, at least one model's circuit is not open).</summary>
 internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithTags("Health").WithSummary("Liveness");
-        app.MapGet("/readyz", async (GroundedStack stack, CancellationToken ct) =>
+        app.MapGet("/readyz", async (GroundedStack stack, GracefulShutdown shutdown, CancellationToken ct) =>
         {
+            if (shutdown.IsStopping)
+            {
+                // Load balancers take the replica out now, while it still serves (server.shutdownDelay).
+                return Results.Json(new { status = "stopping" }, statusCode: 503);
+            }
+
             var gateway = stack.Gateway;
             var circuits = gateway.Options.Models.ToDictionary(m => m.Name, m => gateway.Circuit(m.Name).ToString().ToLowerInvariant());
             var rag = await stack.GetRagAsync(ct); // a store that cannot be opened is a 503 (the error middleware says why)

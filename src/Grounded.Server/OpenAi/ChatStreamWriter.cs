@@ -2,6 +2,7 @@ using System.Text.Json;
 using Grounded.Gateway.Context;
 using Grounded.Gateway.Providers;
 using Grounded.Server.Errors;
+using Grounded.Server.Lifecycle;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Server.OpenAi;
@@ -40,6 +41,12 @@ internal sealed class ChatStreamWriter(HttpContext http, string id, long created
                 any = await stream.MoveNextAsync();
             }
         }
+        catch (Exception) when (ShutdownCut.Ended(http))
+        {
+            http.Features.Set(new RequestError("shutting_down"));
+            await SseWriter.WriteAsync(http.Response, ErrorWriter.Body(ShutdownCut.Error()), ShutdownCut.ClientToken(http));
+            return;
+        }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             http.Features.Set(new RequestError(ErrorKinds.Of(e, 500))); // the status is out already: the metric still counts it
@@ -48,6 +55,8 @@ internal sealed class ChatStreamWriter(HttpContext http, string id, long created
             return;
         }
 
+        // The answer is all in: its end is written even if the drain deadline passes meanwhile.
+        ct = ShutdownCut.ClientToken(http);
         await WriteChunkAsync(new WireDelta { Role = _roleSent ? null : "assistant" }, finish ?? (_calls > 0 ? "tool_calls" : "stop"), null, ct);
         if (includeUsage)
         {

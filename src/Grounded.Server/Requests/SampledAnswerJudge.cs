@@ -3,6 +3,7 @@ using Grounded.Answers;
 using Grounded.Evaluation.Answers;
 using Grounded.Hosting;
 using Grounded.Prompts;
+using Grounded.Server.Lifecycle;
 using Microsoft.Extensions.AI;
 
 namespace Grounded.Server.Requests;
@@ -22,22 +23,24 @@ internal sealed class SampledAnswerJudge : IAsyncDisposable
     private readonly Channel<GroundedAnswer> _queue = Channel.CreateBounded<GroundedAnswer>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly GroundedStack _stack;
     private readonly AnswerTelemetry _telemetry;
+    private readonly RunningConfig _running;
     private readonly string? _model;
-    private readonly double _rate;
     private readonly Task[] _loops;
 
-    public SampledAnswerJudge(GroundedStack stack, AnswerTelemetry telemetry)
+    // With a judge model the loops run even at rate 0 (idle, on an empty queue): a reloaded rate takes effect at once.
+    public SampledAnswerJudge(GroundedStack stack, AnswerTelemetry telemetry, RunningConfig running)
     {
         _stack = stack;
         _telemetry = telemetry;
-        (_model, _rate) = (stack.Options.Monitoring.JudgeModel, stack.Options.Monitoring.JudgeSampleRate);
-        _loops = _model is null || _rate <= 0 ? [] : [.. Enumerable.Range(0, Concurrency).Select(_ => Task.Run(JudgeLoopAsync))];
+        _running = running;
+        _model = stack.Options.Monitoring.JudgeModel;
+        _loops = _model is null ? [] : [.. Enumerable.Range(0, Concurrency).Select(_ => Task.Run(JudgeLoopAsync))];
     }
 
     /// <summary>Queues <paramref name="answer"/> for the judge when it falls in the sample (abstentions are not judged); never waits.</summary>
     public void Offer(GroundedAnswer answer)
     {
-        if (_loops.Length > 0 && !answer.Abstained && Random.Shared.NextDouble() < _rate)
+        if (_loops.Length > 0 && !answer.Abstained && Random.Shared.NextDouble() < _running.Current.Monitoring.JudgeSampleRate)
         {
             _queue.Writer.TryWrite(answer);
         }

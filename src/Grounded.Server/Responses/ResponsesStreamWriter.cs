@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Grounded.Gateway.Context;
 using Grounded.Gateway.Providers;
 using Grounded.Server.Errors;
+using Grounded.Server.Lifecycle;
 using Grounded.Server.OpenAi;
 using Microsoft.Extensions.AI;
 
@@ -46,6 +47,13 @@ internal sealed class ResponsesStreamWriter(HttpContext http, ResponseObject res
             }
 
             await CloseAsync();
+        }
+        catch (Exception) when (ShutdownCut.Ended(http))
+        {
+            http.Features.Set(new RequestError("shutting_down"));
+            var error = ShutdownCut.Error();
+            await EventAsync("error", new JsonObject { ["code"] = error.Code, ["message"] = error.Message, ["param"] = null });
+            return;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -166,7 +174,8 @@ internal sealed class ResponsesStreamWriter(HttpContext http, ResponseObject res
             ordered[key] = value;
         }
 
-        return SseWriter.WriteEventAsync(http.Response, type, ordered, http.RequestAborted);
+        // The client's token: the end of a response that is all in, or the drain deadline's error event, is still written.
+        return SseWriter.WriteEventAsync(http.Response, type, ordered, ShutdownCut.ClientToken(http));
     }
 
     private sealed record Open(string Kind, string Id, int CallIndex)

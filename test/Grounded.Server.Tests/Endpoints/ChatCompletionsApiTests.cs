@@ -100,6 +100,22 @@ public sealed class ChatCompletionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUpstreamThatDiesMidStreamEndsTheStreamWithAnErrorEventAndNoDone()
+    {
+        _upstream.Then(new Step.CutStream(Tokens: 2));
+        using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/v1/chat/completions", Json("""{"model":"small","stream":true,"messages":[{"role":"user","content":"one two three four"}]}"""));
+        var events = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(events, e => e.Contains("\"content\":\"[small]\"", StringComparison.Ordinal));
+        Assert.True(JsonDocument.Parse(events[^1]["data: ".Length..]).RootElement.TryGetProperty("error", out _), $"the last event is not an error: {events[^1]}");
+        Assert.DoesNotContain(events, e => e.Contains("[DONE]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WithKeysConfiguredAWrongKeyGetsABare401()
     {
         using var factory = Factory(auth: "auth: { keys: [s3cret] }");
