@@ -85,6 +85,15 @@ internal sealed class LoadRun(Cluster cluster, HttpClient client, Action<string>
         };
     }
 
+    /// <summary>CPU seconds per second each part uses with no traffic at all (timers, pools, PostgreSQL's background workers).</summary>
+    public async Task<Dictionary<string, double>> IdleCpuAsync(TimeSpan duration)
+    {
+        var before = Cpu();
+        await Task.Delay(duration);
+        var after = Cpu();
+        return after.ToDictionary(p => p.Key, p => (p.Value - before[p.Key]) / duration.TotalSeconds);
+    }
+
     private static Planned Plan(Mix mix)
     {
         var (kind, warm, unique) = mix.Next();

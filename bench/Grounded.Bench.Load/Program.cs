@@ -2,7 +2,7 @@
 // Redis, scripted providers with a model's latency, and an open-loop generator with the production mix.
 // Run it through bench/load/run.sh, chaos.sh or soak.sh, which start the services and build the CLI first.
 //   load  --replicas N --rate R --seconds S [--hit-rate 0.3] [--warmup 10] [--ramp 20,40,60 (rates, one phase each)]
-//         [--mix chat=30,chat-stream=25,ask-model=15,ask=10,embeddings=19,upload=1] [--json]
+//         [--mix chat=30,chat-stream=25,ask-model=15,ask=10,embeddings=19,upload=1] [--per-kind (each kind alone at --rate)] [--json]
 //   chaos [--json] [--only fault,fault]
 //   soak  --replicas N --rate R --minutes M [--sample-seconds 30] [--json]
 // Common: --cli PATH/grounded.dll (default src/Grounded.Cli/bin/Release/net10.0/grounded.dll), --keep (keep the database and work directory)
@@ -52,7 +52,30 @@ try
             await run.WarmCacheAsync();
             var warmup = TimeSpan.FromSeconds(a.GetInt("warmup", 10));
             var weights = a.Get("mix") is { } m ? Grounded.Bench.Load.Traffic.Mix.ParseWeights(m) : null;
-            if (a.Get("ramp") is { } ramp)
+            if (a.Has("per-kind"))
+            {
+                // One phase per kind alone, no cache hits: what each costs, in CPU per request of each part of the system.
+                var perKind = new JsonObject();
+                var idle = await run.IdleCpuAsync(TimeSpan.FromSeconds(10));
+                perKind["idleCpuMsPerSecond"] = new JsonObject(idle.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Math.Round(p.Value * 1000, 1))));
+                var perKindRate = a.GetInt("rate", 5);
+                foreach (var kind in Enum.GetValues<Grounded.Bench.Load.Traffic.Kind>())
+                {
+                    var phase = await run.RunAsync(perKindRate, TimeSpan.FromSeconds(a.GetInt("seconds", 20)), 0, TimeSpan.FromSeconds(3), new Dictionary<Grounded.Bench.Load.Traffic.Kind, int> { [kind] = 1 });
+                    Say($"{Grounded.Bench.Load.Traffic.Summary.Name(kind)}: {Line(phase)}");
+                    perKind[Grounded.Bench.Load.Traffic.Summary.Name(kind)] = new JsonObject
+                    {
+                        ["achievedRps"] = phase["achievedRps"]!.DeepClone(), ["p50Ms"] = phase["p50Ms"]!.DeepClone(), ["p99Ms"] = phase["p99Ms"]!.DeepClone(),
+                        ["errors"] = phase["errors"]!.DeepClone(), ["cpuMsPerRequest"] = phase["cpuMsPerRequest"]!.DeepClone(),
+                        // What the request itself costs: the phase's CPU per request less what the same time costs idle.
+                        ["marginalCpuMsPerRequest"] = new JsonObject(idle.Select(p => KeyValuePair.Create(p.Key,
+                            (JsonNode?)Math.Round(phase["cpuMsPerRequest"]![p.Key]!.GetValue<double>() - p.Value * 1000 / perKindRate, 1)))),
+                    };
+                }
+
+                result = perKind;
+            }
+            else if (a.Get("ramp") is { } ramp)
             {
                 var phases = new JsonArray();
                 foreach (var step in ramp.Split(',').Select(int.Parse))

@@ -13,7 +13,7 @@ internal sealed class ChaosRun(string repository, string cli, HttpClient client,
 {
     public static readonly RigOptions Options = new()
     {
-        ExtraConfig = RedisRestart.Config,
+        ExtraConfig = RedisRestart.Config + "\nserver: { shutdownDelay: 5s, drainTimeout: 20s }\n",
     };
 
     public async Task<JsonNode> RunAsync(IReadOnlyCollection<string> only)
@@ -27,6 +27,7 @@ internal sealed class ChaosRun(string repository, string cli, HttpClient client,
 
         await using var cluster = await Cluster.StartAsync(repository, cli, 2, Options, say);
         var context = new ChaosContext(cluster, client, Options, say);
+        await WarmAsync(cluster);
         var results = new JsonArray();
         foreach (var fault in faults.Where(f => only.Count == 0 || only.Contains(f.Name)))
         {
@@ -54,5 +55,21 @@ internal sealed class ChaosRun(string repository, string cli, HttpClient client,
         }
 
         return results;
+    }
+
+    // One request of each kind to each replica first: the first question loads the reranker and answer models, the first
+    // requests compile the code; a fault's load should not pay for that.
+    private async Task WarmAsync(Cluster cluster)
+    {
+        say("warming each replica with one request of each kind");
+        foreach (var replica in cluster.Replicas)
+        {
+            foreach (var kind in Enum.GetValues<Traffic.Kind>())
+            {
+                using var request = Traffic.Mix.Build(replica.Url, kind, null, DateTime.UtcNow.Ticks);
+                using var response = await client.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+            }
+        }
     }
 }

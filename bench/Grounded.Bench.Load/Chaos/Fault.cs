@@ -43,6 +43,7 @@ internal sealed record ChaosContext(Cluster Cluster, HttpClient Client, RigOptio
     public async Task SettleAsync(TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;
+        var last = string.Empty;
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (DateTime.UtcNow < deadline)
         {
@@ -55,10 +56,12 @@ internal sealed record ChaosContext(Cluster Cluster, HttpClient Client, RigOptio
                     using var call = Mix.JsonPost(replica.Url, "/v1/chat/completions", Mix.Chat($"settle {DateTime.UtcNow.Ticks}", stream: false));
                     using var _ = await probe.SendAsync(call);
                     var body = await probe.GetStringAsync(new Uri(replica.Url, "/readyz"));
+                    last = $"replica {replica.Index}: {body}";
                     settled &= JsonNode.Parse(body)?["circuits"]?.AsObject().All(c => c.Value?.GetValue<string>() == "closed") == true;
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    last = $"replica {replica.Index}: {e.Message}";
                     settled = false;
                 }
             }
@@ -71,7 +74,7 @@ internal sealed record ChaosContext(Cluster Cluster, HttpClient Client, RigOptio
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"the replicas did not settle (ready, circuits closed) within {within.TotalSeconds:0} s");
+        throw new TimeoutException($"the replicas did not settle (ready, circuits closed) within {within.TotalSeconds:0} s; last: {last}");
     }
 
     /// <summary>Errors by kind, each with the request kinds it hit and the first response's words (what the client was told).</summary>

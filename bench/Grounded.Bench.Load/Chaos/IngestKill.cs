@@ -17,7 +17,7 @@ internal sealed class IngestKill : Fault
 
     public override string Name => "ingest-killed";
 
-    public override string Expected => $"grounded ingest of {Files} files killed (SIGKILL) part-way: the store reopens consistent (no document without its chunks, no chunk without vectors), a second ingest completes it, and HNSW searches match the exact scan (the ANN index caught up)";
+    public override string Expected => $"grounded ingest of {Files} files killed (SIGKILL) part-way: the store reopens consistent (no document without its chunks, no chunk without vectors), a second ingest completes it, and HNSW searches agree with the exact scan (at least 80% of the top 5) and find what was written after the kill (the ANN index caught up)";
 
     public override async Task<(string Observed, bool Passed)> RunAsync(ChaosContext context)
     {
@@ -60,14 +60,15 @@ internal sealed class IngestKill : Fault
         await File.WriteAllTextAsync(ann, "rag: { ann: { enabled: true, minVectors: 50 } }\n");
         await File.WriteAllTextAsync(exact, "rag: { ann: { enabled: false } }\n");
         var killedAt = await KillPartWayAsync(cluster, corpus, store, () => SqliteCountAsync(store), ann);
-        var afterKill = await CompareAsync(cluster, store, ann, exact);
+        var afterKill = await CompareAsync(cluster, store, ann, exact, killedAt);
         var again = await RunAsync(cluster, ["ingest", corpus, "--json"], store, ann);
-        var afterIngest = await CompareAsync(cluster, store, ann, exact);
+        var afterIngest = await CompareAsync(cluster, store, ann, exact, killedAt);
         var documents = await SqliteCountAsync(store);
-        var indexFiles = Directory.GetFiles(store, "ann-*.usearch").Length;
-        var observed = $"killed with {killedAt} documents committed; after the kill {afterKill.Same} of {afterKill.Queries} HNSW searches matched the exact scan; " +
-            $"second ingest exit {again}: {documents} documents, {afterIngest.Same} of {afterIngest.Queries} matched; {indexFiles} index file(s)";
-        return (observed, killedAt is > 0 and < Files && afterKill.Same == afterKill.Queries && again == 0 && documents == Files && afterIngest.Same == afterIngest.Queries && indexFiles >= 1);
+        var observed = $"killed with {killedAt} documents committed; after the kill HNSW searches found {afterKill.Overlap:P0} of the exact top 5; " +
+            $"second ingest exit {again}: {documents} documents, HNSW searches found {afterIngest.Overlap:P0} of the exact top 5, {afterIngest.FromNew} of their {Queries.Length * 5} results from documents written after the kill";
+        // The index is approximate: it must agree with the exact scan as it does on any store (at least 80% of the top 5), and
+        // hold what the second ingest wrote.
+        return (observed, killedAt is > 0 and < Files && afterKill.Overlap >= 0.8 && again == 0 && documents == Files && afterIngest.Overlap >= 0.8 && afterIngest.FromNew > 0);
     }
 
     /// <summary>Starts the ingest, waits until at least a fifth of the files are committed, and kills it; returns how many were committed then.</summary>
@@ -118,27 +119,32 @@ internal sealed class IngestKill : Fault
 
     private static readonly string[] Queries = ["retry backoff provider", "budget tenant replica", "vector index chunk", "stream token latency", "citation evidence answer"];
 
-    private static async Task<(int Same, int Queries)> CompareAsync(Cluster cluster, string store, string ann, string exact)
+    /// <summary>
+    /// Searches through the HNSW index and by the exact scan: returns their mean top-5 overlap and how many of the index's
+    /// results come from documents numbered <paramref name="newFrom"/> or later (written after the kill: the index holds them).
+    /// </summary>
+    private static async Task<(double Overlap, int FromNew)> CompareAsync(Cluster cluster, string store, string ann, string exact, long newFrom)
     {
-        var same = 0;
+        var (overlap, fromNew) = (0.0, 0);
         foreach (var query in Queries)
         {
             var a = await SearchAsync(cluster, store, ann, query);
             var b = await SearchAsync(cluster, store, exact, query);
-            same += a.Count > 0 && a.SequenceEqual(b) ? 1 : 0;
+            overlap += b.Count == 0 ? 0 : a.Select(r => r.Chunk).Intersect(b.Select(r => r.Chunk)).Count() / (double)b.Count;
+            fromNew += a.Count(r => int.TryParse(Path.GetFileNameWithoutExtension(r.Source).Replace("note-", "", StringComparison.Ordinal), out var n) && n >= newFrom);
         }
 
-        return (same, Queries.Length);
+        return (overlap / Queries.Length, fromNew);
     }
 
-    private static async Task<List<string>> SearchAsync(Cluster cluster, string store, string config, string query)
+    private static async Task<List<(string Chunk, string Source)>> SearchAsync(Cluster cluster, string store, string config, string query)
     {
         using var process = cluster.StartCli(["search", query, "--mode", "dense", "--top-k", "5", "--json"], store, config);
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         var root = JsonNode.Parse(output);
         var results = root as JsonArray ?? root?["results"]?.AsArray() ?? [];
-        return [.. results.Select(r => r?["chunkId"]?.GetValue<string>() ?? string.Empty)];
+        return [.. results.Select(r => (r?["chunkId"]?.GetValue<string>() ?? string.Empty, r?["source"]?.GetValue<string>() ?? string.Empty))];
     }
 
     private static async Task<int> RunAsync(Cluster cluster, string[] arguments, string store, string config)

@@ -26,7 +26,7 @@ internal sealed class ReplicaCrash : Fault
 
         var streams = new List<Task<Outcome>>();
         double killedAt = 0;
-        var outcomes = await context.UnderLoadAsync(10, TimeSpan.FromSeconds(10), ChaosContext.Uncached(Kind.Chat, Kind.Embeddings, Kind.Ask), async () =>
+        var outcomes = await context.UnderLoadAsync(10, TimeSpan.FromSeconds(10), ChaosContext.Uncached(Kind.Embeddings, Kind.Ask, Kind.Upload), async () =>
         {
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < 8; i++)

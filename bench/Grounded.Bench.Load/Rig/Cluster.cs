@@ -95,7 +95,7 @@ internal sealed class Cluster : IAsyncDisposable
         resilience:
           retry: {"{"} maxAttempts: 2, baseDelay: 100ms, maxDelay: 1s, jitter: 0.5 {"}"}
           circuitBreaker: {"{"} failureThreshold: 5, breakDuration: 5s {"}"}
-          attemptTimeout: 3s
+          attemptTimeout: 5s
         redis: {"{"} url: {Services.Redis} {"}"}
         cache: {"{"} exact: true, ttl: 1h {"}"}
         {options.ExtraConfig}

@@ -45,15 +45,38 @@ internal sealed class Balancer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task CheckAsync(CancellationToken ct)
+    // One loop per replica, so a slow answer from one does not delay noticing another. A refused connection or a 503 takes
+    // the replica out at once; a probe that times out counts only on the second time running (a busy replica is slow, not down).
+    private async Task CheckAsync(CancellationToken ct) => await Task.WhenAll(_replicas.Select((replica, i) => CheckOneAsync(replica, i, ct)));
+
+    private async Task CheckOneAsync(Replica replica, int index, CancellationToken ct)
     {
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) }; // a busy replica is slow, not down
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var timeouts = 0;
         while (!ct.IsCancellationRequested)
         {
-            await Task.WhenAll(_replicas.Select(async (r, i) => Volatile.Write(ref _inRotation[i], await r.IsReadyAsync(probe))));
             try
             {
-                await Task.Delay(250, ct);
+                using var response = await probe.GetAsync(new Uri(replica.Url, "/readyz"), ct);
+                timeouts = 0;
+                Volatile.Write(ref _inRotation[index], response.IsSuccessStatusCode);
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                Volatile.Write(ref _inRotation[index], Volatile.Read(ref _inRotation[index]) && ++timeouts < 2);
+            }
+            catch (HttpRequestException)
+            {
+                Volatile.Write(ref _inRotation[index], false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(200, ct);
             }
             catch (OperationCanceledException)
             {

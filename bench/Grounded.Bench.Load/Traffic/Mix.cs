@@ -56,7 +56,9 @@ internal sealed class Mix(double hitRate, IReadOnlyDictionary<Kind, int> weights
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly int _total = weights.Values.Sum();
     private readonly Random _random = new(seed);
-    private long _unique;
+    // New requests are numbered from a base that differs run to run: the Redis cache outlives a run (append-only), and a
+    // later phase must not find an earlier phase's "new" requests cached.
+    private static long s_unique = DateTime.UtcNow.Ticks / 10_000;
 
     public double HitRate => hitRate;
 
@@ -83,7 +85,7 @@ internal sealed class Mix(double hitRate, IReadOnlyDictionary<Kind, int> weights
         var roll = _random.Next(_total);
         var kind = weights.First(w => (roll -= w.Value) < 0).Key;
         int? warm = CallsModel(kind) && _random.NextDouble() < hitRate ? _random.Next(WarmSetSize) : null;
-        return (kind, warm, ++_unique);
+        return (kind, warm, Interlocked.Increment(ref s_unique));
     }
 
     public const int WarmSetSize = 16;

@@ -104,7 +104,8 @@ public sealed partial class IngestionPipeline
             {
                 // The store failing is not this file's fault, and every later file would fail the same way: stop, saying so.
                 // What was committed stays; the document being written was rolled back whole.
-                throw error as Storage.StoreException ?? new Storage.StoreException($"the store failed while ingesting {file.Source}: {error.Message.Split('\n')[0].Trim()}", error);
+                var cause = error as System.Data.Common.DbException ?? error.InnerException!;
+                throw new Storage.StoreException($"the store failed while ingesting {file.Source}: {cause.Message.Split('\n')[0].Trim()}", error);
             }
             catch (Exception error) when (error is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
