@@ -52,6 +52,7 @@ public sealed partial class PostgresChunkStore
                 CROSS JOIN LATERAL (
                     SELECT u.lexeme, sum(CASE wt.weight WHEN 'A' THEN 0.5 ELSE 1.0 END) AS w
                     FROM unnest(h.tsv) AS u(lexeme, positions, weights) CROSS JOIN LATERAL unnest(u.weights) AS wt(weight)
+                    WHERE u.lexeme IN (SELECT lexeme FROM words)
                     GROUP BY u.lexeme) tf
                 JOIN idf ON idf.lexeme = tf.lexeme
                 GROUP BY h.seq ORDER BY score DESC, h.seq LIMIT @k)
