@@ -13,10 +13,12 @@ internal sealed class DocxReader : IDocumentReader
 
     public async IAsyncEnumerable<TextBlock> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        DocxArchiveGuard.Check(path);
         WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(path, isEditable: false);
+            // Declared sizes can lie: the SDK's own cap on a part's characters stops a part that inflates past them.
+            document = WordprocessingDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = DocxArchiveGuard.MaxExpandedBytes });
         }
         catch (Exception error) when (error is not OperationCanceledException and not IOException and not UnauthorizedAccessException
                                       || error is FileFormatException or InvalidDataException)
