@@ -17,6 +17,9 @@ public static class GroundedConfig
     /// <summary>The environment variable naming the config file when none is given.</summary>
     public const string FileVariable = "GROUNDED_CONFIG";
 
+    /// <summary>The largest config file read (1 MB): a real one is a few KB, and a larger one is a mistake or an attack on the YAML parser.</summary>
+    public const long MaxFileBytes = 1 << 20;
+
     /// <summary>
     /// Loads the file at <paramref name="path"/> (else the one <c>GROUNDED_CONFIG</c> names, else none: defaults and
     /// environment only) and validates it; throws <see cref="ConfigException"/> listing every problem.
@@ -33,6 +36,11 @@ public static class GroundedConfig
         if (!File.Exists(path))
         {
             throw new ConfigException($"config file not found: {path}");
+        }
+
+        if (new FileInfo(path).Length is var length and > MaxFileBytes)
+        {
+            throw new ConfigException($"config file {path} is {length} bytes; the limit is {MaxFileBytes} bytes (1 MB)");
         }
 
         return Parse(File.ReadAllText(path), environment, path) with { ConfigFile = path };
