@@ -25,36 +25,37 @@ internal static class DocxArchiveGuard
     /// <summary>Throws <see cref="DocumentReadException"/> naming the limit a .docx file's zip directory breaks, or when it is not a zip file.</summary>
     public static void Check(string path)
     {
-        ZipArchive archive;
         try
         {
-            archive = ZipFile.OpenRead(path);
+            using var archive = ZipFile.OpenRead(path);
+            Check(archive);
         }
         catch (InvalidDataException error)
         {
+            // The central directory is read when the entries are first listed, so a damaged one surfaces here too.
             throw new DocumentReadException($"not a readable .docx file: {error.Message}", error);
         }
+    }
 
-        using (archive)
+    private static void Check(ZipArchive archive)
+    {
+        if (archive.Entries.Count > MaxEntries)
         {
-            if (archive.Entries.Count > MaxEntries)
+            throw new DocumentReadException($"the .docx archive holds {archive.Entries.Count} parts; the limit is {MaxEntries}");
+        }
+
+        long total = 0;
+        foreach (var entry in archive.Entries)
+        {
+            total += entry.Length;
+            if (total > MaxExpandedBytes)
             {
-                throw new DocumentReadException($"the .docx archive holds {archive.Entries.Count} parts; the limit is {MaxEntries}");
+                throw new DocumentReadException($"the .docx archive expands past the limit of {MaxExpandedBytes >> 20} MB");
             }
 
-            long total = 0;
-            foreach (var entry in archive.Entries)
+            if (entry.Length > RatioFloorBytes && entry.Length > (long)MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
             {
-                total += entry.Length;
-                if (total > MaxExpandedBytes)
-                {
-                    throw new DocumentReadException($"the .docx archive expands to more than {MaxExpandedBytes >> 20} MB; the limit is {MaxExpandedBytes >> 20} MB");
-                }
-
-                if (entry.Length > RatioFloorBytes && entry.Length > (long)MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                {
-                    throw new DocumentReadException($"the .docx part {entry.FullName} is compressed {entry.Length / Math.Max(1, entry.CompressedLength)}:1; the limit is {MaxCompressionRatio}:1 (a zip bomb?)");
-                }
+                throw new DocumentReadException($"the .docx part {entry.FullName} is compressed {entry.Length / Math.Max(1, entry.CompressedLength)}:1; the limit is {MaxCompressionRatio}:1 (a zip bomb?)");
             }
         }
     }
