@@ -62,9 +62,15 @@ public static class GroundedConfig
             var message = e.InnerException?.Message ?? e.Message;
             throw new ConfigException($"{source}: line {e.Start.Line}: {message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's parser throws this for some malformed streams (text after a "..." document end marker).
+            throw new ConfigException($"{source}: not valid YAML: {e.Message}", e);
+        }
 
         environment ??= new Dictionary<string, string?>();
         var problems = new List<string>();
+        ConfigNulls.Fill(document, string.Empty, problems);
         LegacyVariables.Apply(document, environment, problems); // above the file, below GROUNDED__ overrides
         foreach (var (key, value) in environment)
         {
