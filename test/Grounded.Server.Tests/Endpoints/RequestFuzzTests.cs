@@ -68,6 +68,19 @@ public sealed class RequestFuzzTests : IDisposable
         Assert.Contains("nests arrays and objects more than 64 levels deep (the limit)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"model":"small","messages":[null]}""", "messages[0] must be a message object, not null")]
+    [InlineData("""{"model":"small","messages":[{"role":"assistant","tool_calls":[null]}]}""", "messages[0].tool_calls[0] must be a tool call object, not null")]
+    [InlineData("""{"model":"small","messages":[{"role":"user","content":"hi"}],"tools":[null]}""", "tools[0] must be a function with a name")]
+    [InlineData("""{"model":"small","messages":[{"role":"user","content":"hi"}],"response_format":{"type":1}}""", "is not one of text, json_object, json_schema")]
+    public async Task NullsAndWrongTypesInsideAChatRequestAreA400NamingThem(string body, string says)
+    {
+        var response = await _client.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(says, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MoreMessagesThanTheLimitIsA400NamingIt()
     {
