@@ -17,6 +17,9 @@ public static class GroundedConfig
     /// <summary>The environment variable naming the config file when none is given.</summary>
     public const string FileVariable = "GROUNDED_CONFIG";
 
+    /// <summary>The largest config file read (1 MB): a real one is a few KB, and a larger one is a mistake or an attack on the YAML parser.</summary>
+    public const long MaxFileBytes = 1 << 20;
+
     /// <summary>
     /// Loads the file at <paramref name="path"/> (else the one <c>GROUNDED_CONFIG</c> names, else none: defaults and
     /// environment only) and validates it; throws <see cref="ConfigException"/> listing every problem.
@@ -45,6 +48,11 @@ public static class GroundedConfig
             throw new ConfigException($"config file not found: {path}");
         }
 
+        if (new FileInfo(path).Length is var length and > MaxFileBytes)
+        {
+            throw new ConfigException($"config file {path} is {length} bytes; the limit is {MaxFileBytes} bytes (1 MB)");
+        }
+
         var (document, options) = ParseDocument(File.ReadAllText(path), environment ?? ReadEnvironment(), path);
         return new ConfigReading(options with { ConfigFile = path }, ConfigReading.Settings(document));
     }
@@ -68,9 +76,15 @@ public static class GroundedConfig
             var message = e.InnerException?.Message ?? e.Message;
             throw new ConfigException($"{source}: line {e.Start.Line}: {message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's parser throws this for some malformed streams (text after a "..." document end marker).
+            throw new ConfigException($"{source}: not valid YAML: {e.Message}", e);
+        }
 
         environment ??= new Dictionary<string, string?>();
         var problems = new List<string>();
+        ConfigNulls.Fill(document, string.Empty, problems);
         LegacyVariables.Apply(document, environment, problems); // above the file, below GROUNDED__ overrides
         foreach (var (key, value) in environment)
         {

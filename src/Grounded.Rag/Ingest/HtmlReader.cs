@@ -23,11 +23,16 @@ internal sealed class HtmlReader : TextFileReader
     protected override async IAsyncEnumerable<TextBlock> ReadBlocksAsync(TextReader reader, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var html = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        if (HtmlNesting.TooDeep(html))
+        {
+            throw new DocumentReadException($"the HTML nests elements more than {HtmlNesting.MaxDepth} levels deep; the limit is {HtmlNesting.MaxDepth}");
+        }
+
         using var document = await new HtmlParser().ParseDocumentAsync(html, cancellationToken).ConfigureAwait(false);
         var walker = new Walker();
         if (document.Body is not null)
         {
-            walker.Visit(document.Body);
+            walker.Visit(document.Body, 0);
         }
 
         foreach (var block in walker.Output)
@@ -43,7 +48,7 @@ internal sealed class HtmlReader : TextFileReader
 
         public List<TextBlock> Output { get; } = [];
 
-        public void Visit(IElement element)
+        public void Visit(IElement element, int depth)
         {
             if (Skipped.Contains(element.TagName))
             {
@@ -64,7 +69,8 @@ internal sealed class HtmlReader : TextFileReader
                 return;
             }
 
-            if (!element.Children.Any(c => Blocks.Contains(c.TagName)))
+            // The estimate before parsing can under-count, so the walk has its own bound: past it, a subtree is one block.
+            if (depth >= HtmlNesting.MaxDepth || !element.Children.Any(c => Blocks.Contains(c.TagName)))
             {
                 Emit(Collapse(VisibleText(element)), isHeading: false);
                 return;
@@ -78,7 +84,7 @@ internal sealed class HtmlReader : TextFileReader
                 {
                     Emit(Collapse(loose.ToString()), isHeading: false);
                     loose.Clear();
-                    Visit(child);
+                    Visit(child, depth + 1);
                 }
                 else if (node is IElement inline)
                 {

@@ -16,6 +16,9 @@ internal sealed class TranscriptReader : TextFileReader
     private static readonly string[] TextKeys = ["content", "text", "message", "value", "body"];
     private static readonly string[] ListKeys = ["messages", "conversation", "conversations", "turns", "dialog", "dialogue", "chat", "items"];
 
+    /// <summary>The deepest nesting of arrays and objects a transcript may have (System.Text.Json's default, named for the error).</summary>
+    public const int MaxDepth = 64;
+
     public override IReadOnlyCollection<string> Extensions { get; } = [".json", ".jsonl"];
 
     protected override async IAsyncEnumerable<TextBlock> ReadBlocksAsync(TextReader reader, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -52,11 +55,14 @@ internal sealed class TranscriptReader : TextFileReader
     {
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth });
         }
         catch (JsonException error)
         {
-            throw new DocumentReadException($"invalid JSON in {where}: {error.Message}", error);
+            throw new DocumentReadException(
+                error.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+                    ? $"the JSON in {where} nests arrays and objects more than {MaxDepth} levels deep; the limit is {MaxDepth}"
+                    : $"invalid JSON in {where}: {error.Message}", error);
         }
     }
 

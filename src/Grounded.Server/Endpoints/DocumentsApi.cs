@@ -48,7 +48,8 @@ internal static class DocumentsApi
             files = form.Files;
             groups = [.. form["groups"].SelectMany(g => (g ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
         }
-        catch (Exception e) when (e is InvalidDataException || (e is BadHttpRequestException b && b.StatusCode == 413))
+        catch (Exception e) when (e is InvalidDataException || (e is BadHttpRequestException b && b.StatusCode == 413)
+                                  || (e is IOException && !http.RequestAborted.IsCancellationRequested)) // a body that is not multipart at all
         {
             return e is BadHttpRequestException || e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
                 ? TooLarge(limit) : Problem(400, $"the multipart body cannot be read: {e.Message}");

@@ -24,8 +24,8 @@ internal static class ChatRequestMapper
         var messages = new List<ChatMessage>(wire.Count);
         for (var i = 0; i < wire.Count; i++)
         {
-            var m = wire[i];
             var at = $"messages[{i}]";
+            var m = wire[i] ?? throw new InvalidRequestException($"{at} must be a message object, not null", at);
             var role = m.Role switch
             {
                 "system" or "developer" => ChatRole.System,
@@ -57,6 +57,11 @@ internal static class ChatRequestMapper
             var c = 0;
             foreach (var call in m.ToolCalls ?? [])
             {
+                if (call is null)
+                {
+                    throw new InvalidRequestException($"{at}.tool_calls[{c}] must be a tool call object, not null", $"{at}.tool_calls[{c}]");
+                }
+
                 var arguments = call.Function?.Arguments ?? string.Empty;
                 var name = call.Function?.Name ?? throw new InvalidRequestException($"{at}.tool_calls[{c}].function.name is required", $"{at}.tool_calls[{c}].function.name");
                 message.Contents.Add(new FunctionCallContent(call.Id ?? string.Empty, name, ToolCallArguments.Parse(arguments)).WithText(arguments));
@@ -157,7 +162,7 @@ internal static class ChatRequestMapper
             return format is null or { ValueKind: JsonValueKind.Null } ? null : throw new InvalidRequestException("response_format must be an object with a type", "response_format");
         }
 
-        return type.GetString() switch
+        return (type.ValueKind == JsonValueKind.String ? type.GetString() : type.GetRawText()) switch
         {
             "json_object" => ChatResponseFormat.Json,
             "json_schema" when f.TryGetProperty("json_schema", out var js) && js.ValueKind == JsonValueKind.Object && js.TryGetProperty("schema", out var schema) =>
@@ -171,9 +176,9 @@ internal static class ChatRequestMapper
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static AITool Tool(WireTool tool, int i)
+    private static AITool Tool(WireTool? tool, int i)
     {
-        if (tool.Type != "function" || tool.Function?.Name is not { Length: > 0 } name)
+        if (tool?.Type != "function" || tool.Function?.Name is not { Length: > 0 } name)
         {
             throw new InvalidRequestException($"tools[{i}] must be a function with a name (type 'function')", $"tools[{i}]");
         }

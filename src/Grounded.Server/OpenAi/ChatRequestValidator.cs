@@ -9,6 +9,12 @@ namespace Grounded.Server.OpenAi;
 /// <summary>Checks a chat request against OpenAI's rules and the model's limits before any provider is called.</summary>
 internal static class ChatRequestValidator
 {
+    /// <summary>
+    /// The most messages one request may carry. OpenAI documents no cap; 1,000 is far above any context window's worth of
+    /// real turns and keeps the per-message work (guards, token counts, mapping) bounded.
+    /// </summary>
+    public const int MaxMessages = 1000;
+
     /// <summary>A checked request: the name it sent (a model or a route), the model it reaches, the converted messages and options, and the end user it names.</summary>
     internal sealed record Checked(string Requested, ModelOptions Model, List<ChatMessage> Messages, ChatOptions Options, bool Stream, bool IncludeUsage, string? User = null);
 
@@ -24,6 +30,11 @@ internal static class ChatRequestValidator
         if (r.Messages is not { Count: > 0 })
         {
             throw new InvalidRequestException("messages must be a non-empty array", "messages");
+        }
+
+        if (r.Messages.Count > MaxMessages)
+        {
+            throw new InvalidRequestException($"messages holds {r.Messages.Count} messages; the limit is {MaxMessages} per request", "messages");
         }
 
         if (r.N is { } n && n != 1)

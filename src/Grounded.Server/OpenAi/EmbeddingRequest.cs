@@ -10,6 +10,12 @@ internal sealed class EmbeddingRequest
     /// <summary>The most inputs one request may carry, as OpenAI's API allows.</summary>
     public const int MaxInputs = 2048;
 
+    /// <summary>
+    /// The longest input, in characters: about OpenAI's 8,192-token limit per input. The local model reads only its first
+    /// 512 tokens, so a longer input would cost tokenizing time for text that is never embedded.
+    /// </summary>
+    public const int MaxInputChars = 32_768;
+
     [JsonPropertyName("input")] public JsonElement Input { get; set; }
     [JsonPropertyName("model")] public string? Model { get; set; }
     [JsonPropertyName("encoding_format")] public string? EncodingFormat { get; set; }
@@ -34,6 +40,11 @@ internal sealed class EmbeddingRequest
         if (texts.Any(string.IsNullOrEmpty))
         {
             throw new InvalidRequestException("input must not contain empty strings", "input");
+        }
+
+        if (texts.FindIndex(t => t.Length > MaxInputChars) is var index and >= 0)
+        {
+            throw new InvalidRequestException($"input[{index}] is {texts[index].Length} characters long; the limit is {MaxInputChars} per input", "input");
         }
 
         return texts;

@@ -7,6 +7,11 @@ namespace Grounded.Server.OpenAi;
 /// <summary>Reads a JSON body within the configured size limit: too large → 413, not JSON → 400, wrong types → 400 naming the field; all before any provider call.</summary>
 internal static class RequestBody
 {
+    /// <summary>The deepest nesting of arrays and objects a body may have: System.Text.Json's default, named so the error can say it.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = MaxDepth };
+
     /// <summary>Reads the body as a JSON document (its root must be an object).</summary>
     public static async Task<JsonDocument> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
@@ -49,11 +54,14 @@ internal static class RequestBody
             try
             {
                 // The document keeps the memory it parses: it gets its own copy, the pooled buffer goes back.
-                document = JsonDocument.Parse(buffer.AsSpan(0, length).ToArray());
+                document = JsonDocument.Parse(buffer.AsSpan(0, length).ToArray(), Parsing);
             }
             catch (JsonException e)
             {
-                throw new InvalidRequestException(length == 0 ? "the request body is empty" : $"the request body is not valid JSON: {e.Message}");
+                throw new InvalidRequestException(
+                    length == 0 ? "the request body is empty"
+                    : TooDeep(e) ? $"the request body nests arrays and objects more than {MaxDepth} levels deep (the limit)"
+                    : $"the request body is not valid JSON: {e.Message}");
             }
 
             if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -103,6 +111,9 @@ internal static class RequestBody
             throw new InvalidRequestException($"invalid value for '{field}': expected {JsonFieldTypes.Expected(typeof(T), e.Path, options)}", field);
         }
     }
+
+    // System.Text.Json says so only in its message ("The maximum configured depth of 64 has been exceeded").
+    private static bool TooDeep(JsonException e) => e.Message.Contains("maximum configured depth", StringComparison.Ordinal);
 
     private static InvalidRequestException TooLarge(long limit) =>
         new($"the request body is larger than the limit of {limit} bytes", status: 413) { Code = "request_too_large" };

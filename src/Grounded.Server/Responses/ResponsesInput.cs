@@ -15,6 +15,8 @@ internal static class ResponsesInput
         {
             case JsonValueKind.String:
                 return [new ChatMessage(ChatRole.User, input.GetString())];
+            case JsonValueKind.Array when input.GetArrayLength() > ChatRequestValidator.MaxMessages:
+                throw new InvalidRequestException($"input holds {input.GetArrayLength()} items; the limit is {ChatRequestValidator.MaxMessages} per request", "input");
             case JsonValueKind.Array:
                 var messages = new List<ChatMessage>();
                 var i = 0;

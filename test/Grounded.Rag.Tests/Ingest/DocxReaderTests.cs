@@ -67,6 +67,26 @@ public sealed class DocxReaderTests : IDisposable
         Assert.Contains(".docx", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RefusesAZipBombFromItsDeclaredSizesBeforeInflatingIt()
+    {
+        var path = _dir.Write("bomb.docx", FuzzDocuments.Docx($"<w:p><w:r><w:t>{new string(' ', 4 << 20)}</w:t></w:r></w:p>"));
+
+        var error = await Assert.ThrowsAsync<DocumentReadException>(() => Blocks.ReadAllAsync(_reader, path));
+
+        Assert.Matches(@"^the \.docx part word/document\.xml is compressed \d+:1; the limit is 100:1", error.Message);
+    }
+
+    [Fact]
+    public async Task RefusesADocxWhoseDocumentIsNotWellFormedXml()
+    {
+        var path = _dir.Write("broken.docx", FuzzDocuments.Docx("<w:p><w:r><w:t>cut off</w:r>"));
+
+        var error = await Assert.ThrowsAsync<DocumentReadException>(() => Blocks.ReadAllAsync(_reader, path));
+
+        Assert.StartsWith("not a readable .docx file", error.Message, StringComparison.Ordinal);
+    }
+
     private static string WriteDocx(string path)
     {
         using var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document);

@@ -1,4 +1,5 @@
 using System.Text;
+using Grounded.Documents;
 using Grounded.Rag.Ingest;
 using Grounded.Rag.Tests.Support;
 
@@ -102,4 +103,24 @@ public sealed class HtmlReaderTests : IDisposable
         Assert.Equal("iso-8859-2", (await _reader.DetectEncodingAsync(path, CancellationToken.None)).Name);
         Assert.Equal("Zażółć gęślą jaźń.", Assert.Single(blocks).Text);
     }
+    [Fact]
+    public async Task RefusesAPageNestedDeeperThanTheLimitNamingIt()
+    {
+        var path = _dir.Write("deep.html", "<html><body>" + string.Concat(Enumerable.Repeat("<div>x", HtmlNesting.MaxDepth + 1)) + "</body></html>");
+
+        var error = await Assert.ThrowsAsync<DocumentReadException>(() => Blocks.ReadAllAsync(_reader, path));
+
+        Assert.Equal("the HTML nests elements more than 512 levels deep; the limit is 512", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadsAPageNestedJustWithinTheLimitAndOneWithThousandsOfUnclosedParagraphs()
+    {
+        var nested = _dir.Write("nested.html", "<html><body>" + string.Concat(Enumerable.Repeat("<div>", HtmlNesting.MaxDepth - 2)) + "deep text</body></html>");
+        var sloppy = _dir.Write("sloppy.html", "<html><body><ul>" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"<li><p>item {i}<br><img src=x>")) + "</ul></body></html>");
+
+        Assert.Contains(await Blocks.ReadAllAsync(_reader, nested), b => b.Text == "deep text");
+        Assert.Equal(5000, (await Blocks.ReadAllAsync(_reader, sloppy)).Count(b => b.Text.StartsWith("item ", StringComparison.Ordinal)));
+    }
+
 }

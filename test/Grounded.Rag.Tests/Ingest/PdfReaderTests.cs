@@ -52,6 +52,16 @@ public sealed class PdfReaderTests : IDisposable
         Assert.Contains("PDF", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RefusesAPdfLongerThanThePageLimitNamingIt()
+    {
+        var path = _dir.Write("long.pdf", BuildPdf([.. Enumerable.Range(0, PdfReader.MaxPages + 1).Select(_ => Array.Empty<string>())]));
+
+        var error = await Assert.ThrowsAsync<DocumentReadException>(() => Blocks.ReadAllAsync(_reader, path));
+
+        Assert.Equal($"the PDF has {PdfReader.MaxPages + 1} pages; the limit is {PdfReader.MaxPages}", error.Message);
+    }
+
     internal static byte[] BuildPdf(params string[][] pages)
     {
         var builder = new PdfDocumentBuilder();

@@ -54,4 +54,14 @@ public sealed class TranscriptReaderTests : IDisposable
 
         Assert.StartsWith("invalid JSON in line 2", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task RefusesJsonNestedDeeperThanTheLimitNamingIt()
+    {
+        var json = new string('[', TranscriptReader.MaxDepth + 1) + new string(']', TranscriptReader.MaxDepth + 1);
+
+        var error = await Assert.ThrowsAsync<DocumentReadException>(() => ReadAsync("deep.json", json));
+
+        Assert.Equal("the JSON in the file nests arrays and objects more than 64 levels deep; the limit is 64", error.Message);
+    }
+
 }
