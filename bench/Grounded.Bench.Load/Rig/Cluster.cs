@@ -51,7 +51,9 @@ internal sealed class Cluster : IAsyncDisposable
         var services = Services.FromEnvironment(repository);
         var work = System.IO.Directory.CreateTempSubdirectory("grounded-load-").FullName;
         var database = $"grounded_load_{DateTime.UtcNow:MMddHHmmss}_{Environment.ProcessId}";
-        var store = await services.CreateDatabaseAsync(database);
+        // Each replica's connection pool is capped so that every replica at its peak stays under PostgreSQL's max_connections
+        // (200 here): Npgsql's default of 100 lets two queueing replicas take them all ("53300: too many clients").
+        var store = await services.CreateDatabaseAsync(database) + "?Maximum%20Pool%20Size=40";
         var cluster = new Cluster(services, work, database, store, options.Keep) { Cli = cli, Repository = repository };
         cluster.Primary = await StartUpstreamAsync("small", options);
         cluster.Fallback = await StartUpstreamAsync("large", options);
