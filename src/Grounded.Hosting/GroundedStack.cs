@@ -65,7 +65,7 @@ public sealed partial class GroundedStack : IAsyncDisposable
         _prompts = new StackPrompts(() => Options.Prompts, GetAccessAsync);
         _time = time;
         Ledger = new UsageLedgerWriter(GetAccessAsync, time);
-        Receipts = new ResponseReceipts(caches.Exact, options.Feedback.Window);
+        Receipts = new ResponseReceipts(caches.Exact, options.Feedback.Window, shared: redis is not null);
         QueryLog = options.QueryLog ? new QueryLogWriter(GetRagAsync, GetAccessAsync, time) : null;
         Agents = Hosting.Agents.StackAgents.Create(this, time); // captures the stack's callbacks; opens nothing
         Monitoring = new Monitoring.MonitoringSeriesBuilder(Hosting.Monitoring.MonitoringSources.Of(GetAccessAsync));
