@@ -94,7 +94,8 @@ internal sealed class LoadRun(Cluster cluster, HttpClient client, Action<string>
         return after.ToDictionary(p => p.Key, p => (p.Value - before[p.Key]) / duration.TotalSeconds);
     }
 
-    private static Planned Plan(Mix mix)
+    /// <summary>Plans the mix's next request (shared by every verb that sends the mix).</summary>
+    public static Planned Plan(Mix mix)
     {
         var (kind, warm, unique) = mix.Next();
         return new Planned(kind, url => Mix.Build(url, kind, warm, unique));

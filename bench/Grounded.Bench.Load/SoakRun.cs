@@ -24,11 +24,7 @@ internal sealed class SoakRun(Cluster cluster, HttpClient client, Action<string>
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < duration)
         {
-            var outcomes = await generator.RunAsync(rate, window, _ =>
-            {
-                var (kind, warm, unique) = mix.Next();
-                return new Planned(kind, url => Mix.Build(url, kind, warm, unique));
-            });
+            var outcomes = await generator.RunAsync(rate, window, _ => LoadRun.Plan(mix));
             requests += outcomes.Count;
             foreach (var (kind, count) in Summary.Errors(outcomes))
             {
